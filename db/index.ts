@@ -1,0 +1,129 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import * as schema from "./schema";
+
+export type Schema = typeof schema;
+/** One type for every driver: PGlite, node-postgres and Neon all satisfy it. */
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+
+export type DriverKind = "pglite-dir" | "pglite-memory" | "neon" | "postgres";
+
+export interface DbHandle {
+  db: Database;
+  kind: DriverKind;
+  /** Runs the committed drizzle-kit migrations (idempotent). */
+  migrate(): Promise<void>;
+  /** Cheap liveness query used by /api/readyz. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
+
+export function dataDir(): string {
+  return path.resolve(/*turbopackIgnore: true*/ process.env.DATA_DIR ?? ".data");
+}
+
+export function resolveDriver(url: string | undefined): { kind: DriverKind; target: string } {
+  if (!url) return { kind: "pglite-dir", target: path.join(dataDir(), "pglite") };
+  if (url === "pglite://memory") return { kind: "pglite-memory", target: "memory://" };
+  if (url.startsWith("pglite://")) return { kind: "pglite-dir", target: path.resolve(/*turbopackIgnore: true*/ url.slice("pglite://".length)) };
+  if (!/^postgres(ql)?:\/\//.test(url)) {
+    throw new Error(`DATABASE_URL must be unset, pglite://memory, pglite://<dir> or a postgres:// URL (got "${url.split(":")[0]}:…")`);
+  }
+  const host = new URL(url).hostname;
+  if (host.endsWith(".neon.tech") || process.env.DATABASE_DRIVER === "neon") return { kind: "neon", target: url };
+  return { kind: "postgres", target: url };
+}
+
+export async function openDatabase(url: string | undefined): Promise<DbHandle> {
+  const { kind, target } = resolveDriver(url);
+  switch (kind) {
+    case "pglite-dir":
+    case "pglite-memory": {
+      const { PGlite } = await import("@electric-sql/pglite");
+      const { drizzle } = await import("drizzle-orm/pglite");
+      const { migrate } = await import("drizzle-orm/pglite/migrator");
+      if (kind === "pglite-dir") mkdirSync(target, { recursive: true });
+      const client = new PGlite(kind === "pglite-dir" ? target : undefined);
+      await client.waitReady;
+      const db = drizzle(client, { schema }) as unknown as Database;
+      return {
+        db,
+        kind,
+        migrate: () => migrate(db as never, { migrationsFolder: MIGRATIONS_FOLDER }),
+        ping: async () => void (await client.query("select 1")),
+        close: () => client.close(),
+      };
+    }
+    case "neon": {
+      const { Pool, neonConfig } = await import("@neondatabase/serverless");
+      const { drizzle } = await import("drizzle-orm/neon-serverless");
+      const { migrate } = await import("drizzle-orm/neon-serverless/migrator");
+      const ws = (await import("ws")).default;
+      neonConfig.webSocketConstructor = ws;
+      if (process.env.NEON_WS_PROXY) {
+        // Local testing of the Neon driver against a plain Postgres through a WebSocket-to-TCP proxy.
+        neonConfig.wsProxy = (host, port) => `${process.env.NEON_WS_PROXY}/v1?address=${host}:${port}`;
+        neonConfig.useSecureWebSocket = false;
+        neonConfig.pipelineTLS = false;
+        neonConfig.pipelineConnect = false;
+      }
+      const pool = new Pool({ connectionString: target });
+      const db = drizzle(pool, { schema }) as unknown as Database;
+      return {
+        db,
+        kind,
+        migrate: () => migrate(db as never, { migrationsFolder: MIGRATIONS_FOLDER }),
+        ping: async () => void (await pool.query("select 1")),
+        close: () => pool.end(),
+      };
+    }
+    case "postgres": {
+      const pg = (await import("pg")).default;
+      const { drizzle } = await import("drizzle-orm/node-postgres");
+      const { migrate } = await import("drizzle-orm/node-postgres/migrator");
+      const pool = new pg.Pool({ connectionString: target, max: Number(process.env.DATABASE_POOL_MAX ?? 10) });
+      const db = drizzle(pool, { schema }) as unknown as Database;
+      return {
+        db,
+        kind,
+        migrate: () => migrate(db as never, { migrationsFolder: MIGRATIONS_FOLDER }),
+        ping: async () => void (await pool.query("select 1")),
+        close: () => pool.end(),
+      };
+    }
+  }
+}
+
+// Next.js may evaluate this module twice in one process; two PGlite instances on one data
+// directory corrupt it for good, so the handle lives on globalThis (see STACK-NOTES).
+const globalKey = Symbol.for("biosync.db");
+type GlobalWithDb = typeof globalThis & { [globalKey]?: Promise<DbHandle> };
+
+/** The process-wide database handle, opened and migrated once. */
+export function getDbHandle(): Promise<DbHandle> {
+  const g = globalThis as GlobalWithDb;
+  if (!g[globalKey]) {
+    g[globalKey] = (async () => {
+      const handle = await openDatabase(process.env.DATABASE_URL);
+      await handle.migrate();
+      return handle;
+    })();
+    g[globalKey].catch(() => {
+      // Let the next caller retry (e.g. /api/readyz after the database comes back).
+      delete g[globalKey];
+    });
+  }
+  return g[globalKey];
+}
+
+export async function getDb(): Promise<Database> {
+  return (await getDbHandle()).db;
+}
+
+/** Replaces the process-wide handle (tests and scripts that open their own database). */
+export function setDbHandle(handle: DbHandle): void {
+  (globalThis as GlobalWithDb)[globalKey] = Promise.resolve(handle);
+}

@@ -1,0 +1,41 @@
+// The app server Playwright tests talk to: a production build on a fresh database, with short
+// auth windows so lockout recovery can be observed. Postgres when TEST_DATABASE_URL is set.
+import { spawn } from "node:child_process";
+import { rmSync } from "node:fs";
+import pg from "pg";
+
+const port = process.env.E2E_PORT ?? "3100";
+const dataDir = ".data/e2e";
+rmSync(dataDir, { recursive: true, force: true });
+
+let databaseUrl = `pglite://${dataDir}/pglite`;
+if (process.env.TEST_DATABASE_URL) {
+  const name = "biosync_e2e";
+  const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+  await admin.connect();
+  await admin.query(`drop database if exists ${name} with (force)`);
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(process.env.TEST_DATABASE_URL);
+  url.pathname = `/${name}`;
+  databaseUrl = url.toString();
+}
+
+const env = {
+  ...process.env,
+  NODE_ENV: "production",
+  PORT: port,
+  APP_URL: `http://localhost:${port}`,
+  DATA_DIR: dataDir,
+  DATABASE_URL: databaseUrl,
+  AUTH_LOGIN_WINDOW_SECONDS: "6",
+  JOBS_POLL_MS: "100",
+  LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? "warn",
+};
+delete env.RESEND_API_KEY;
+delete env.INNGEST_EVENT_KEY;
+delete env.INNGEST_DEV;
+
+const server = spawn("npx", ["next", "start", "-p", port], { stdio: "inherit", env });
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, jobBackend, parseEnv } from "./env";
+
+describe("environment validation", () => {
+  it("accepts an empty environment: every default is embedded", () => {
+    const env = parseEnv({});
+    expect(env.APP_URL).toBe("http://localhost:3000");
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(jobBackend(env)).toBe("local");
+  });
+
+  it("treats empty strings as unset", () => {
+    expect(parseEnv({ RESEND_API_KEY: "", DATABASE_URL: "" }).RESEND_API_KEY).toBeUndefined();
+  });
+
+  it("names every bad variable in one message", () => {
+    let error: unknown;
+    try {
+      parseEnv({ DATABASE_URL: "mysql://x", AUTH_SECRET: "short", APP_URL: "not a url", LOG_LEVEL: "loud" });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(EnvError);
+    const message = (error as EnvError).message;
+    for (const name of ["DATABASE_URL", "AUTH_SECRET", "APP_URL", "LOG_LEVEL"]) expect(message).toContain(name);
+    expect((error as EnvError).problems).toHaveLength(4);
+  });
+
+  it("requires both Google variables or neither", () => {
+    expect(() => parseEnv({ AUTH_GOOGLE_ID: "id" })).toThrow(/AUTH_GOOGLE_SECRET/);
+    expect(parseEnv({ AUTH_GOOGLE_ID: "id", AUTH_GOOGLE_SECRET: "s" }).AUTH_GOOGLE_ID).toBe("id");
+  });
+
+  it("switches the job backend to Inngest with an event key or the dev flag", () => {
+    expect(jobBackend(parseEnv({ INNGEST_EVENT_KEY: "k" }))).toBe("inngest");
+    expect(jobBackend(parseEnv({ INNGEST_DEV: "1" }))).toBe("inngest");
+  });
+
+  it("accepts every supported database URL", () => {
+    for (const url of ["pglite://memory", "pglite://.data/x", "postgres://u@h:5432/d", "postgresql://u:p@ep-1.neon.tech/d"]) {
+      expect(parseEnv({ DATABASE_URL: url }).DATABASE_URL).toBe(url);
+    }
+  });
+});

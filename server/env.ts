@@ -1,0 +1,79 @@
+import { z } from "zod";
+
+const optionalString = z.string().trim().min(1).optional();
+const booleanFlag = z
+  .enum(["1", "0", "true", "false", "yes", "no", ""])
+  .optional()
+  .transform((v) => v === "1" || v === "true" || v === "yes");
+const seconds = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+/** Every environment variable BioSync reads. `.env.example` documents each one. */
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    APP_URL: z.url().default("http://localhost:3000"),
+    DATA_DIR: optionalString,
+    DATABASE_URL: z
+      .string()
+      .trim()
+      .regex(/^(pglite:\/\/.+|postgres(ql)?:\/\/.+)$/, "must be pglite://memory, pglite://<dir> or a postgres:// URL")
+      .optional(),
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+    AUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
+    AUTH_URL: z.url().optional(),
+    AUTH_TRUST_HOST: booleanFlag,
+    AUTH_GOOGLE_ID: optionalString,
+    AUTH_GOOGLE_SECRET: optionalString,
+    AUTH_LOGIN_WINDOW_SECONDS: seconds(900),
+    RESEND_API_KEY: optionalString,
+    RESEND_BASE_URL: z.url().optional(),
+    EMAIL_FROM: z.string().default("BioSync <no-reply@biosync.local>"),
+    INNGEST_EVENT_KEY: optionalString,
+    INNGEST_SIGNING_KEY: optionalString,
+    INNGEST_DEV: optionalString,
+    INNGEST_BASE_URL: z.url().optional(),
+    JOBS_POLL_MS: z.coerce.number().int().min(10).default(500),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  })
+  .superRefine((env, ctx) => {
+    if (Boolean(env.AUTH_GOOGLE_ID) !== Boolean(env.AUTH_GOOGLE_SECRET)) {
+      ctx.addIssue({
+        code: "custom",
+        path: [env.AUTH_GOOGLE_ID ? "AUTH_GOOGLE_SECRET" : "AUTH_GOOGLE_ID"],
+        message: "set both AUTH_GOOGLE_ID and AUTH_GOOGLE_SECRET to enable Google sign-in, or neither",
+      });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid environment configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "EnvError";
+  }
+}
+
+/** Validates a variable map; throws an EnvError naming every bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // Treat empty strings as unset, as shells and .env files often leave them.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    throw new EnvError(result.error.issues.map((i) => `${i.path.join(".") || "(env)"}: ${i.message}`));
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The validated environment of this process (validated once, on first use at start-up). */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Which job backend is active: Inngest (cloud or dev server) or the in-process runner. */
+export function jobBackend(e: Env = env()): "inngest" | "local" {
+  return e.INNGEST_EVENT_KEY || e.INNGEST_DEV ? "inngest" : "local";
+}
