@@ -71,6 +71,7 @@ export async function openDatabase(url: string | undefined): Promise<DbHandle> {
         neonConfig.pipelineConnect = false;
       }
       const pool = new Pool({ connectionString: target });
+      pool.on("error", (error: Error) => console.error(`database connection lost: ${error.message}`));
       const db = drizzle(pool, { schema }) as unknown as Database;
       return {
         db,
@@ -85,6 +86,8 @@ export async function openDatabase(url: string | undefined): Promise<DbHandle> {
       const { drizzle } = await import("drizzle-orm/node-postgres");
       const { migrate } = await import("drizzle-orm/node-postgres/migrator");
       const pool = new pg.Pool({ connectionString: target, max: Number(process.env.DATABASE_POOL_MAX ?? 10) });
+      // An idle connection dropped by the server (restart, failover) must not crash the process.
+      pool.on("error", (error) => console.error(`database connection lost: ${error.message}`));
       const db = drizzle(pool, { schema }) as unknown as Database;
       return {
         db,

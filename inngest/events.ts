@@ -11,6 +11,19 @@ export const eventSchemas = {
   "auth/password-reset.requested": z.object({ userId: z.uuid() }),
   /** Send a confirmation link to a new address the user wants to switch to. */
   "auth/email-change.requested": z.object({ userId: z.uuid(), newEmail: z.email() }),
+  /** A verified webhook delivery was stored; ingest it. */
+  "integrations/webhook.received": z.object({ deliveryId: z.uuid(), provider: z.string().min(1), userId: z.uuid().nullable() }),
+  /** Pull recent data for one connection ("sync now" or the periodic sync). */
+  "integrations/sync.requested": z.object({
+    connectionId: z.uuid(),
+    userId: z.uuid(),
+    kind: z.enum(["manual", "scheduled"]),
+    syncRunId: z.uuid().optional(),
+  }),
+  /** Pull the last `days` days for a new connection, resumably. */
+  "integrations/backfill.requested": z.object({ connectionId: z.uuid(), userId: z.uuid(), days: z.number().int().min(1).max(730) }),
+  /** An uploaded file (Apple Health export, provider CSV) is ready to import. */
+  "imports/file.uploaded": z.object({ importId: z.uuid(), userId: z.uuid() }),
 } as const;
 
 export type EventName = keyof typeof eventSchemas;

@@ -42,3 +42,12 @@ describe("environment validation", () => {
     }
   });
 });
+
+describe("integration variables", () => {
+  it("validates the token key ring and provider URLs", () => {
+    const key = Buffer.alloc(32, 7).toString("base64");
+    expect(parseEnv({ TOKEN_ENCRYPTION_KEYS: `k2:${key},k1:${key}` }).TOKEN_ENCRYPTION_KEYS).toContain("k2:");
+    expect(() => parseEnv({ TOKEN_ENCRYPTION_KEYS: "k1:short" })).toThrow(/TOKEN_ENCRYPTION_KEYS/);
+    expect(() => parseEnv({ OURA_API_BASE_URL: "not a url" })).toThrow(/OURA_API_BASE_URL/);
+  });
+});

@@ -7,6 +7,18 @@ const booleanFlag = z
   .transform((v) => v === "1" || v === "true" || v === "yes");
 const seconds = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
+const PROVIDER_PREFIXES = ["TERRA", "OURA", "WHOOP", "FITBIT", "GOOGLE_HEALTH", "GARMIN"] as const;
+
+/** <P>_CLIENT_ID, _CLIENT_SECRET, _WEBHOOK_SECRET, _VERIFICATION_TOKEN, _API_BASE_URL, _AUTH_BASE_URL per provider. */
+function providerVariables() {
+  const shape: Record<string, z.ZodType> = {};
+  for (const p of PROVIDER_PREFIXES) {
+    for (const name of ["CLIENT_ID", "CLIENT_SECRET", "WEBHOOK_SECRET", "VERIFICATION_TOKEN"]) shape[`${p}_${name}`] = optionalString;
+    for (const name of ["API_BASE_URL", "AUTH_BASE_URL"]) shape[`${p}_${name}`] = z.url().optional();
+  }
+  return shape;
+}
+
 /** Every environment variable BioSync reads. `.env.example` documents each one. */
 export const envSchema = z
   .object({
@@ -18,6 +30,8 @@ export const envSchema = z
       .trim()
       .regex(/^(pglite:\/\/.+|postgres(ql)?:\/\/.+)$/, "must be pglite://memory, pglite://<dir> or a postgres:// URL")
       .optional(),
+    DATABASE_DRIVER: z.enum(["neon"]).optional(),
+    NEON_WS_PROXY: optionalString,
     DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
     AUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
     AUTH_URL: z.url().optional(),
@@ -33,6 +47,12 @@ export const envSchema = z
     INNGEST_DEV: optionalString,
     INNGEST_BASE_URL: z.url().optional(),
     JOBS_POLL_MS: z.coerce.number().int().min(10).default(500),
+    TOKEN_ENCRYPTION_KEYS: z
+      .string()
+      .regex(/^[\w-]{1,32}:[A-Za-z0-9+/]{43}=(\s*,\s*[\w-]{1,32}:[A-Za-z0-9+/]{43}=)*$/, "must be <id>:<base64 of 32 bytes>[,<id>:<key>…], newest first")
+      .optional(),
+    ...providerVariables(),
+    DEMO_WEBHOOK_SECRET: z.string().min(16).optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
   .superRefine((env, ctx) => {

@@ -1,9 +1,23 @@
+import { adminRouter } from "./admin/router";
+import { authRouter } from "./auth/router";
+import { outboxRouter } from "./email/router";
+import { importsRouter } from "./integrations/imports-router";
+import { devicesRouter } from "./integrations/router";
+import { jobsRouter } from "./jobs/router";
+import { profileRouter } from "./profile/router";
 import { systemRouter } from "./system/router";
 import { router } from "./trpc";
 
 /** Every domain's router, mounted under its name. */
 export const appRouter = router({
   system: systemRouter,
+  auth: authRouter,
+  profile: profileRouter,
+  admin: adminRouter,
+  jobs: jobsRouter,
+  outbox: outboxRouter,
+  devices: devicesRouter,
+  imports: importsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,4 +1,49 @@
+CREATE TYPE "public"."auth_token_purpose" AS ENUM('verify_email', 'reset_password', 'change_email');--> statement-breakpoint
 CREATE TYPE "public"."user_role" AS ENUM('user', 'admin');--> statement-breakpoint
+CREATE TYPE "public"."job_run_status" AS ENUM('queued', 'running', 'completed', 'failed', 'cancelled');--> statement-breakpoint
+CREATE TYPE "public"."email_status" AS ENUM('stored', 'sent', 'failed');--> statement-breakpoint
+CREATE TYPE "public"."email_transport" AS ENUM('resend', 'outbox');--> statement-breakpoint
+CREATE TYPE "public"."device_choice" AS ENUM('now', 'later');--> statement-breakpoint
+CREATE TYPE "public"."profile_goal" AS ENUM('energy', 'sleep', 'fitness', 'weight', 'focus');--> statement-breakpoint
+CREATE TYPE "public"."unit_system" AS ENUM('metric', 'imperial');--> statement-breakpoint
+CREATE TABLE "auth_accounts" (
+	"provider" text NOT NULL,
+	"provider_account_id" text NOT NULL,
+	"user_id" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "auth_accounts_provider_provider_account_id_pk" PRIMARY KEY("provider","provider_account_id")
+);
+--> statement-breakpoint
+CREATE TABLE "auth_rate_limits" (
+	"key" text PRIMARY KEY NOT NULL,
+	"hits" integer NOT NULL,
+	"window_started_at" timestamp with time zone NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "auth_sessions" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"user_id" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"last_seen_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"ip" text,
+	"user_agent" text,
+	"revoked_at" timestamp with time zone,
+	"expires_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "auth_tokens" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"purpose" "auth_token_purpose" NOT NULL,
+	"user_id" uuid NOT NULL,
+	"token_hash" text NOT NULL,
+	"email" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL,
+	"used_at" timestamp with time zone,
+	CONSTRAINT "auth_tokens_token_hash_unique" UNIQUE("token_hash")
+);
+--> statement-breakpoint
 CREATE TABLE "users" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"email" text NOT NULL,
@@ -12,4 +57,325 @@ CREATE TABLE "users" (
 	CONSTRAINT "users_email_unique" UNIQUE("email")
 );
 --> statement-breakpoint
-CREATE INDEX "users_created_at_idx" ON "users" USING btree ("created_at");
+CREATE TABLE "job_events" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"name" text NOT NULL,
+	"data" jsonb NOT NULL,
+	"idempotency_key" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "job_events_idempotency_key_unique" UNIQUE("idempotency_key")
+);
+--> statement-breakpoint
+CREATE TABLE "job_runs" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"event_id" uuid NOT NULL,
+	"function_id" text NOT NULL,
+	"status" "job_run_status" DEFAULT 'queued' NOT NULL,
+	"attempt" integer DEFAULT 0 NOT NULL,
+	"max_attempts" integer NOT NULL,
+	"run_after" timestamp with time zone DEFAULT now() NOT NULL,
+	"locked_until" timestamp with time zone,
+	"locked_by" text,
+	"last_error" text,
+	"concurrency_key" text,
+	"output" jsonb,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"started_at" timestamp with time zone,
+	"finished_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "job_steps" (
+	"run_id" uuid NOT NULL,
+	"step_id" text NOT NULL,
+	"result" jsonb,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "job_steps_run_id_step_id_pk" PRIMARY KEY("run_id","step_id")
+);
+--> statement-breakpoint
+CREATE TABLE "email_outbox" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"to" text NOT NULL,
+	"from" text NOT NULL,
+	"subject" text NOT NULL,
+	"html" text NOT NULL,
+	"text" text NOT NULL,
+	"tag" text,
+	"transport" "email_transport" NOT NULL,
+	"status" "email_status" NOT NULL,
+	"provider_message_id" text,
+	"error" text,
+	"user_id" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "notification_preferences" (
+	"user_id" uuid PRIMARY KEY NOT NULL,
+	"daily_summary" boolean DEFAULT true NOT NULL,
+	"recovery_alerts" boolean DEFAULT true NOT NULL,
+	"weekly_report" boolean DEFAULT true NOT NULL,
+	"marketing" boolean DEFAULT false NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "privacy_settings" (
+	"user_id" uuid PRIMARY KEY NOT NULL,
+	"share_anonymous_data" boolean DEFAULT false NOT NULL,
+	"share_anonymous_data_changed_at" timestamp with time zone,
+	"research_opt_in" boolean DEFAULT false NOT NULL,
+	"research_opt_in_changed_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "profiles" (
+	"user_id" uuid PRIMARY KEY NOT NULL,
+	"age" integer,
+	"goal" "profile_goal",
+	"device_choice" "device_choice",
+	"onboarding_step" integer DEFAULT 0 NOT NULL,
+	"onboarding_completed_at" timestamp with time zone,
+	"height_cm" numeric(5, 1),
+	"weight_kg" numeric(5, 2),
+	"time_zone" text DEFAULT 'UTC' NOT NULL,
+	"units" "unit_system" DEFAULT 'metric' NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "profiles_age_range" CHECK ("profiles"."age" is null or ("profiles"."age" between 13 and 120)),
+	CONSTRAINT "profiles_height_range" CHECK ("profiles"."height_cm" is null or ("profiles"."height_cm" between 50 and 272)),
+	CONSTRAINT "profiles_weight_range" CHECK ("profiles"."weight_kg" is null or ("profiles"."weight_kg" between 20 and 400))
+);
+--> statement-breakpoint
+CREATE TABLE "daily_summaries" (
+	"user_id" uuid NOT NULL,
+	"local_date" date NOT NULL,
+	"values" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"sources" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"rolling" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"computed_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "daily_summaries_user_id_local_date_pk" PRIMARY KEY("user_id","local_date")
+);
+--> statement-breakpoint
+CREATE TABLE "oauth_states" (
+	"state" text PRIMARY KEY NOT NULL,
+	"user_id" uuid NOT NULL,
+	"provider" text NOT NULL,
+	"code_verifier" text,
+	"redirect_to" text,
+	"expires_at" timestamp with time zone NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "provider_connections" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"user_id" uuid NOT NULL,
+	"provider" text NOT NULL,
+	"external_user_id" text,
+	"status" text DEFAULT 'pending' NOT NULL,
+	"scopes" text[] DEFAULT '{}'::text[] NOT NULL,
+	"access_token_enc" text,
+	"refresh_token_enc" text,
+	"token_expires_at" timestamp with time zone,
+	"auto_sync" boolean DEFAULT true NOT NULL,
+	"last_sync_at" timestamp with time zone,
+	"last_error" text,
+	"backfill" jsonb,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "provider_daily_totals" (
+	"user_id" uuid NOT NULL,
+	"source" text NOT NULL,
+	"metric" text NOT NULL,
+	"local_date" date NOT NULL,
+	"value" double precision NOT NULL,
+	"source_record_id" text NOT NULL,
+	"raw_record_id" uuid,
+	CONSTRAINT "provider_daily_totals_user_id_source_metric_local_date_pk" PRIMARY KEY("user_id","source","metric","local_date")
+);
+--> statement-breakpoint
+CREATE TABLE "provider_priorities" (
+	"user_id" uuid NOT NULL,
+	"provider" text NOT NULL,
+	"rank" smallint NOT NULL,
+	CONSTRAINT "provider_priorities_user_id_provider_pk" PRIMARY KEY("user_id","provider")
+);
+--> statement-breakpoint
+CREATE TABLE "raw_records" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"user_id" uuid NOT NULL,
+	"source" text NOT NULL,
+	"record_type" text NOT NULL,
+	"record_id" text NOT NULL,
+	"payload" jsonb NOT NULL,
+	"content_hash" text NOT NULL,
+	"revision_at" timestamp with time zone,
+	"received_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"deleted_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "samples" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"user_id" uuid NOT NULL,
+	"metric" text NOT NULL,
+	"start_at" timestamp with time zone NOT NULL,
+	"end_at" timestamp with time zone NOT NULL,
+	"value" double precision NOT NULL,
+	"unit" text NOT NULL,
+	"source" text NOT NULL,
+	"device" text,
+	"source_record_id" text NOT NULL,
+	"raw_record_id" uuid,
+	"utc_offset_minutes" smallint,
+	"time_zone" text,
+	"local_date" date NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "sleep_sessions" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"user_id" uuid NOT NULL,
+	"source" text NOT NULL,
+	"source_record_id" text NOT NULL,
+	"raw_record_id" uuid,
+	"device" text,
+	"start_at" timestamp with time zone NOT NULL,
+	"end_at" timestamp with time zone NOT NULL,
+	"utc_offset_minutes" smallint,
+	"time_zone" text,
+	"local_date" date NOT NULL,
+	"is_nap" boolean DEFAULT false NOT NULL,
+	"in_bed_seconds" integer,
+	"asleep_seconds" integer,
+	"awake_seconds" integer,
+	"light_seconds" integer,
+	"deep_seconds" integer,
+	"rem_seconds" integer,
+	"latency_seconds" integer,
+	"efficiency" double precision,
+	"stages" jsonb DEFAULT '[]'::jsonb NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "sync_runs" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"user_id" uuid NOT NULL,
+	"connection_id" uuid,
+	"provider" text NOT NULL,
+	"kind" text NOT NULL,
+	"status" text DEFAULT 'running' NOT NULL,
+	"records" integer DEFAULT 0 NOT NULL,
+	"error" text,
+	"started_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"finished_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "webhook_deliveries" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"provider" text NOT NULL,
+	"idempotency_key" text NOT NULL,
+	"event_type" text NOT NULL,
+	"external_user_id" text,
+	"user_id" uuid,
+	"body" jsonb NOT NULL,
+	"status" text DEFAULT 'received' NOT NULL,
+	"error" text,
+	"received_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"processed_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "workouts" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"user_id" uuid NOT NULL,
+	"source" text NOT NULL,
+	"source_record_id" text NOT NULL,
+	"raw_record_id" uuid,
+	"device" text,
+	"activity_type" text NOT NULL,
+	"start_at" timestamp with time zone NOT NULL,
+	"end_at" timestamp with time zone NOT NULL,
+	"utc_offset_minutes" smallint,
+	"local_date" date NOT NULL,
+	"energy_kj" double precision,
+	"distance_m" double precision,
+	"avg_heart_rate" double precision,
+	"max_heart_rate" double precision,
+	"events" jsonb DEFAULT '[]'::jsonb NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "file_import_chunks" (
+	"import_id" uuid NOT NULL,
+	"seq" integer NOT NULL,
+	"data" "bytea" NOT NULL,
+	CONSTRAINT "file_import_chunks_import_id_seq_pk" PRIMARY KEY("import_id","seq")
+);
+--> statement-breakpoint
+CREATE TABLE "file_imports" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"user_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"filename" text NOT NULL,
+	"size_bytes" bigint DEFAULT 0 NOT NULL,
+	"content_hash" text,
+	"status" text DEFAULT 'uploading' NOT NULL,
+	"account_id" text,
+	"bytes_processed" bigint DEFAULT 0 NOT NULL,
+	"items_imported" integer DEFAULT 0 NOT NULL,
+	"skipped" integer DEFAULT 0 NOT NULL,
+	"error_count" integer DEFAULT 0 NOT NULL,
+	"errors" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"error" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"started_at" timestamp with time zone,
+	"finished_at" timestamp with time zone
+);
+--> statement-breakpoint
+ALTER TABLE "auth_accounts" ADD CONSTRAINT "auth_accounts_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "auth_sessions" ADD CONSTRAINT "auth_sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "auth_tokens" ADD CONSTRAINT "auth_tokens_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "job_runs" ADD CONSTRAINT "job_runs_event_id_job_events_id_fk" FOREIGN KEY ("event_id") REFERENCES "public"."job_events"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "job_steps" ADD CONSTRAINT "job_steps_run_id_job_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "public"."job_runs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "email_outbox" ADD CONSTRAINT "email_outbox_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "notification_preferences" ADD CONSTRAINT "notification_preferences_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "privacy_settings" ADD CONSTRAINT "privacy_settings_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "profiles" ADD CONSTRAINT "profiles_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "daily_summaries" ADD CONSTRAINT "daily_summaries_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "oauth_states" ADD CONSTRAINT "oauth_states_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "provider_connections" ADD CONSTRAINT "provider_connections_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "provider_daily_totals" ADD CONSTRAINT "provider_daily_totals_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "provider_priorities" ADD CONSTRAINT "provider_priorities_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "raw_records" ADD CONSTRAINT "raw_records_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "samples" ADD CONSTRAINT "samples_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sleep_sessions" ADD CONSTRAINT "sleep_sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sync_runs" ADD CONSTRAINT "sync_runs_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sync_runs" ADD CONSTRAINT "sync_runs_connection_id_provider_connections_id_fk" FOREIGN KEY ("connection_id") REFERENCES "public"."provider_connections"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "webhook_deliveries" ADD CONSTRAINT "webhook_deliveries_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "workouts" ADD CONSTRAINT "workouts_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "file_import_chunks" ADD CONSTRAINT "file_import_chunks_import_id_file_imports_id_fk" FOREIGN KEY ("import_id") REFERENCES "public"."file_imports"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "file_imports" ADD CONSTRAINT "file_imports_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "auth_accounts_user_provider_idx" ON "auth_accounts" USING btree ("user_id","provider");--> statement-breakpoint
+CREATE INDEX "auth_rate_limits_expires_idx" ON "auth_rate_limits" USING btree ("expires_at");--> statement-breakpoint
+CREATE INDEX "auth_sessions_user_idx" ON "auth_sessions" USING btree ("user_id","last_seen_at");--> statement-breakpoint
+CREATE INDEX "auth_tokens_user_purpose_idx" ON "auth_tokens" USING btree ("user_id","purpose");--> statement-breakpoint
+CREATE INDEX "users_created_at_idx" ON "users" USING btree ("created_at");--> statement-breakpoint
+CREATE INDEX "job_events_created_at_idx" ON "job_events" USING btree ("created_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "job_runs_event_function_idx" ON "job_runs" USING btree ("event_id","function_id");--> statement-breakpoint
+CREATE INDEX "job_runs_due_idx" ON "job_runs" USING btree ("status","run_after");--> statement-breakpoint
+CREATE INDEX "job_runs_created_at_idx" ON "job_runs" USING btree ("created_at","id");--> statement-breakpoint
+CREATE UNIQUE INDEX "job_runs_one_running_per_key_idx" ON "job_runs" USING btree ("function_id","concurrency_key") WHERE "job_runs"."status" = 'running' and "job_runs"."concurrency_key" is not null;--> statement-breakpoint
+CREATE INDEX "email_outbox_created_at_idx" ON "email_outbox" USING btree ("created_at","id");--> statement-breakpoint
+CREATE INDEX "email_outbox_to_idx" ON "email_outbox" USING btree ("to");--> statement-breakpoint
+CREATE INDEX "email_outbox_user_idx" ON "email_outbox" USING btree ("user_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "provider_connections_user_provider_uq" ON "provider_connections" USING btree ("user_id","provider");--> statement-breakpoint
+CREATE INDEX "provider_connections_external_idx" ON "provider_connections" USING btree ("provider","external_user_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "raw_records_identity_uq" ON "raw_records" USING btree ("user_id","source","record_type","record_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "samples_identity_uq" ON "samples" USING btree ("user_id","source","metric","start_at","source_record_id");--> statement-breakpoint
+CREATE INDEX "samples_user_metric_time_idx" ON "samples" USING btree ("user_id","metric","start_at");--> statement-breakpoint
+CREATE INDEX "samples_user_day_idx" ON "samples" USING btree ("user_id","local_date");--> statement-breakpoint
+CREATE INDEX "samples_raw_record_idx" ON "samples" USING btree ("raw_record_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "sleep_sessions_identity_uq" ON "sleep_sessions" USING btree ("user_id","source","source_record_id");--> statement-breakpoint
+CREATE INDEX "sleep_sessions_user_day_idx" ON "sleep_sessions" USING btree ("user_id","local_date");--> statement-breakpoint
+CREATE INDEX "sync_runs_user_started_idx" ON "sync_runs" USING btree ("user_id","started_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "webhook_deliveries_idem_uq" ON "webhook_deliveries" USING btree ("provider","idempotency_key");--> statement-breakpoint
+CREATE INDEX "webhook_deliveries_user_idx" ON "webhook_deliveries" USING btree ("user_id","received_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "workouts_identity_uq" ON "workouts" USING btree ("user_id","source","source_record_id");--> statement-breakpoint
+CREATE INDEX "workouts_user_day_idx" ON "workouts" USING btree ("user_id","local_date");--> statement-breakpoint
+CREATE INDEX "file_imports_user_created_idx" ON "file_imports" USING btree ("user_id","created_at");--> statement-breakpoint
+CREATE INDEX "file_imports_user_hash_idx" ON "file_imports" USING btree ("user_id","content_hash");

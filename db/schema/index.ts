@@ -1,2 +1,7 @@
 // Every domain's tables, one file per domain. drizzle-kit and the db handle read this list.
 export * from "./auth";
+export * from "./jobs";
+export * from "./email";
+export * from "./profile";
+export * from "./integrations";
+export * from "./imports";

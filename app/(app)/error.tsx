@@ -1,0 +1,8 @@
+"use client";
+
+import { ErrorPanel } from "@/components/shell/error-panel";
+
+/** Errors in a signed-in page keep the shell (navigation, account menu) around them. */
+export default function SignedInError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  return <ErrorPanel error={error} onRetry={reset} />;
+}

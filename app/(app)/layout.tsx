@@ -1,0 +1,20 @@
+import { AppShell } from "@/components/shell/app-shell";
+import { currentProfile, requireUser } from "@/components/shell/session";
+import { VerifyEmailBanner } from "@/components/shell/verify-email-banner";
+import { signOutAction } from "@/server/auth/actions";
+
+/** Every signed-in page: the shell, or a redirect to sign-in. */
+export default async function SignedInLayout({ children }: { children: React.ReactNode }) {
+  const user = await requireUser();
+  const profile = await currentProfile(user.id);
+  return (
+    <AppShell
+      area="app"
+      user={{ name: profile.name, email: profile.email, role: user.role }}
+      signOutAction={signOutAction}
+      banner={profile.emailVerified ? null : <VerifyEmailBanner email={profile.email} />}
+    >
+      {children}
+    </AppShell>
+  );
+}

@@ -1,0 +1,15 @@
+import { NotificationSettings } from "@/components/profile/notification-settings";
+import { requireUser } from "@/components/shell/session";
+import { HydrateClient, prefetch, trpc } from "@/server/api/rsc";
+
+export const metadata = { title: "Notification settings" };
+
+export default async function NotificationSettingsPage() {
+  await requireUser("/settings/notifications");
+  prefetch(trpc.profile.notifications.get.queryOptions());
+  return (
+    <HydrateClient>
+      <NotificationSettings />
+    </HydrateClient>
+  );
+}

@@ -1,0 +1,16 @@
+import { notFound } from "next/navigation";
+import { AppShell } from "@/components/shell/app-shell";
+import { currentProfile, requireUser } from "@/components/shell/session";
+import { signOutAction } from "@/server/auth/actions";
+
+/** The admin console: signed-out visitors go to sign-in, everyone but admins gets a 404. */
+export default async function AdminLayout({ children }: { children: React.ReactNode }) {
+  const user = await requireUser();
+  if (user.role !== "admin") notFound();
+  const profile = await currentProfile(user.id);
+  return (
+    <AppShell area="admin" user={{ name: profile.name, email: profile.email, role: user.role }} signOutAction={signOutAction}>
+      {children}
+    </AppShell>
+  );
+}

@@ -1,0 +1,49 @@
+import { Inbox } from "lucide-react";
+import { CursorPager } from "@/components/admin/cursor-pager";
+import { OutboxTable } from "@/components/admin/outbox/outbox-table";
+import { RecipientSearch } from "@/components/admin/outbox/recipient-search";
+import { firstParam, withQuery } from "@/components/admin/query-string";
+import { requireUser } from "@/components/shell/session";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { serverCaller } from "@/server/api/rsc";
+import { env } from "@/server/env";
+
+export const metadata = { title: "Email outbox" };
+
+const PAGE_SIZE = 25;
+
+export default async function AdminOutboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireUser("/admin/outbox");
+  const params = await searchParams;
+  const to = firstParam(params.to)?.trim().slice(0, 320) || undefined;
+  const cursor = firstParam(params.cursor);
+  const page = await (await serverCaller()).outbox.list({ limit: PAGE_SIZE, to, cursor });
+
+  return (
+    <>
+      <PageHeader
+        title="Email outbox"
+        description={
+          env().RESEND_API_KEY
+            ? "Every email BioSync handed to Resend, with failed attempts."
+            : "Resend is not configured, so emails are kept here instead of being delivered."
+        }
+      />
+      <RecipientSearch value={to} />
+      {page.items.length === 0 ? (
+        <EmptyState
+          icon={<Inbox />}
+          title={to ? "No emails match" : "No emails yet"}
+          description={to ? `Nothing was sent to an address containing “${to}”.` : "Verification and password reset emails appear here once they are sent."}
+        />
+      ) : (
+        <Card>
+          <OutboxTable emails={page.items} />
+        </Card>
+      )}
+      <CursorPager basePath={withQuery("/admin/outbox", { to })} paged={Boolean(cursor)} nextCursor={page.nextCursor} />
+    </>
+  );
+}

@@ -1,0 +1,17 @@
+import { AdminOverview } from "@/components/admin/overview/admin-overview";
+import { requireUser } from "@/components/shell/session";
+import { PageHeader } from "@/components/ui/page-header";
+import { serverCaller } from "@/server/api/rsc";
+
+export const metadata = { title: "Admin overview" };
+
+export default async function AdminOverviewPage() {
+  await requireUser("/admin");
+  const overview = await (await serverCaller()).admin.overview();
+  return (
+    <>
+      <PageHeader title="Overview" description="Accounts and signups across this BioSync installation." />
+      <AdminOverview overview={overview} />
+    </>
+  );
+}

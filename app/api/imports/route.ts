@@ -1,0 +1,31 @@
+import { getDb } from "@/db";
+import { getSessionUser } from "@/server/auth/current-user";
+import { AppError, errorResponse } from "@/server/errors";
+import { receiveUpload } from "@/server/integrations/file-imports";
+import { requestId } from "@/server/request";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * Upload of an export file as the raw request body (`?filename=…&accountId=…`), streamed into the
+ * database piece by piece; answers 202 with the queued import (200 with the earlier one for a repeat).
+ */
+export async function POST(req: Request) {
+  const id = requestId(req.headers);
+  try {
+    const db = await getDb();
+    const user = await getSessionUser(db);
+    if (!user) throw AppError.unauthorized();
+    const url = new URL(req.url);
+    if (!req.body) throw AppError.field("file", "Choose a file to upload.");
+    const result = await receiveUpload(db, {
+      userId: user.id,
+      filename: url.searchParams.get("filename") ?? "",
+      accountId: url.searchParams.get("accountId")?.trim() || null,
+      body: req.body as unknown as AsyncIterable<Uint8Array>,
+    });
+    return Response.json(result, { status: result.duplicate ? 200 : 202, headers: { "x-request-id": id } });
+  } catch (error) {
+    return errorResponse(error, id);
+  }
+}

@@ -1,0 +1,57 @@
+import { getDb } from "@/db";
+import { getSessionUser } from "@/server/auth/current-user";
+import { AppError, describeError, errorResponse } from "@/server/errors";
+import { logger } from "@/server/logger";
+import { abandonConnect, completeConnect } from "@/server/integrations/oauth-flow";
+import { getProvider } from "@/server/integrations/providers/registry";
+import { requestId } from "@/server/request";
+
+export const dynamic = "force-dynamic";
+
+const DEVICES = "/devices";
+
+/**
+ * Where the provider sends the user back: `?code&state` on consent, `?error=access_denied` when
+ * they declined. Ends on the devices page with `?connected=<provider>` or `?error=<message>`.
+ */
+export async function GET(req: Request, { params }: { params: Promise<{ provider: string }> }) {
+  const id = requestId(req.headers);
+  const url = new URL(req.url);
+  const { provider } = await params;
+  const adapter = getProvider(provider);
+  if (!adapter?.oauth) return errorResponse(AppError.notFound("Provider"), id);
+  const back = (path: string, query: Record<string, string>) => {
+    const target = new URL(path, url);
+    for (const [key, value] of Object.entries(query)) target.searchParams.set(key, value);
+    return new Response(null, { status: 303, headers: { location: target.toString(), "cache-control": "no-store", "x-request-id": id } });
+  };
+
+  const db = await getDb();
+  const state = url.searchParams.get("state");
+  const providerError = url.searchParams.get("error");
+  if (providerError) {
+    await abandonConnect(db, { provider: adapter.id, state });
+    const message =
+      providerError === "access_denied"
+        ? `You declined access in ${adapter.displayName}, so nothing was connected.`
+        : `${adapter.displayName} reported an error: ${url.searchParams.get("error_description") ?? providerError}.`;
+    return back(DEVICES, { error: message });
+  }
+
+  const code = url.searchParams.get("code");
+  if (!code || !state) return back(DEVICES, { error: `${adapter.displayName} sent us back without an authorization. Connect again.` });
+  const user = await getSessionUser(db);
+  if (!user) {
+    const signIn = new URL("/sign-in", url);
+    signIn.searchParams.set("callbackUrl", `${url.pathname}${url.search}`);
+    return Response.redirect(signIn, 303);
+  }
+  try {
+    const { redirectTo } = await completeConnect(db, { provider: adapter.id, code, state, userId: user.id, fetch });
+    return back(redirectTo, { connected: adapter.id });
+  } catch (error) {
+    const described = describeError(error);
+    if (described.code === "INTERNAL") logger.error({ err: error, provider: adapter.id, requestId: id }, "oauth callback failed");
+    return back(DEVICES, { error: described.message });
+  }
+}

@@ -1,0 +1,114 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useId, useState } from "react";
+import { fieldErrorsOf, formErrorOf } from "@/components/profile/field-errors";
+import { useTRPC } from "@/components/providers/trpc";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
+import { FormField } from "@/components/ui/form-field";
+import { Spinner } from "@/components/ui/spinner";
+
+/** Password change: needs the current password; signs other sessions out unless unticked. */
+export function ChangePasswordForm() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const checkboxId = useId();
+  const [currentPassword, setCurrentPassword] = useState("");
+  const [newPassword, setNewPassword] = useState("");
+  const [confirmation, setConfirmation] = useState("");
+  const [signOutOthers, setSignOutOthers] = useState(true);
+  const [mismatch, setMismatch] = useState<string | null>(null);
+  const change = useMutation(
+    trpc.auth.changePassword.mutationOptions({
+      onSuccess: () => {
+        setCurrentPassword("");
+        setNewPassword("");
+        setConfirmation("");
+        void queryClient.invalidateQueries({ queryKey: trpc.auth.listSessions.queryKey() });
+      },
+    }),
+  );
+  const errors = fieldErrorsOf(change.error);
+  const formError = formErrorOf(change.error, errors);
+
+  function onSubmit(event: React.FormEvent) {
+    event.preventDefault();
+    if (newPassword !== confirmation) {
+      setMismatch("The two new passwords do not match.");
+      return;
+    }
+    setMismatch(null);
+    change.mutate({ currentPassword, newPassword, signOutOthers });
+  }
+
+  const signedOut = change.data?.signedOutSessions ?? 0;
+  return (
+    <Card>
+      <form onSubmit={onSubmit} noValidate aria-labelledby="password-form-title">
+        <CardHeader>
+          <CardTitle id="password-form-title">Password</CardTitle>
+          <CardDescription>Use 8 to 128 characters that are not one of the most common passwords.</CardDescription>
+        </CardHeader>
+        <CardContent className="flex flex-col gap-4">
+          <FormField
+            label="Current password"
+            name="currentPassword"
+            type="password"
+            autoComplete="current-password"
+            value={currentPassword}
+            onChange={(e) => setCurrentPassword(e.target.value)}
+            error={errors.currentPassword}
+            required
+          />
+          <FormField
+            label="New password"
+            name="newPassword"
+            type="password"
+            autoComplete="new-password"
+            value={newPassword}
+            onChange={(e) => setNewPassword(e.target.value)}
+            error={errors.newPassword}
+            required
+          />
+          <FormField
+            label="Repeat new password"
+            name="confirmation"
+            type="password"
+            autoComplete="new-password"
+            value={confirmation}
+            onChange={(e) => setConfirmation(e.target.value)}
+            error={mismatch}
+            required
+          />
+          <div className="flex items-center gap-2">
+            <input
+              id={checkboxId}
+              type="checkbox"
+              checked={signOutOthers}
+              onChange={(e) => setSignOutOthers(e.target.checked)}
+              className="size-4 rounded border-zinc-300 accent-brand-600 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500"
+            />
+            <label htmlFor={checkboxId} className="text-sm">
+              Sign out other sessions
+            </label>
+          </div>
+          {change.isSuccess ? (
+            <Alert variant="success">
+              Password changed.
+              {signedOut > 0 ? ` ${signedOut} other session${signedOut === 1 ? " was" : "s were"} signed out.` : ""}
+            </Alert>
+          ) : null}
+          {formError ? <Alert variant="error">{formError}</Alert> : null}
+        </CardContent>
+        <CardFooter>
+          <Button type="submit" disabled={change.isPending || !currentPassword || !newPassword || !confirmation}>
+            {change.isPending ? <Spinner /> : null}
+            {change.isPending ? "Saving…" : "Change password"}
+          </Button>
+        </CardFooter>
+      </form>
+    </Card>
+  );
+}

@@ -1,0 +1,29 @@
+/** Texts for the `?error=` codes Auth.js and the Google linking rules send to the sign-in page. */
+export function signInErrorMessage(error: string | undefined, code?: string): string | null {
+  switch (error) {
+    case undefined:
+    case "":
+      return null;
+    case "GoogleEmailUnverified":
+      return "Google did not confirm that this email address is verified, so we cannot sign you in with it. Sign in with your password instead.";
+    case "AccountEmailUnverified":
+      return "A BioSync account with this email exists but its address is not verified yet. Sign in with your password and verify your email, then you can use Google.";
+    case "CredentialsSignin":
+      return code === "rate_limited" ? "Too many sign-in attempts. Wait a few minutes and try again." : "The email or password is not correct.";
+    case "AccessDenied":
+      return "This sign-in was not allowed.";
+    case "OAuthSignin":
+    case "OAuthCallbackError":
+    case "OAuthCallback":
+      return "Signing in with Google did not complete. Try again.";
+    default:
+      return "Signing in did not work. Try again.";
+  }
+}
+
+/** "in 42 seconds" / "in 3 minutes" for a Retry-After value. */
+export function retryPhrase(seconds: number): string {
+  if (seconds < 60) return `in ${seconds} second${seconds === 1 ? "" : "s"}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `in ${minutes} minute${minutes === 1 ? "" : "s"}`;
+}

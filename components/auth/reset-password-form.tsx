@@ -1,0 +1,85 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import Link from "next/link";
+import { useState } from "react";
+import { fieldErrorsOf, formErrorOf } from "@/components/profile/field-errors";
+import { useTRPC } from "@/components/providers/trpc";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { FormField } from "@/components/ui/form-field";
+import { Spinner } from "@/components/ui/spinner";
+
+/** Sets a new password through the emailed single-use link; every session is signed out. */
+export function ResetPasswordForm({ token }: { token: string }) {
+  const trpc = useTRPC();
+  const [password, setPassword] = useState("");
+  const [confirmation, setConfirmation] = useState("");
+  const [mismatch, setMismatch] = useState<string | null>(null);
+  const reset = useMutation(trpc.auth.resetPassword.mutationOptions());
+  const errors = fieldErrorsOf(reset.error);
+  const tokenError = errors.token;
+  const formError = tokenError ?? formErrorOf(reset.error, errors);
+
+  if (reset.isSuccess) {
+    return (
+      <div className="flex flex-col gap-4">
+        <Alert variant="success">Your password was changed and every device was signed out. Sign in with your new password.</Alert>
+        <Button asChild className="w-full">
+          <Link href="/sign-in">Sign in</Link>
+        </Button>
+      </div>
+    );
+  }
+
+  function onSubmit(event: React.FormEvent) {
+    event.preventDefault();
+    if (password !== confirmation) {
+      setMismatch("The two passwords do not match.");
+      return;
+    }
+    setMismatch(null);
+    reset.mutate({ token, password });
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+      <FormField
+        label="New password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+        error={errors.password}
+        hint="8 to 128 characters, not one of the most common passwords."
+        required
+        autoFocus
+      />
+      <FormField
+        label="Repeat new password"
+        name="confirmation"
+        type="password"
+        autoComplete="new-password"
+        value={confirmation}
+        onChange={(e) => setConfirmation(e.target.value)}
+        error={mismatch}
+        required
+      />
+      {formError ? (
+        <Alert variant="error">
+          {formError}{" "}
+          {tokenError ? (
+            <Link href="/forgot-password" className="font-medium underline underline-offset-4">
+              Request a new link
+            </Link>
+          ) : null}
+        </Alert>
+      ) : null}
+      <Button type="submit" disabled={reset.isPending || !password || !confirmation} className="w-full">
+        {reset.isPending ? <Spinner /> : null}
+        {reset.isPending ? "Saving…" : "Set new password"}
+      </Button>
+    </form>
+  );
+}

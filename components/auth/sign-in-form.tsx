@@ -1,0 +1,112 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { FormField } from "@/components/ui/form-field";
+import { Spinner } from "@/components/ui/spinner";
+import { retryPhrase } from "./messages";
+import { useCountdown } from "./use-countdown";
+
+interface SignInFormProps {
+  callbackUrl: string;
+  /** A message carried in the URL (e.g. a refused Google sign-in). */
+  initialError?: string | null;
+}
+
+interface ErrorBody {
+  error?: { code?: string; message?: string; fields?: { path: string; message: string }[]; retryAfter?: number };
+}
+
+/** Email + password sign-in through /api/auth/sign-in (which throttles repeated failures). */
+export function SignInForm({ callbackUrl, initialError }: SignInFormProps) {
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(initialError ?? null);
+  const [throttled, setThrottled] = useState(false);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const blocked = useCountdown();
+
+  async function onSubmit(event: React.FormEvent) {
+    event.preventDefault();
+    const missing: Record<string, string> = {};
+    if (!email.trim()) missing.email = "Enter your email address.";
+    if (!password) missing.password = "Enter your password.";
+    setFieldErrors(missing);
+    if (Object.keys(missing).length > 0) return;
+
+    setPending(true);
+    setError(null);
+    setThrottled(false);
+    try {
+      const response = await fetch("/api/auth/sign-in", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ email: email.trim(), password, callbackUrl }),
+      });
+      if (response.ok) {
+        const body = (await response.json()) as { redirectTo?: string };
+        // A full navigation, so every server component renders with the new session cookie.
+        window.location.assign(body.redirectTo ?? "/dashboard");
+        return;
+      }
+      const body = (await response.json().catch(() => ({}))) as ErrorBody;
+      if (response.status === 429) {
+        const seconds = Number(response.headers.get("retry-after") ?? body.error?.retryAfter ?? 60);
+        blocked.start(seconds);
+        setThrottled(true);
+        setError(`Too many sign-in attempts. Try again ${retryPhrase(seconds)}.`);
+      } else {
+        setError(body.error?.message ?? "Signing in did not work. Try again.");
+      }
+      setPending(false);
+    } catch {
+      setError("We could not reach BioSync. Check your connection and try again.");
+      setPending(false);
+    }
+  }
+
+  const waiting = blocked.remaining > 0;
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-describedby={error ? "sign-in-error" : undefined}>
+      <FormField
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="username"
+        inputMode="email"
+        value={email}
+        onChange={(e) => setEmail(e.target.value)}
+        error={fieldErrors.email}
+        required
+        autoFocus
+      />
+      <div className="flex flex-col gap-1">
+        <FormField
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          error={fieldErrors.password}
+          required
+        />
+        <Link href="/forgot-password" className="self-end text-sm text-brand-700 underline-offset-4 hover:underline dark:text-brand-500">
+          Forgot password?
+        </Link>
+      </div>
+      {error ? (
+        <Alert variant="error" id="sign-in-error">
+          {!throttled ? error : waiting ? `Too many sign-in attempts. Try again ${retryPhrase(blocked.remaining)}.` : "You can try signing in again now."}
+        </Alert>
+      ) : null}
+      <Button type="submit" disabled={pending || waiting} className="w-full">
+        {pending ? <Spinner /> : null}
+        {pending ? "Signing in…" : "Sign in"}
+      </Button>
+    </form>
+  );
+}

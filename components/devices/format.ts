@@ -1,0 +1,95 @@
+/** Display helpers of the devices page (pure, so they render the same on the server and in tests). */
+
+/** Rows per page of the sync history (the page prefetches the first one). */
+export const HISTORY_PAGE_SIZE = 10;
+
+export type CardStatus = "connected" | "attention" | "disconnected" | "not_connected" | "not_configured";
+
+interface CardLike {
+  configured: boolean;
+  connection: { status: "pending" | "active" | "error" | "disconnected" | "revoked" } | null;
+}
+
+export function cardStatus(card: CardLike): CardStatus {
+  const status = card.connection?.status;
+  if (status === "active") return "connected";
+  if (status === "error") return "attention";
+  if (status === "disconnected" || status === "revoked") return card.configured ? "disconnected" : "not_configured";
+  return card.configured ? "not_connected" : "not_configured";
+}
+
+export const STATUS_LABEL: Record<CardStatus, string> = {
+  connected: "Connected",
+  attention: "Needs attention",
+  disconnected: "Disconnected",
+  not_connected: "Not connected",
+  not_configured: "Not configured here",
+};
+
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ["year", 365 * 86_400_000],
+  ["month", 30 * 86_400_000],
+  ["week", 7 * 86_400_000],
+  ["day", 86_400_000],
+  ["hour", 3_600_000],
+  ["minute", 60_000],
+];
+
+/** "just now", "5 minutes ago", "yesterday", … */
+export function formatRelative(date: Date, now: Date = new Date()): string {
+  const diff = date.getTime() - now.getTime();
+  if (Math.abs(diff) < 45_000) return "just now";
+  const format = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
+  for (const [unit, ms] of UNITS) {
+    if (Math.abs(diff) >= ms) return format.format(Math.round(diff / ms), unit);
+  }
+  return format.format(Math.round(diff / 60_000), "minute");
+}
+
+/** An absolute time in the user's zone, e.g. "3 Mar 2026, 14:05". Falls back to UTC for an unknown zone. */
+export function formatDateTime(date: Date, timeZone: string): string {
+  const options: Intl.DateTimeFormatOptions = { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" };
+  try {
+    return new Intl.DateTimeFormat("en-GB", { ...options, timeZone }).format(date);
+  } catch {
+    return new Intl.DateTimeFormat("en-GB", { ...options, timeZone: "UTC" }).format(date);
+  }
+}
+
+/** "850 ms", "12 s", "3 min 4 s", "1 h 2 min". */
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  const seconds = Math.round(ms / 1000);
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return seconds % 60 ? `${minutes} min ${seconds % 60} s` : `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  return minutes % 60 ? `${hours} h ${minutes % 60} min` : `${hours} h`;
+}
+
+/**
+ * How far a running backfill has got, 0–1, from its resumable position: it walks forward from
+ * `from` towards the present, `next` is where the next chunk starts (`until` where the last
+ * finished one ended). Null when it is done or the position is unreadable.
+ */
+export function backfillProgress(
+  backfill: { from: string; until: string; next: string | null; done: boolean } | null,
+  now: Date = new Date(),
+): number | null {
+  if (!backfill || backfill.done) return null;
+  const from = Date.parse(backfill.from);
+  const until = Date.parse(backfill.until);
+  const reached = backfill.next ? Date.parse(backfill.next) : until;
+  if ([from, until, reached].some(Number.isNaN)) return null;
+  const total = Math.max(until, now.getTime()) - from;
+  if (total <= 0) return null;
+  return Math.min(1, Math.max(0, (reached - from) / total));
+}
+
+export const RUN_KIND_LABEL: Record<"webhook" | "manual" | "backfill" | "scheduled" | "import", string> = {
+  webhook: "Webhook",
+  manual: "Sync now",
+  backfill: "Backfill",
+  scheduled: "Scheduled",
+  import: "Import",
+};

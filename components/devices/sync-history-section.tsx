@@ -1,0 +1,142 @@
+"use client";
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { History } from "lucide-react";
+import { useState } from "react";
+import { useTRPC } from "@/components/providers/trpc";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { Skeleton } from "@/components/ui/skeleton";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import type { ProviderCard, SyncRunView } from "@/server/integrations/devices-views";
+import { formatDuration, HISTORY_PAGE_SIZE, RUN_KIND_LABEL } from "./format";
+import { RelativeTime } from "./relative-time";
+import { DevicesSection } from "./section";
+
+const ALL = "all";
+
+const STATUS_BADGE = {
+  running: { variant: "default", label: "Running" },
+  succeeded: { variant: "success", label: "Succeeded" },
+  failed: { variant: "danger", label: "Failed" },
+} as const;
+
+/** Every sync attempt, newest first, a page at a time, optionally for one provider. */
+export function SyncHistorySection({ timeZone }: { timeZone: string }) {
+  const trpc = useTRPC();
+  const [provider, setProvider] = useState<ProviderCard["id"] | null>(null);
+  // Cursors of the pages before the current one, so "Newer" can step back.
+  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const cursor = cursors[cursors.length - 1] ?? null;
+  const providers = useQuery(trpc.devices.providers.queryOptions());
+  const history = useQuery({
+    ...trpc.devices.history.queryOptions({ limit: HISTORY_PAGE_SIZE, ...(provider ? { provider } : {}), ...(cursor ? { cursor } : {}) }),
+    placeholderData: keepPreviousData,
+    refetchInterval: (query) => (query.state.data?.items.some((run) => run.status === "running") ? 3000 : false),
+  });
+  const names = new Map((providers.data ?? []).map((card) => [card.id as string, card.displayName]));
+  const nameOf = (id: string) => names.get(id) ?? (id === "apple_health" ? "Apple Health" : id);
+
+  const filter = (
+    <Select
+      value={provider ?? ALL}
+      onValueChange={(value) => {
+        setProvider(value === ALL ? null : (providers.data?.find((card) => card.id === value)?.id ?? null));
+        setCursors([null]);
+      }}
+    >
+      <SelectTrigger className="w-full sm:w-48" aria-label="Show history for">
+        <SelectValue />
+      </SelectTrigger>
+      <SelectContent>
+        <SelectItem value={ALL}>All providers</SelectItem>
+        {(providers.data ?? []).map((card) => (
+          <SelectItem key={card.id} value={card.id}>
+            {card.displayName}
+          </SelectItem>
+        ))}
+      </SelectContent>
+    </Select>
+  );
+
+  return (
+    <DevicesSection id="sync-history" title="Sync history" description="Each sync, with what arrived and how long it took." actions={filter}>
+      {history.isPending ? (
+        <div role="status" aria-label="Loading sync history" className="flex flex-col gap-2">
+          {Array.from({ length: 4 }, (_, i) => (
+            <Skeleton key={i} className="h-10" />
+          ))}
+        </div>
+      ) : history.isError ? (
+        <Alert variant="error">Could not load the sync history: {history.error.message}</Alert>
+      ) : history.data.items.length === 0 && cursors.length === 1 ? (
+        <EmptyState
+          icon={<History />}
+          title="No syncs yet"
+          description={provider ? `Nothing has synced from ${nameOf(provider)} yet.` : "Connect a provider above; each sync will be listed here."}
+        />
+      ) : (
+        <>
+          <Table aria-busy={history.isFetching && history.isPlaceholderData}>
+            <TableHeader>
+              <TableRow>
+                <TableHead>Provider</TableHead>
+                <TableHead>Type</TableHead>
+                <TableHead>Status</TableHead>
+                <TableHead className="text-right">Records</TableHead>
+                <TableHead className="text-right">Duration</TableHead>
+                <TableHead>Started</TableHead>
+                <TableHead>Error</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {history.data.items.map((run) => (
+                <HistoryRow key={run.id} run={run} providerName={nameOf(run.provider)} timeZone={timeZone} />
+              ))}
+            </TableBody>
+          </Table>
+          <nav aria-label="Sync history pages" className="flex justify-end gap-2">
+            <Button variant="outline" size="sm" disabled={cursors.length === 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
+              Newer
+            </Button>
+            <Button
+              variant="outline"
+              size="sm"
+              disabled={!history.data.nextCursor || history.isPlaceholderData}
+              onClick={() => {
+                const next = history.data.nextCursor;
+                if (next) setCursors((c) => [...c, next]);
+              }}
+            >
+              Older
+            </Button>
+          </nav>
+        </>
+      )}
+    </DevicesSection>
+  );
+}
+
+function HistoryRow({ run, providerName, timeZone }: { run: SyncRunView; providerName: string; timeZone: string }) {
+  const status = STATUS_BADGE[run.status];
+  return (
+    <TableRow>
+      <TableCell className="whitespace-nowrap font-medium">{providerName}</TableCell>
+      <TableCell className="whitespace-nowrap">{RUN_KIND_LABEL[run.kind]}</TableCell>
+      <TableCell>
+        <Badge variant={status.variant}>{status.label}</Badge>
+      </TableCell>
+      <TableCell className="text-right tabular-nums">{run.records.toLocaleString("en")}</TableCell>
+      <TableCell className="whitespace-nowrap text-right tabular-nums">{run.durationMs === null ? "—" : formatDuration(run.durationMs)}</TableCell>
+      <TableCell className="whitespace-nowrap">
+        <RelativeTime date={run.startedAt} timeZone={timeZone} />
+      </TableCell>
+      <TableCell className="max-w-xs truncate text-red-700 dark:text-red-300" title={run.error ?? undefined}>
+        {run.error ?? ""}
+      </TableCell>
+    </TableRow>
+  );
+}

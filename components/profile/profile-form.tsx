@@ -1,0 +1,117 @@
+"use client";
+
+import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTRPC } from "@/components/providers/trpc";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
+import { FormField } from "@/components/ui/form-field";
+import { useToast } from "@/components/ui/toast";
+import { formatHeight, formatWeight, heightFields, weightField, type UnitSystem } from "@/server/profile/units";
+import { fieldErrorsOf, formErrorOf } from "./field-errors";
+import { parseMeasurements, type MeasurementFields } from "./measurements";
+import { TimeZoneField } from "./time-zone-field";
+import { UnitsField } from "./units-field";
+
+/** Name, measurements, time zone and units. Remounted (via key) whenever the saved profile changes. */
+export function ProfileForm() {
+  const trpc = useTRPC();
+  const { data: profile } = useSuspenseQuery(trpc.profile.get.queryOptions());
+  const savedKey = [profile.name, profile.heightCm, profile.weightKg, profile.timeZone, profile.units].join("|");
+  return <ProfileFormFields key={savedKey} profile={profile} />;
+}
+
+interface SavedProfile {
+  name: string | null;
+  heightCm: number | null;
+  weightKg: number | null;
+  timeZone: string;
+  units: UnitSystem;
+}
+
+function fieldsFor(heightCm: number | null, weightKg: number | null, units: UnitSystem): MeasurementFields {
+  const height = heightFields(heightCm, units);
+  return { heightCm: height.cm, heightFeet: height.feet, heightInches: height.inches, weight: weightField(weightKg, units) };
+}
+
+function ProfileFormFields({ profile }: { profile: SavedProfile }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const [name, setName] = useState(profile.name ?? "");
+  const [units, setUnits] = useState<UnitSystem>(profile.units);
+  const [timeZone, setTimeZone] = useState(profile.timeZone);
+  const [measurements, setMeasurements] = useState<MeasurementFields>(() => fieldsFor(profile.heightCm, profile.weightKg, profile.units));
+  const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
+
+  const update = useMutation(
+    trpc.profile.update.mutationOptions({
+      onSuccess: (saved) => {
+        queryClient.setQueryData(trpc.profile.get.queryKey(), saved);
+        toast({ title: "Profile saved", variant: "success" });
+      },
+    }),
+  );
+  const serverErrors = fieldErrorsOf(update.error, { heightCm: "height", weightKg: "weight" });
+  const errors = { ...serverErrors, ...localErrors };
+  const formError = formErrorOf(update.error, serverErrors);
+
+  /** Switching units converts what is typed, so nothing entered is lost. */
+  function changeUnits(next: UnitSystem) {
+    if (next === units) return;
+    const parsed = parseMeasurements(measurements, units);
+    setUnits(next);
+    setMeasurements(fieldsFor(parsed.heightCm ?? null, parsed.weightKg ?? null, next));
+    setLocalErrors({});
+  }
+
+  function setField(field: keyof MeasurementFields, value: string) {
+    setMeasurements((current) => ({ ...current, [field]: value }));
+  }
+
+  function onSubmit(event: React.FormEvent) {
+    event.preventDefault();
+    const parsed = parseMeasurements(measurements, units);
+    setLocalErrors(parsed.errors);
+    if (Object.keys(parsed.errors).length > 0) return;
+    update.mutate({ name, units, timeZone, heightCm: parsed.heightCm, weightKg: parsed.weightKg });
+  }
+
+  return (
+    <Card>
+      <form onSubmit={onSubmit} noValidate aria-labelledby="profile-form-title">
+        <CardHeader>
+          <CardTitle id="profile-form-title">Profile</CardTitle>
+          <CardDescription>
+            Saved: <span data-testid="saved-height">{formatHeight(profile.heightCm, profile.units)}</span>,{" "}
+            <span data-testid="saved-weight">{formatWeight(profile.weightKg, profile.units)}</span>
+          </CardDescription>
+        </CardHeader>
+        <CardContent className="flex flex-col gap-5">
+          <FormField label="Name" name="name" autoComplete="name" value={name} onChange={(event) => setName(event.target.value)} error={errors.name} maxLength={100} />
+          <UnitsField value={units} onChange={changeUnits} />
+          {units === "metric" ? (
+            <div className="grid gap-4 sm:grid-cols-2">
+              <FormField label="Height (cm)" name="heightCm" type="number" inputMode="decimal" step="0.1" value={measurements.heightCm} onChange={(event) => setField("heightCm", event.target.value)} error={errors.height} />
+              <FormField label="Weight (kg)" name="weightKg" type="number" inputMode="decimal" step="0.1" value={measurements.weight} onChange={(event) => setField("weight", event.target.value)} error={errors.weight} />
+            </div>
+          ) : (
+            <div className="grid gap-4 sm:grid-cols-3">
+              <FormField label="Height (ft)" name="heightFeet" type="number" inputMode="numeric" step="1" value={measurements.heightFeet} onChange={(event) => setField("heightFeet", event.target.value)} error={errors.height} />
+              <FormField label="Height (in)" name="heightInches" type="number" inputMode="numeric" step="1" min={0} max={11} value={measurements.heightInches} onChange={(event) => setField("heightInches", event.target.value)} error={errors.heightInches} />
+              <FormField label="Weight (lb)" name="weightLb" type="number" inputMode="decimal" step="0.1" value={measurements.weight} onChange={(event) => setField("weight", event.target.value)} error={errors.weight} />
+            </div>
+          )}
+          <TimeZoneField value={timeZone} onChange={setTimeZone} error={errors.timeZone} hint="Your days, summaries and reminders follow this zone." />
+          {formError ? <Alert variant="error">{formError}</Alert> : null}
+        </CardContent>
+        <CardFooter>
+          <Button type="submit" disabled={update.isPending}>
+            {update.isPending ? "Saving…" : "Save profile"}
+          </Button>
+        </CardFooter>
+      </form>
+    </Card>
+  );
+}

@@ -1,0 +1,31 @@
+"use client";
+
+import { AlertTriangle } from "lucide-react";
+import Link from "next/link";
+import { Button } from "@/components/ui/button";
+
+interface ErrorPanelProps {
+  error: Error & { digest?: string };
+  onRetry: () => void;
+  title?: string;
+}
+
+/** What a route's error boundary shows: a plain explanation, a retry, and a way out. */
+export function ErrorPanel({ error, onRetry, title = "Something went wrong" }: ErrorPanelProps) {
+  return (
+    <div role="alert" className="mx-auto flex max-w-md flex-col items-center gap-4 py-16 text-center">
+      <AlertTriangle className="size-10 text-amber-500" aria-hidden />
+      <h1 className="text-2xl font-semibold">{title}</h1>
+      <p className="text-zinc-600 dark:text-zinc-400">
+        This page could not be loaded. Try again; if it keeps happening, come back in a few minutes.
+      </p>
+      {error.digest ? <p className="text-xs text-zinc-500">Reference: {error.digest}</p> : null}
+      <div className="flex gap-2">
+        <Button onClick={onRetry}>Try again</Button>
+        <Button asChild variant="outline">
+          <Link href="/">Home</Link>
+        </Button>
+      </div>
+    </div>
+  );
+}

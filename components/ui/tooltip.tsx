@@ -1,0 +1,25 @@
+"use client";
+
+import { Tooltip as TooltipPrimitive } from "radix-ui";
+import { cn } from "./cn";
+
+export const TooltipProvider = TooltipPrimitive.Provider;
+
+/** A hint on hover and keyboard focus; `content` should repeat nothing the trigger already says. */
+export function Tooltip({ content, children, side = "top" }: { content: React.ReactNode; children: React.ReactNode; side?: "top" | "right" | "bottom" | "left" }) {
+  return (
+    <TooltipPrimitive.Root>
+      <TooltipPrimitive.Trigger asChild>{children}</TooltipPrimitive.Trigger>
+      <TooltipPrimitive.Portal>
+        <TooltipPrimitive.Content
+          side={side}
+          sideOffset={4}
+          className={cn("z-50 rounded-md bg-zinc-900 px-3 py-1.5 text-xs text-white shadow-md dark:bg-zinc-100 dark:text-zinc-900")}
+        >
+          {content}
+          <TooltipPrimitive.Arrow className="fill-zinc-900 dark:fill-zinc-100" />
+        </TooltipPrimitive.Content>
+      </TooltipPrimitive.Portal>
+    </TooltipPrimitive.Root>
+  );
+}

@@ -1,0 +1,31 @@
+import { index, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { users } from "./auth";
+
+export const emailTransport = pgEnum("email_transport", ["resend", "outbox"]);
+export const emailStatus = pgEnum("email_status", ["stored", "sent", "failed"]);
+
+/**
+ * Every email the app sends. Without Resend this is the outbox admins read; with Resend it is
+ * the record of what was handed over (and of failed hand-overs).
+ */
+export const emailOutbox = pgTable(
+  "email_outbox",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    to: text("to").notNull(),
+    from: text("from").notNull(),
+    subject: text("subject").notNull(),
+    html: text("html").notNull(),
+    text: text("text").notNull(),
+    tag: text("tag"),
+    transport: emailTransport("transport").notNull(),
+    status: emailStatus("status").notNull(),
+    providerMessageId: text("provider_message_id"),
+    error: text("error"),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("email_outbox_created_at_idx").on(t.createdAt, t.id), index("email_outbox_to_idx").on(t.to), index("email_outbox_user_idx").on(t.userId)],
+);
+
+export type OutboxEmail = typeof emailOutbox.$inferSelect;

@@ -1,0 +1,53 @@
+import { bigint, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { users } from "./auth";
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => "bytea",
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
+
+/** An uploaded file (Apple Health export, provider CSV) and the progress of its import. */
+export const fileImports = pgTable(
+  "file_imports",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    filename: text("filename").notNull(),
+    sizeBytes: bigint("size_bytes", { mode: "number" }).notNull().default(0),
+    /** SHA-256 of the file: the same file uploaded again is not imported twice. */
+    contentHash: text("content_hash"),
+    status: text("status", { enum: ["uploading", "queued", "running", "succeeded", "failed"] }).notNull().default("uploading"),
+    /** Fitbit exports hold several people: the `Id` to import (null: the first one in the file). */
+    accountId: text("account_id"),
+    bytesProcessed: bigint("bytes_processed", { mode: "number" }).notNull().default(0),
+    itemsImported: integer("items_imported").notNull().default(0),
+    skipped: integer("skipped").notNull().default(0),
+    errorCount: integer("error_count").notNull().default(0),
+    /** The first row errors: { line?, recordType, message }. */
+    errors: jsonb("errors").$type<{ line?: number; recordType: string; message: string }[]>().notNull().default([]),
+    error: text("error"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    startedAt: timestamp("started_at", { withTimezone: true }),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [index("file_imports_user_created_idx").on(t.userId, t.createdAt), index("file_imports_user_hash_idx").on(t.userId, t.contentHash)],
+);
+
+/**
+ * The uploaded bytes, in 1 MiB pieces, until the import finishes: kept in the database so that
+ * any instance (or Inngest calling any instance) can read them.
+ */
+export const fileImportChunks = pgTable(
+  "file_import_chunks",
+  {
+    importId: uuid("import_id")
+      .notNull()
+      .references(() => fileImports.id, { onDelete: "cascade" }),
+    seq: integer("seq").notNull(),
+    data: bytea("data").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.seq] })],
+);

@@ -1,0 +1,281 @@
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { users } from "./auth";
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+
+/** One user's link to one provider: tokens (encrypted), status and sync bookkeeping. */
+export const providerConnections = pgTable(
+  "provider_connections",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    provider: text("provider").notNull(),
+    externalUserId: text("external_user_id"),
+    /** pending → active; error (needs attention); disconnected by the user; revoked by the provider. */
+    status: text("status", { enum: ["pending", "active", "error", "disconnected", "revoked"] }).notNull().default("pending"),
+    scopes: text("scopes").array().notNull().default(sql`'{}'::text[]`),
+    /** AES-256-GCM envelopes (see server/integrations/crypto.ts), with the key id inside. */
+    accessTokenEnc: text("access_token_enc"),
+    refreshTokenEnc: text("refresh_token_enc"),
+    tokenExpiresAt: timestamp("token_expires_at", { withTimezone: true }),
+    autoSync: boolean("auto_sync").notNull().default(true),
+    lastSyncAt: timestamp("last_sync_at", { withTimezone: true }),
+    lastError: text("last_error"),
+    /** Resumable backfill position: { until: ISO date, cursor?: string, done: boolean }. */
+    backfill: jsonb("backfill").$type<{ from: string; until: string; next: string | null; done: boolean }>(),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true })
+      .notNull()
+      .defaultNow()
+      .$onUpdate(() => new Date()),
+  },
+  (t) => [
+    uniqueIndex("provider_connections_user_provider_uq").on(t.userId, t.provider),
+    index("provider_connections_external_idx").on(t.provider, t.externalUserId),
+  ],
+);
+
+/** OAuth `state` (and PKCE verifier) between the redirect to the provider and its callback. */
+export const oauthStates = pgTable("oauth_states", {
+  state: text("state").primaryKey(),
+  userId: uuid("user_id")
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" }),
+  provider: text("provider").notNull(),
+  codeVerifier: text("code_verifier"),
+  redirectTo: text("redirect_to"),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  createdAt: createdAt(),
+});
+
+/** Every accepted webhook, once per idempotency key (a duplicate is answered 200 and ignored). */
+export const webhookDeliveries = pgTable(
+  "webhook_deliveries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    provider: text("provider").notNull(),
+    idempotencyKey: text("idempotency_key").notNull(),
+    eventType: text("event_type").notNull(),
+    externalUserId: text("external_user_id"),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
+    body: jsonb("body").notNull(),
+    status: text("status", { enum: ["received", "processed", "ignored", "failed"] }).notNull().default("received"),
+    error: text("error"),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+    processedAt: timestamp("processed_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("webhook_deliveries_idem_uq").on(t.provider, t.idempotencyKey),
+    index("webhook_deliveries_user_idx").on(t.userId, t.receivedAt),
+  ],
+);
+
+/**
+ * Raw provider records as received (jsonb), one row per provider record. `contentHash` makes a
+ * re-delivery a no-op; `revisionAt` orders revisions so a late, older copy never wins.
+ */
+export const rawRecords = pgTable(
+  "raw_records",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    source: text("source").notNull(),
+    recordType: text("record_type").notNull(),
+    recordId: text("record_id").notNull(),
+    payload: jsonb("payload").notNull(),
+    contentHash: text("content_hash").notNull(),
+    revisionAt: timestamp("revision_at", { withTimezone: true }),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("raw_records_identity_uq").on(t.userId, t.source, t.recordType, t.recordId)],
+);
+
+/** The one time series. A re-delivered sample hits the unique key and changes nothing. */
+export const samples = pgTable(
+  "samples",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    metric: text("metric").notNull(),
+    startAt: timestamp("start_at", { withTimezone: true }).notNull(),
+    endAt: timestamp("end_at", { withTimezone: true }).notNull(),
+    value: doublePrecision("value").notNull(),
+    unit: text("unit").notNull(),
+    source: text("source").notNull(),
+    device: text("device"),
+    sourceRecordId: text("source_record_id").notNull(),
+    /** The raw record (or import) that produced this row; a revision deletes and re-inserts by it. */
+    rawRecordId: uuid("raw_record_id"),
+    utcOffsetMinutes: smallint("utc_offset_minutes"),
+    timeZone: text("time_zone"),
+    /** The user-local day this sample counts toward. */
+    localDate: date("local_date").notNull(),
+  },
+  (t) => [
+    uniqueIndex("samples_identity_uq").on(t.userId, t.source, t.metric, t.startAt, t.sourceRecordId),
+    index("samples_user_metric_time_idx").on(t.userId, t.metric, t.startAt),
+    index("samples_user_day_idx").on(t.userId, t.localDate),
+    index("samples_raw_record_idx").on(t.rawRecordId),
+  ],
+);
+
+export interface SleepStageRow {
+  stage: string;
+  start: string;
+  end: string;
+}
+
+export const sleepSessions = pgTable(
+  "sleep_sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    source: text("source").notNull(),
+    sourceRecordId: text("source_record_id").notNull(),
+    rawRecordId: uuid("raw_record_id"),
+    device: text("device"),
+    startAt: timestamp("start_at", { withTimezone: true }).notNull(),
+    endAt: timestamp("end_at", { withTimezone: true }).notNull(),
+    utcOffsetMinutes: smallint("utc_offset_minutes"),
+    timeZone: text("time_zone"),
+    /** Wake-up date in the record's own offset. */
+    localDate: date("local_date").notNull(),
+    isNap: boolean("is_nap").notNull().default(false),
+    inBedSeconds: integer("in_bed_seconds"),
+    asleepSeconds: integer("asleep_seconds"),
+    awakeSeconds: integer("awake_seconds"),
+    lightSeconds: integer("light_seconds"),
+    deepSeconds: integer("deep_seconds"),
+    remSeconds: integer("rem_seconds"),
+    latencySeconds: integer("latency_seconds"),
+    efficiency: doublePrecision("efficiency"),
+    stages: jsonb("stages").$type<SleepStageRow[]>().notNull().default([]),
+  },
+  (t) => [
+    uniqueIndex("sleep_sessions_identity_uq").on(t.userId, t.source, t.sourceRecordId),
+    index("sleep_sessions_user_day_idx").on(t.userId, t.localDate),
+  ],
+);
+
+export const workouts = pgTable(
+  "workouts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    source: text("source").notNull(),
+    sourceRecordId: text("source_record_id").notNull(),
+    rawRecordId: uuid("raw_record_id"),
+    device: text("device"),
+    activityType: text("activity_type").notNull(),
+    startAt: timestamp("start_at", { withTimezone: true }).notNull(),
+    endAt: timestamp("end_at", { withTimezone: true }).notNull(),
+    utcOffsetMinutes: smallint("utc_offset_minutes"),
+    localDate: date("local_date").notNull(),
+    energyKj: doublePrecision("energy_kj"),
+    distanceM: doublePrecision("distance_m"),
+    avgHeartRate: doublePrecision("avg_heart_rate"),
+    maxHeartRate: doublePrecision("max_heart_rate"),
+    events: jsonb("events").$type<{ type: string; at: string; durationSeconds?: number | null }[]>().notNull().default([]),
+  },
+  (t) => [
+    uniqueIndex("workouts_identity_uq").on(t.userId, t.source, t.sourceRecordId),
+    index("workouts_user_day_idx").on(t.userId, t.localDate),
+  ],
+);
+
+/** A provider's own total for a local day (preferred over summing its intraday samples). */
+export const providerDailyTotals = pgTable(
+  "provider_daily_totals",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    source: text("source").notNull(),
+    metric: text("metric").notNull(),
+    localDate: date("local_date").notNull(),
+    value: doublePrecision("value").notNull(),
+    sourceRecordId: text("source_record_id").notNull(),
+    rawRecordId: uuid("raw_record_id"),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.source, t.metric, t.localDate] })],
+);
+
+/** Per-user provider priority: lower rank wins when two sources report the same thing. */
+export const providerPriorities = pgTable(
+  "provider_priorities",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    provider: text("provider").notNull(),
+    rank: smallint("rank").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.provider] })],
+);
+
+/** Per user and local day: the rolled-up values with the source that won each metric. */
+export const dailySummaries = pgTable(
+  "daily_summaries",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    localDate: date("local_date").notNull(),
+    /** metric → value in its canonical unit (see METRIC_UNITS), plus sleep_* and derived keys. */
+    values: jsonb("values").$type<Record<string, number>>().notNull().default({}),
+    /** metric → the provider whose value counts. */
+    sources: jsonb("sources").$type<Record<string, string>>().notNull().default({}),
+    /** metric → { avg7, avg28, baseline } computed from the preceding days. */
+    rolling: jsonb("rolling").$type<Record<string, { avg7: number | null; avg28: number | null; baseline: number | null }>>().notNull().default({}),
+    computedAt: timestamp("computed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.localDate] })],
+);
+
+/** One row per sync attempt (webhook batch, "sync now", backfill page, import): the history users see. */
+export const syncRuns = pgTable(
+  "sync_runs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    connectionId: uuid("connection_id").references(() => providerConnections.id, { onDelete: "set null" }),
+    provider: text("provider").notNull(),
+    kind: text("kind", { enum: ["webhook", "manual", "backfill", "scheduled", "import"] }).notNull(),
+    status: text("status", { enum: ["running", "succeeded", "failed"] }).notNull().default("running"),
+    records: integer("records").notNull().default(0),
+    error: text("error"),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [index("sync_runs_user_started_idx").on(t.userId, t.startedAt)],
+);
+

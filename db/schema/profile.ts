@@ -1,0 +1,67 @@
+import { boolean, check, integer, numeric, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { users } from "./auth";
+
+export const profileGoal = pgEnum("profile_goal", ["energy", "sleep", "fitness", "weight", "focus"]);
+export const deviceChoice = pgEnum("device_choice", ["now", "later"]);
+export const unitSystem = pgEnum("unit_system", ["metric", "imperial"]);
+
+/** One row per user, created lazily with defaults on first read. Measurements are stored metric. */
+export const profiles = pgTable(
+  "profiles",
+  {
+    userId: uuid("user_id")
+      .primaryKey()
+      .references(() => users.id, { onDelete: "cascade" }),
+    age: integer("age"),
+    goal: profileGoal("goal"),
+    deviceChoice: deviceChoice("device_choice"),
+    /** The onboarding step the user reached (0 = not started); a reload resumes here. */
+    onboardingStep: integer("onboarding_step").notNull().default(0),
+    onboardingCompletedAt: timestamp("onboarding_completed_at", { withTimezone: true }),
+    heightCm: numeric("height_cm", { precision: 5, scale: 1, mode: "number" }),
+    weightKg: numeric("weight_kg", { precision: 5, scale: 2, mode: "number" }),
+    /** IANA time zone name, validated with Intl before it is stored. */
+    timeZone: text("time_zone").notNull().default("UTC"),
+    units: unitSystem("units").notNull().default("metric"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true })
+      .notNull()
+      .defaultNow()
+      .$onUpdate(() => new Date()),
+  },
+  (t) => [
+    check("profiles_age_range", sql`${t.age} is null or (${t.age} between 13 and 120)`),
+    check("profiles_height_range", sql`${t.heightCm} is null or (${t.heightCm} between 50 and 272)`),
+    check("profiles_weight_range", sql`${t.weightKg} is null or (${t.weightKg} between 20 and 400)`),
+  ],
+);
+
+export const notificationPreferences = pgTable("notification_preferences", {
+  userId: uuid("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  dailySummary: boolean("daily_summary").notNull().default(true),
+  recoveryAlerts: boolean("recovery_alerts").notNull().default(true),
+  weeklyReport: boolean("weekly_report").notNull().default(true),
+  marketing: boolean("marketing").notNull().default(false),
+  updatedAt: timestamp("updated_at", { withTimezone: true })
+    .notNull()
+    .defaultNow()
+    .$onUpdate(() => new Date()),
+});
+
+/** Consents: each one remembers when it was last changed (null = never touched, default applies). */
+export const privacySettings = pgTable("privacy_settings", {
+  userId: uuid("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  shareAnonymousData: boolean("share_anonymous_data").notNull().default(false),
+  shareAnonymousDataChangedAt: timestamp("share_anonymous_data_changed_at", { withTimezone: true }),
+  researchOptIn: boolean("research_opt_in").notNull().default(false),
+  researchOptInChangedAt: timestamp("research_opt_in_changed_at", { withTimezone: true }),
+});
+
+export type Profile = typeof profiles.$inferSelect;
+export type NotificationPreferences = typeof notificationPreferences.$inferSelect;
+export type PrivacySettings = typeof privacySettings.$inferSelect;

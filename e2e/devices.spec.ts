@@ -1,0 +1,78 @@
+import { expect, test, type Page } from "@playwright/test";
+
+const PASSWORD = "Maple-river-stone-42";
+
+async function registerAndSignIn(page: Page, email: string) {
+  await page.goto("/register");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("Account created")).toBeVisible();
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+}
+
+test("devices: connect the demo provider, sync now, see the history, toggle auto-sync and disconnect", async ({ page }) => {
+  await registerAndSignIn(page, `devices-${Date.now()}@example.com`);
+  await page.goto("/devices");
+  await expect(page.getByRole("heading", { name: "Devices", level: 1 })).toBeVisible();
+
+  const demo = page.getByTestId("provider-demo");
+  const history = page.getByRole("region", { name: "Sync history" });
+  await expect(demo.getByText("Not connected")).toBeVisible();
+  await expect(history.getByText("No syncs yet")).toBeVisible();
+  // Real providers without app credentials say what an administrator has to set.
+  await expect(page.getByTestId("provider-oura").getByText("OURA_CLIENT_ID")).toBeVisible();
+
+  await demo.getByRole("button", { name: "Connect" }).click();
+  await expect(demo.getByText("Connected", { exact: true })).toBeVisible();
+  // The first 30 days arrive through the backfill job.
+  const backfillRow = history.getByRole("row").filter({ hasText: "Backfill" });
+  await expect(backfillRow.getByText("Succeeded")).toBeVisible({ timeout: 45_000 });
+  await expect(demo.getByText(/Last sync/)).toBeVisible();
+
+  await demo.getByRole("button", { name: "Sync now" }).click();
+  await expect(demo.getByText("Syncing…")).toBeVisible();
+  await expect(page.getByText("Demo wearable synced")).toBeVisible({ timeout: 30_000 });
+  const manualRow = history.getByRole("row").filter({ hasText: "Sync now" });
+  await expect(manualRow.getByText("Succeeded")).toBeVisible();
+
+  const autoSync = demo.getByRole("switch", { name: /Auto-sync/ });
+  await expect(autoSync).toBeChecked();
+  await autoSync.click();
+  await expect(page.getByText("Auto-sync off")).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId("provider-demo").getByRole("switch", { name: /Auto-sync/ })).not.toBeChecked();
+
+  // Narrow phones: nothing on the page scrolls sideways.
+  await page.setViewportSize({ width: 375, height: 800 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  await page.getByTestId("provider-demo").getByRole("button", { name: "Disconnect" }).click();
+  const dialog = page.getByRole("dialog", { name: "Disconnect Demo wearable?" });
+  await expect(dialog.getByRole("radio", { name: /Keep my data/ })).toBeChecked();
+  await dialog.getByRole("radio", { name: /Delete the data too/ }).click();
+  await expect(dialog.getByRole("button", { name: "Disconnect and delete data" })).toBeVisible();
+  await dialog.getByRole("radio", { name: /Keep my data/ }).click();
+  await dialog.getByRole("button", { name: "Disconnect", exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText("Your data was kept.")).toBeVisible();
+  await expect(page.getByTestId("provider-demo").getByText("Disconnected")).toBeVisible();
+  await expect(page.getByTestId("provider-demo").getByRole("button", { name: "Reconnect" })).toBeVisible();
+  await expect(history.getByRole("row").filter({ hasText: "Sync now" })).toHaveCount(1);
+});
+
+test("devices: the OAuth callback's outcome shows as a banner", async ({ page }) => {
+  await registerAndSignIn(page, `devices-banner-${Date.now()}@example.com`);
+  await page.goto("/devices?error=You%20declined%20access%20in%20Oura%2C%20so%20nothing%20was%20connected.");
+  await expect(page.getByRole("alert").filter({ hasText: "You declined access in Oura" })).toBeVisible();
+  await page.goto("/devices?connected=demo");
+  await expect(page.getByText("Demo wearable is connected.")).toBeVisible();
+  await page.getByRole("link", { name: "Dismiss" }).click();
+  await expect(page.getByText("Demo wearable is connected.")).toBeHidden();
+});

@@ -1,0 +1,34 @@
+import type { DefinedFunction, LocalFunction } from "./define";
+import type { EventName } from "./events";
+import { backfillConnection } from "./functions/backfill-connection";
+import { importFile } from "./functions/import-file";
+import { ingestWebhook } from "./functions/ingest-webhook";
+import { sendEmailChangeEmail } from "./functions/send-email-change-email";
+import { sendPasswordResetEmail } from "./functions/send-password-reset-email";
+import { sendVerificationEmail } from "./functions/send-verification-email";
+import { syncConnection } from "./functions/sync-connection";
+
+/** Any defined function, whatever its event (a union keeps each handler's event type intact). */
+export type AnyDefinedFunction = { [N in EventName]: DefinedFunction<N> }[EventName];
+export type AnyLocalFunction = { [N in EventName]: LocalFunction<N> }[EventName];
+
+/** Every job function, one per file in inngest/functions/. */
+export const functions: AnyDefinedFunction[] = [
+  sendVerificationEmail,
+  sendPasswordResetEmail,
+  sendEmailChangeEmail,
+  importFile,
+  ingestWebhook,
+  syncConnection,
+  backfillConnection,
+];
+
+/** The functions as Inngest sees them (served at /api/inngest). */
+export function inngestFunctions() {
+  return functions.map((f) => f.inngest);
+}
+
+/** The same functions as the in-process runner runs them. */
+export function localFunctions(): AnyLocalFunction[] {
+  return functions.map((f) => f.local as AnyLocalFunction);
+}

@@ -1,0 +1,44 @@
+import { z } from "zod";
+import type { Database } from "@/db";
+import type { User } from "@/db/schema/auth";
+import { beginLoginAttempt, recordLoginSuccess, type ThrottleScope } from "./login-throttle";
+import { verifyDummyPassword, verifyPassword, PASSWORD_MAX_LENGTH } from "./password";
+import { findUserByEmail, normalizeEmail } from "./users";
+
+export const credentialsInput = z.object({
+  email: z.string().trim().min(3).max(320),
+  // Longer than the policy allows, so a too-long password is just wrong, not an error to probe.
+  password: z.string().min(1).max(PASSWORD_MAX_LENGTH * 4),
+});
+
+export type PasswordSignInResult =
+  | { ok: true; user: User }
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "throttled"; retryAfter: number; scope: ThrottleScope };
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Checks an email + password through the brute-force throttle. Unknown email, missing password
+ * and wrong password are the same "invalid" answer, taking about the same time.
+ */
+export async function authenticateWithPassword(
+  db: Database,
+  input: { email: unknown; password: unknown; ip: string },
+  options: { wait?: (ms: number) => Promise<void>; now?: Date; windowSeconds?: number } = {},
+): Promise<PasswordSignInResult> {
+  const parsed = credentialsInput.safeParse({ email: input.email, password: input.password });
+  if (!parsed.success) return { ok: false, reason: "invalid" };
+  const email = normalizeEmail(parsed.data.email);
+
+  const attempt = await beginLoginAttempt(db, { email, ip: input.ip, now: options.now, windowSeconds: options.windowSeconds });
+  if (!attempt.allowed) return { ok: false, reason: "throttled", retryAfter: attempt.retryAfter, scope: attempt.scope };
+  if (attempt.delayMs > 0) await (options.wait ?? sleep)(attempt.delayMs);
+
+  const user = await findUserByEmail(db, email);
+  const valid = user?.passwordHash ? await verifyPassword(user.passwordHash, parsed.data.password) : await verifyDummyPassword(parsed.data.password);
+  if (!user || !valid) return { ok: false, reason: "invalid" };
+
+  await recordLoginSuccess(db, attempt.keys);
+  return { ok: true, user };
+}

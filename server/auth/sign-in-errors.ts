@@ -1,0 +1,21 @@
+import { CredentialsSignin } from "next-auth";
+import { describeWait } from "./rate-limit";
+
+/** Wrong email or password (one message for both, so it does not reveal which accounts exist). */
+export class InvalidCredentials extends CredentialsSignin {
+  code = "invalid_credentials";
+}
+
+/** Too many attempts; carries the seconds to wait. */
+export class SignInThrottled extends CredentialsSignin {
+  code = "rate_limited";
+  constructor(readonly retryAfter: number) {
+    super(`Too many sign-in attempts. Try again in ${describeWait(retryAfter)}.`);
+  }
+}
+
+export const INVALID_CREDENTIALS_MESSAGE = "The email or password is not correct.";
+
+export function throttledMessage(retryAfter: number): string {
+  return `Too many sign-in attempts. Try again in ${describeWait(retryAfter)}.`;
+}

@@ -1,0 +1,58 @@
+import { getDbHandle, type Database } from "@/db";
+import { jobBackend } from "./env";
+import { startJobRunner } from "./jobs/runner";
+import { logger } from "./logger";
+
+interface StartupTask {
+  name: string;
+  run(db: Database): Promise<void>;
+}
+
+/**
+ * Start-up work that needs the migrated database, run in this order before jobs start
+ * (e.g. seeding the demo accounts on an empty database). A failing task is logged and skipped.
+ */
+const startupTasks: StartupTask[] = [
+  {
+    name: "seed",
+    run: async (db) => {
+      const { seedIfEmpty } = await import("@/db/seed");
+      await seedIfEmpty(db);
+    },
+  },
+];
+
+/**
+ * Everything a server process does once at start-up. It never throws: a database that is down
+ * is logged (and reported by /api/readyz) and the server still starts.
+ */
+export async function bootServer(): Promise<void> {
+  const db = await openDatabase();
+  if (db) {
+    for (const task of startupTasks) {
+      try {
+        await task.run(db);
+      } catch (error) {
+        logger.error({ err: error, task: task.name }, "start-up task failed");
+      }
+    }
+  }
+
+  if (jobBackend() === "local") {
+    // Without a database yet, the runner keeps trying it on every poll.
+    startJobRunner();
+  } else {
+    logger.info("jobs run on Inngest; the in-process runner is off");
+  }
+}
+
+async function openDatabase(): Promise<Database | null> {
+  try {
+    const handle = await getDbHandle();
+    logger.info({ driver: handle.kind }, "database opened and migrated");
+    return handle.db;
+  } catch (error) {
+    logger.error({ err: error }, "database unreachable at start-up; /api/readyz reports not ready until it is back");
+    return null;
+  }
+}

@@ -1,0 +1,69 @@
+import { createReadStream, statSync } from "node:fs";
+import { basename } from "node:path";
+import { AppError } from "@/server/errors";
+import { parseAppleHealthXml } from "./apple-health";
+import { parseAppleHealthZip, parseAppleHealthZipStream } from "./apple-health-zip";
+import { parseFitbitDailyActivityCsv } from "./fitbit-daily-activity-csv";
+import { IMPORT_KINDS, type ByteSource, type ImportKind, type ImportOptions, type ImportRun } from "./types";
+import { parseWhoopCyclesCsv } from "./whoop-cycles-csv";
+
+export { listFitbitAccounts, type FitbitAccountSummary } from "./fitbit-daily-activity-csv";
+export * from "./types";
+
+/** How many leading bytes `detectImportKind` wants to see. */
+export const DETECT_BYTES = 4096;
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+
+/** Recognizes an upload from its name and first bytes (≥ DETECT_BYTES when the file is that long). */
+export function detectImportKind(filename: string, firstBytes: Uint8Array): ImportKind | "unknown" {
+  if (ZIP_MAGIC.every((byte, i) => firstBytes[i] === byte)) return "apple_zip";
+  const text = new TextDecoder("utf-8", { fatal: false }).decode(firstBytes.subarray(0, DETECT_BYTES)).replace(/^\uFEFF/, "").trimStart();
+  if (text.startsWith("<")) {
+    const named = basename(filename).toLowerCase() === "export.xml";
+    return text.includes("<HealthData") || text.includes("DOCTYPE HealthData") || named ? "apple_xml" : "unknown";
+  }
+  const header = text.split(/\r?\n/, 1)[0] ?? "";
+  if (header.includes("ActivityDate") && header.includes("TotalSteps")) return "fitbit_daily_csv";
+  if (header.includes("Cycle start time") && header.includes("Cycle timezone")) return "whoop_cycles_csv";
+  return "unknown";
+}
+
+export function isImportKind(value: string): value is ImportKind {
+  return (IMPORT_KINDS as readonly string[]).includes(value);
+}
+
+/** A file on disk (needed for random access into a zip; a zip stream is spooled to disk first) or a byte stream. */
+export type ImportSource = ByteSource | { path: string };
+
+function isFile(source: ImportSource): source is { path: string } {
+  // An fs.ReadStream has a `path` too: anything iterable is read as the stream it is.
+  return !(Symbol.asyncIterator in source) && typeof source.path === "string";
+}
+
+/**
+ * One entry point for every file import. Batches come out as the consumer iterates `run.batches`;
+ * `run.progress()`, `run.errors()` and `run.skipped()` can be read at any time during and after.
+ */
+export function parseImport(kind: ImportKind, source: ImportSource, options: ImportOptions = {}): ImportRun {
+  if (kind === "apple_zip") {
+    return isFile(source) ? parseAppleHealthZip(source.path, options) : parseAppleHealthZipStream(source, options);
+  }
+  let input: ByteSource;
+  let totalBytes = options.totalBytes ?? null;
+  if (isFile(source)) {
+    totalBytes ??= statSync(source.path).size;
+    input = createReadStream(source.path);
+  } else input = source;
+  const withSize = { ...options, totalBytes };
+  switch (kind) {
+    case "apple_xml":
+      return parseAppleHealthXml(input, withSize);
+    case "fitbit_daily_csv":
+      return parseFitbitDailyActivityCsv(input, withSize);
+    case "whoop_cycles_csv":
+      return parseWhoopCyclesCsv(input, withSize);
+    default:
+      throw AppError.badRequest(`Unsupported import kind "${String(kind)}".`);
+  }
+}

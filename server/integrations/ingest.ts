@@ -1,0 +1,64 @@
+import type { Database } from "@/db";
+import { markRawRecordDeleted, upsertRawRecords } from "./raw-records";
+import { rollupDays } from "./rollup";
+import { removeDerivedRows, storeBatches } from "./store";
+import type { NormalizedBatch } from "./types";
+
+export interface RawRecord {
+  /** The provider's id for the record (or a derived stable identity). */
+  recordId: string;
+  recordType: string;
+  payload: unknown;
+  revisionAt?: Date | null;
+}
+
+export interface IngestOptions {
+  userId: string;
+  source: string;
+  /** The user's IANA zone, for records that carry no offset of their own. */
+  timeZone: string;
+  records: RawRecord[];
+  normalize: (record: RawRecord) => NormalizedBatch;
+  /** Skip the daily rollup (the caller rolls up once after several calls). */
+  skipRollup?: boolean;
+}
+
+export interface IngestResult {
+  records: number;
+  /** Records that were new or revised (the rest were re-deliveries). */
+  changed: number;
+  samples: number;
+  dates: Set<string>;
+}
+
+/**
+ * The one ingestion path of webhooks, "sync now", backfill and the benchmark: keep each raw record,
+ * normalize what is new or revised (a revision first removes the rows of the earlier version),
+ * store, then roll up the touched local days.
+ */
+export async function ingestRecords(db: Database, opts: IngestOptions): Promise<IngestResult> {
+  const dates = new Set<string>();
+  const items: { rawRecordId: string; batch: NormalizedBatch }[] = [];
+  const outcomes = await upsertRawRecords(db, opts.userId, opts.source, opts.records);
+  for (const [i, outcome] of outcomes.entries()) {
+    if (outcome.status === "unchanged") continue;
+    if (outcome.status === "revised") for (const d of await removeDerivedRows(db, outcome.id)) dates.add(d);
+    items.push({ rawRecordId: outcome.id, batch: opts.normalize(opts.records[i]!) });
+  }
+  const stored = await storeBatches(db, { userId: opts.userId, timeZone: opts.timeZone }, items);
+  for (const d of stored.dates) dates.add(d);
+  if (!opts.skipRollup) await rollupDays(db, opts.userId, dates);
+  return { records: opts.records.length, changed: items.length, samples: stored.samples, dates };
+}
+
+/** A record deleted at the provider: its rows go, its days are recomputed. */
+export async function deleteRecord(
+  db: Database,
+  key: { userId: string; source: string; recordType: string; recordId: string },
+): Promise<Set<string>> {
+  const rawId = await markRawRecordDeleted(db, key);
+  if (!rawId) return new Set();
+  const dates = await removeDerivedRows(db, rawId);
+  await rollupDays(db, key.userId, dates);
+  return dates;
+}

@@ -1,0 +1,91 @@
+import { eq } from "drizzle-orm";
+import type { Database } from "@/db";
+import { webhookDeliveries } from "@/db/schema";
+import { ensureProfile } from "../profile/service";
+import { findConnectionByExternalUser, markConnection, type Connection } from "./connections";
+import { deleteRecord, ingestRecords } from "./ingest";
+import { providerHttp } from "./provider-http";
+import { getProvider } from "./providers/registry";
+import type { ProviderAdapter, ProviderRecord, WebhookDelivery } from "./providers/types";
+import { finishSyncRun, startSyncRun } from "./sync-runs";
+import { getFreshAccessToken } from "./token-refresh";
+
+export interface DeliveryOutcome {
+  status: "processed" | "ignored";
+  records: number;
+  changed: number;
+  reason?: string;
+}
+
+export async function userTimeZone(db: Database, userId: string): Promise<string> {
+  return (await ensureProfile(db, userId)).timeZone;
+}
+
+/** Ingests what a stored webhook delivery carries or points at. Safe to run again: already processed → no-op. */
+export async function processDelivery(db: Database, deliveryId: string, opts: { fetch?: typeof fetch } = {}): Promise<DeliveryOutcome> {
+  const [row] = await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, deliveryId));
+  if (!row) return { status: "ignored", records: 0, changed: 0, reason: "delivery not found" };
+  if (row.status === "processed" || row.status === "ignored") return { status: row.status, records: 0, changed: 0 };
+  const adapter = getProvider(row.provider);
+  const delivery = row.body as WebhookDelivery;
+  const connection = adapter ? await findConnectionByExternalUser(db, adapter.id, delivery.externalUserId) : null;
+  if (!adapter || !connection || connection.status === "disconnected") {
+    const reason = !adapter ? "unknown provider" : "no active connection for this provider user";
+    await db.update(webhookDeliveries).set({ status: "ignored", error: reason, processedAt: new Date() }).where(eq(webhookDeliveries.id, deliveryId));
+    return { status: "ignored", records: 0, changed: 0, reason };
+  }
+
+  const runId = await startSyncRun(db, { userId: connection.userId, provider: adapter.id, connectionId: connection.id, kind: "webhook" });
+  try {
+    const outcome = await applyDelivery(db, adapter, connection, delivery, opts.fetch ?? fetch);
+    await finishSyncRun(db, runId, { records: outcome.records });
+    await db
+      .update(webhookDeliveries)
+      .set({ status: "processed", userId: connection.userId, error: null, processedAt: new Date() })
+      .where(eq(webhookDeliveries.id, deliveryId));
+    await markConnection(db, connection.id, { lastSyncAt: new Date() });
+    return { status: "processed", ...outcome };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    await finishSyncRun(db, runId, { records: 0, error: message });
+    await db.update(webhookDeliveries).set({ status: "failed", error: message }).where(eq(webhookDeliveries.id, deliveryId));
+    throw error;
+  }
+}
+
+async function applyDelivery(
+  db: Database,
+  adapter: ProviderAdapter,
+  connection: Connection,
+  delivery: WebhookDelivery,
+  fetchImpl: typeof fetch,
+): Promise<{ records: number; changed: number }> {
+  if (delivery.lifecycle === "deauth" || delivery.lifecycle === "revoked") {
+    await markConnection(db, connection.id, { status: "revoked", lastError: "Access was revoked at the provider. Reconnect to resume syncing." });
+    return { records: 0, changed: 0 };
+  }
+  if (delivery.lifecycle === "deleted" && delivery.deletedRecord) {
+    await deleteRecord(db, { userId: connection.userId, source: adapter.id, ...delivery.deletedRecord });
+    return { records: 1, changed: 1 };
+  }
+  let records: ProviderRecord[] = delivery.records;
+  if (delivery.fetch && adapter.fetchTarget) {
+    const accessToken = await getFreshAccessToken(db, connection, { fetch: fetchImpl });
+    records = await adapter.fetchTarget(providerHttp(adapter, fetchImpl), { accessToken, target: delivery.fetch });
+  }
+  return ingestProviderRecords(db, adapter, connection.userId, records);
+}
+
+/** Raw provider records → raw rows, normalized samples and rollups, through the one ingestion path. */
+export async function ingestProviderRecords(db: Database, adapter: ProviderAdapter, userId: string, records: ProviderRecord[]) {
+  if (records.length === 0) return { records: 0, changed: 0 };
+  const timeZone = await userTimeZone(db, userId);
+  const result = await ingestRecords(db, {
+    userId,
+    source: adapter.id,
+    timeZone,
+    records,
+    normalize: (record) => adapter.normalize(record.payload, { recordType: record.recordType, timeZone }),
+  });
+  return { records: result.records, changed: result.changed };
+}

@@ -1,0 +1,170 @@
+import { and, asc, eq, gte, inArray, lte, sql } from "drizzle-orm";
+import type { Database } from "@/db";
+import { dailySummaries, providerDailyTotals, providerPriorities, sleepSessions, workouts } from "@/db/schema";
+import { addDays } from "./local-date";
+import { DAILY_AGGREGATION, DEFAULT_PROVIDER_PRIORITY, DEFAULT_SLEEP_NEED_SECONDS } from "./metrics";
+import { computeRolling, type DayValues } from "./rolling";
+import type { Metric } from "./types";
+
+interface SampleAggregate {
+  localDate: string;
+  metric: string;
+  source: string;
+  sum: number;
+  avg: number;
+  min: number;
+  last: number;
+}
+
+/** The user's provider order (lower index wins), falling back to the default order. */
+export async function providerRanking(db: Database, userId: string): Promise<(source: string) => number> {
+  const rows = await db.select().from(providerPriorities).where(eq(providerPriorities.userId, userId));
+  const custom = new Map(rows.map((r) => [r.provider, r.rank]));
+  const fallback = new Map<string, number>(DEFAULT_PROVIDER_PRIORITY.map((p, i) => [p, 1000 + i]));
+  return (source) => custom.get(source) ?? fallback.get(source) ?? 2000;
+}
+
+/**
+ * Recomputes the daily summaries of the given local days from every stored source, picking per
+ * metric the highest-priority source that has data (the others stay stored, never counted twice),
+ * then refreshes rolling averages and baselines of the following 28 days.
+ */
+export async function rollupDays(db: Database, userId: string, dates: Iterable<string>, opts: { sleepNeedSeconds?: number } = {}) {
+  const days = [...new Set(dates)].sort();
+  if (days.length === 0) return;
+  const rank = await providerRanking(db, userId);
+
+  const aggregates = (await db.execute(sql`
+    select local_date::text as "localDate", metric, source,
+      sum(value)::float8 as sum, avg(value)::float8 as avg, min(value)::float8 as min,
+      (array_agg(value order by start_at desc))[1]::float8 as last
+    from samples
+    where user_id = ${userId} and local_date = any(${sql.param(days)}::date[])
+    group by local_date, metric, source
+  `)) as unknown as { rows?: SampleAggregate[] } | SampleAggregate[];
+  const sampleRows = Array.isArray(aggregates) ? aggregates : (aggregates.rows ?? []);
+
+  const totals = await db
+    .select()
+    .from(providerDailyTotals)
+    .where(and(eq(providerDailyTotals.userId, userId), inArray(providerDailyTotals.localDate, days)));
+  const sleeps = await db
+    .select()
+    .from(sleepSessions)
+    .where(and(eq(sleepSessions.userId, userId), inArray(sleepSessions.localDate, days)));
+  const workoutRows = await db
+    .select({ localDate: workouts.localDate, source: workouts.source })
+    .from(workouts)
+    .where(and(eq(workouts.userId, userId), inArray(workouts.localDate, days)));
+
+  const byDay = new Map<string, { values: Record<string, number>; sources: Record<string, string> }>();
+  for (const day of days) byDay.set(day, { values: {}, sources: {} });
+
+  // Per day and metric: candidates from provider totals and from samples.
+  const candidates = new Map<string, Map<string, number>>();
+  const put = (day: string, metric: string, source: string, value: number, preferExisting: boolean) => {
+    const key = `${day}|${metric}`;
+    let bySource = candidates.get(key);
+    if (!bySource) candidates.set(key, (bySource = new Map()));
+    if (preferExisting && bySource.has(source)) return;
+    bySource.set(source, value);
+  };
+  // A provider's own daily total beats the sum of its intraday samples.
+  for (const t of totals) put(t.localDate, t.metric, t.source, t.value, false);
+  for (const a of sampleRows) {
+    const kind = DAILY_AGGREGATION[a.metric as Metric] ?? "avg";
+    put(a.localDate, a.metric, a.source, a[kind], true);
+  }
+  for (const [key, bySource] of candidates) {
+    const [day, metric] = key.split("|") as [string, string];
+    const winner = [...bySource.keys()].sort((a, b) => rank(a) - rank(b))[0];
+    const entry = byDay.get(day);
+    if (!winner || !entry) continue;
+    entry.values[metric] = round(bySource.get(winner)!);
+    entry.sources[metric] = winner;
+  }
+
+  // Sleep: the winning source's main sleep (non-nap sessions summed) plus its naps.
+  const sleepBy = new Map<string, typeof sleeps>();
+  for (const s of sleeps) {
+    const key = `${s.localDate}|${s.source}`;
+    sleepBy.set(key, [...(sleepBy.get(key) ?? []), s]);
+  }
+  for (const day of days) {
+    const entry = byDay.get(day)!;
+    const sources = [...new Set(sleeps.filter((s) => s.localDate === day).map((s) => s.source))].sort((a, b) => rank(a) - rank(b));
+    const winner = sources[0];
+    if (winner) {
+      const sessions = sleepBy.get(`${day}|${winner}`) ?? [];
+      Object.assign(entry.values, sleepValues(sessions));
+      entry.sources.sleep = winner;
+    }
+    const dayWorkouts = workoutRows.filter((w) => w.localDate === day);
+    if (dayWorkouts.length) {
+      const best = [...new Set(dayWorkouts.map((w) => w.source))].sort((a, b) => rank(a) - rank(b))[0]!;
+      entry.values.workouts = dayWorkouts.filter((w) => w.source === best).length;
+      entry.sources.workouts = best;
+    }
+  }
+
+  for (const [day, entry] of byDay) {
+    if (Object.keys(entry.values).length === 0) {
+      await db.delete(dailySummaries).where(and(eq(dailySummaries.userId, userId), eq(dailySummaries.localDate, day)));
+      continue;
+    }
+    await db
+      .insert(dailySummaries)
+      .values({ userId, localDate: day, values: entry.values, sources: entry.sources, computedAt: new Date() })
+      .onConflictDoUpdate({
+        target: [dailySummaries.userId, dailySummaries.localDate],
+        set: { values: entry.values, sources: entry.sources, computedAt: new Date() },
+      });
+  }
+  await refreshRolling(db, userId, days[0]!, addDays(days[days.length - 1]!, 28), opts.sleepNeedSeconds ?? DEFAULT_SLEEP_NEED_SECONDS);
+}
+
+function sleepValues(sessions: (typeof sleepSessions.$inferSelect)[]): Record<string, number> {
+  const main = sessions.filter((s) => !s.isNap);
+  const naps = sessions.filter((s) => s.isNap);
+  const sum = (key: "inBedSeconds" | "asleepSeconds" | "awakeSeconds" | "lightSeconds" | "deepSeconds" | "remSeconds") =>
+    main.reduce((acc, s) => acc + (s[key] ?? 0), 0);
+  const out: Record<string, number> = {};
+  if (main.length) {
+    const inBed = sum("inBedSeconds") || main.reduce((acc, s) => acc + (s.endAt.getTime() - s.startAt.getTime()) / 1000, 0);
+    const asleep = sum("asleepSeconds") || sum("lightSeconds") + sum("deepSeconds") + sum("remSeconds");
+    out.sleep_in_bed_seconds = Math.round(inBed);
+    out.sleep_asleep_seconds = Math.round(asleep);
+    out.sleep_awake_seconds = sum("awakeSeconds");
+    out.sleep_light_seconds = sum("lightSeconds");
+    out.sleep_deep_seconds = sum("deepSeconds");
+    out.sleep_rem_seconds = sum("remSeconds");
+    if (inBed > 0 && asleep > 0) out.sleep_efficiency = round(Math.min(1, asleep / inBed));
+    const first = main.reduce((a, b) => (a.startAt < b.startAt ? a : b));
+    const last = main.reduce((a, b) => (a.endAt > b.endAt ? a : b));
+    out.sleep_start_epoch = Math.round(first.startAt.getTime() / 1000);
+    out.sleep_end_epoch = Math.round(last.endAt.getTime() / 1000);
+  }
+  if (naps.length) out.nap_seconds = naps.reduce((acc, s) => acc + (s.asleepSeconds ?? (s.endAt.getTime() - s.startAt.getTime()) / 1000), 0);
+  return out;
+}
+
+/** Rewrites rolling averages, baselines and sleep debt for [from, to] from the stored values. */
+async function refreshRolling(db: Database, userId: string, from: string, to: string, sleepNeedSeconds: number) {
+  const rows = await db
+    .select({ localDate: dailySummaries.localDate, values: dailySummaries.values, rolling: dailySummaries.rolling })
+    .from(dailySummaries)
+    .where(and(eq(dailySummaries.userId, userId), gte(dailySummaries.localDate, addDays(from, -90)), lte(dailySummaries.localDate, to)))
+    .orderBy(asc(dailySummaries.localDate));
+  const history: DayValues[] = rows.map((r) => ({ date: r.localDate, values: r.values }));
+  const results = computeRolling(history, { from, to, sleepNeedSeconds });
+  for (const result of results) {
+    await db
+      .update(dailySummaries)
+      .set({ rolling: result.rolling, values: result.values })
+      .where(and(eq(dailySummaries.userId, userId), eq(dailySummaries.localDate, result.date)));
+  }
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}

@@ -1,0 +1,127 @@
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { DbHandle } from "@/db";
+import { dailySummaries, providerPriorities, rawRecords, samples, sleepSessions, users } from "@/db/schema";
+import { createTestDb } from "@/db/testing";
+import { removeDerivedRows, storeBatch } from "./store";
+import { rollupDays } from "./rollup";
+import { upsertRawRecord } from "./raw-records";
+import { emptyBatch, type NormalizedBatch, type NormalizedSample } from "./types";
+
+let handle: DbHandle;
+let userId: string;
+
+beforeAll(async () => {
+  handle = await createTestDb();
+});
+afterAll(() => handle.close());
+beforeEach(async () => {
+  const [user] = await handle.db.insert(users).values({ email: `u${Math.random()}@example.com` }).returning();
+  userId = user!.id;
+});
+
+function hr(source: "oura" | "demo", minute: number, value: number): NormalizedSample {
+  const start = new Date(Date.UTC(2026, 5, 10, 8, minute));
+  return { metric: "heart_rate", start, end: start, value, source, sourceRecordId: `${source}-day-1`, utcOffsetMinutes: 120 };
+}
+
+function batchOf(samplesIn: NormalizedSample[], extra: Partial<NormalizedBatch> = {}): NormalizedBatch {
+  return { ...emptyBatch(), samples: samplesIn, ...extra };
+}
+
+async function ingest(source: string, recordId: string, payload: unknown, batch: NormalizedBatch, revisionAt?: Date) {
+  const outcome = await upsertRawRecord(handle.db, { userId, source, recordType: "daily", recordId, payload, revisionAt });
+  if (outcome.status === "unchanged") return outcome;
+  const dates = outcome.status === "revised" ? await removeDerivedRows(handle.db, outcome.id) : new Set<string>();
+  const result = await storeBatch(handle.db, { userId, rawRecordId: outcome.id, timeZone: "UTC" }, batch);
+  await rollupDays(handle.db, userId, [...dates, ...result.dates]);
+  return outcome;
+}
+
+const countSamples = async () => (await handle.db.select().from(samples).where(eq(samples.userId, userId))).length;
+
+describe("storing normalized data", () => {
+  it("delivering the same record 10 times leaves one set of rows", async () => {
+    const batch = batchOf([hr("demo", 0, 60), hr("demo", 1, 62), hr("demo", 2, 64)]);
+    const outcomes = [];
+    for (let i = 0; i < 10; i++) outcomes.push((await ingest("demo", "day-1", { v: 1 }, batch)).status);
+    expect(outcomes[0]).toBe("new");
+    expect(outcomes.slice(1).every((s) => s === "unchanged")).toBe(true);
+    expect(await countSamples()).toBe(3);
+    // Even bypassing the raw-record check, re-storing the same rows changes nothing.
+    await storeBatch(handle.db, { userId, rawRecordId: null, timeZone: "UTC" }, batch);
+    expect(await countSamples()).toBe(3);
+    const [summary] = await handle.db.select().from(dailySummaries).where(eq(dailySummaries.userId, userId));
+    expect(summary?.values.heart_rate).toBe(62);
+  });
+
+  it("a revised record replaces the earlier version; an older revision arriving late is ignored", async () => {
+    await ingest("demo", "day-1", { v: 1 }, batchOf([hr("demo", 0, 60), hr("demo", 1, 70)]), new Date("2026-06-10T10:00:00Z"));
+    await ingest("demo", "day-1", { v: 2 }, batchOf([hr("demo", 0, 58)]), new Date("2026-06-10T12:00:00Z"));
+    expect((await handle.db.select().from(samples).where(eq(samples.userId, userId))).map((s) => s.value)).toEqual([58]);
+    const late = await ingest("demo", "day-1", { v: 1 }, batchOf([hr("demo", 0, 60), hr("demo", 1, 70)]), new Date("2026-06-10T10:00:00Z"));
+    expect(late.status).toBe("unchanged");
+    expect(await countSamples()).toBe(1);
+    const [raw] = await handle.db.select().from(rawRecords).where(eq(rawRecords.userId, userId));
+    expect(raw?.payload).toEqual({ v: 2 });
+  });
+
+  it("out-of-order deliveries end in the same rows as in order", async () => {
+    const records = [0, 1, 2, 3].map((i) => ({ id: `r${i}`, batch: batchOf([{ ...hr("demo", i, 60 + i), sourceRecordId: `r${i}` }]) }));
+    for (const r of [...records].reverse()) await ingest("demo", r.id, { id: r.id }, r.batch);
+    const reversed = (await handle.db.select().from(samples).where(eq(samples.userId, userId))).map((s) => [s.startAt.toISOString(), s.value]).sort();
+    const [other] = await handle.db.insert(users).values({ email: `o${Math.random()}@example.com` }).returning();
+    const firstUser = userId;
+    userId = other!.id;
+    for (const r of records) await ingest("demo", r.id, { id: r.id }, r.batch);
+    const inOrder = (await handle.db.select().from(samples).where(eq(samples.userId, userId))).map((s) => [s.startAt.toISOString(), s.value]).sort();
+    expect(inOrder).toEqual(reversed);
+    const summaryOf = async (id: string) => (await handle.db.select().from(dailySummaries).where(eq(dailySummaries.userId, id)))[0]?.values;
+    expect(await summaryOf(firstUser)).toEqual(await summaryOf(userId));
+  });
+
+  it("when two providers report the same metric, the user's priority decides and both stay stored", async () => {
+    await ingest("demo", "d", { a: 1 }, batchOf([hr("demo", 0, 80)]));
+    await ingest("oura", "o", { a: 1 }, batchOf([{ ...hr("oura", 0, 50), sourceRecordId: "o" }]));
+    let [summary] = await handle.db.select().from(dailySummaries).where(eq(dailySummaries.userId, userId));
+    expect(summary?.sources.heart_rate).toBe("oura");
+    expect(summary?.values.heart_rate).toBe(50);
+    await handle.db.insert(providerPriorities).values([{ userId, provider: "demo", rank: 1 }, { userId, provider: "oura", rank: 2 }]);
+    await rollupDays(handle.db, userId, ["2026-06-10"]);
+    [summary] = await handle.db.select().from(dailySummaries).where(eq(dailySummaries.userId, userId));
+    expect(summary?.sources.heart_rate).toBe("demo");
+    expect(summary?.values.heart_rate).toBe(80);
+    expect(await countSamples()).toBe(2);
+  });
+
+  it("a provider's own daily total wins over summing its intraday steps", async () => {
+    const step = (minute: number): NormalizedSample => ({ ...hr("demo", minute, 100), metric: "steps" });
+    await ingest("demo", "d", { a: 1 }, batchOf([step(0), step(1)], { dailyTotals: [{ metric: "steps", localDate: "2026-06-10", value: 5000, source: "demo", sourceRecordId: "d" }] }));
+    const [summary] = await handle.db.select().from(dailySummaries).where(eq(dailySummaries.userId, userId));
+    expect(summary?.values.steps).toBe(5000);
+  });
+
+  it("a night crossing a change of UTC offset lands on its wake-up day", async () => {
+    // New York, DST starts 2026-03-08 02:00: bed 23:00 EST (-05:00), wake 07:00 EDT (-04:00).
+    const night = {
+      source: "demo" as const,
+      sourceRecordId: "night-dst",
+      start: new Date("2026-03-08T04:00:00Z"),
+      end: new Date("2026-03-08T11:00:00Z"),
+      utcOffsetMinutes: -240,
+      isNap: false,
+      stages: [],
+      totals: { inBedSeconds: 25200, asleepSeconds: 23400 },
+    };
+    await ingest("demo", "night-dst", { n: 1 }, batchOf([], { sleepSessions: [night] }));
+    const [session] = await handle.db.select().from(sleepSessions).where(eq(sleepSessions.userId, userId));
+    expect(session?.localDate).toBe("2026-03-08");
+    const [summary] = await handle.db
+      .select()
+      .from(dailySummaries)
+      .where(and(eq(dailySummaries.userId, userId), eq(dailySummaries.localDate, "2026-03-08")));
+    expect(summary?.values.sleep_asleep_seconds).toBe(23400);
+    expect(summary?.values.sleep_efficiency).toBeCloseTo(23400 / 25200, 3);
+    expect(summary?.values.sleep_debt_seconds).toBe(8 * 3600 - 23400);
+  });
+});

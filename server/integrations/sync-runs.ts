@@ -1,0 +1,43 @@
+import { and, desc, eq, lt, or } from "drizzle-orm";
+import type { Database } from "@/db";
+import { syncRuns } from "@/db/schema";
+import { decodeCursor, toPage, type Paginated } from "../pagination";
+
+export type SyncRun = typeof syncRuns.$inferSelect;
+
+export async function startSyncRun(
+  db: Database,
+  input: { userId: string; provider: string; connectionId?: string | null; kind: SyncRun["kind"] },
+): Promise<string> {
+  const [row] = await db.insert(syncRuns).values({ ...input, connectionId: input.connectionId ?? null }).returning({ id: syncRuns.id });
+  return row!.id;
+}
+
+export async function finishSyncRun(db: Database, id: string, result: { records: number; error?: string | null }): Promise<void> {
+  await db
+    .update(syncRuns)
+    .set({ status: result.error ? "failed" : "succeeded", records: result.records, error: result.error ?? null, finishedAt: new Date() })
+    .where(eq(syncRuns.id, id));
+}
+
+/** The user's sync history, newest first, optionally for one provider. */
+export async function listSyncRuns(
+  db: Database,
+  userId: string,
+  opts: { provider?: string; cursor?: string | null; limit: number },
+): Promise<Paginated<SyncRun>> {
+  const cursor = decodeCursor(opts.cursor);
+  const rows = await db
+    .select()
+    .from(syncRuns)
+    .where(
+      and(
+        eq(syncRuns.userId, userId),
+        opts.provider ? eq(syncRuns.provider, opts.provider) : undefined,
+        cursor ? or(lt(syncRuns.startedAt, cursor.at), and(eq(syncRuns.startedAt, cursor.at), lt(syncRuns.id, cursor.id))) : undefined,
+      ),
+    )
+    .orderBy(desc(syncRuns.startedAt), desc(syncRuns.id))
+    .limit(opts.limit + 1);
+  return toPage(rows, opts.limit, (r) => r.startedAt);
+}
