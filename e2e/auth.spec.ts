@@ -8,12 +8,12 @@ function uniqueEmail(label: string): string {
   return `${label}-${Date.now()}-${++counter}@example.com`;
 }
 
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto("/sign-in");
+async function signIn(page: Page, email: string, password: string, callbackUrl?: string) {
+  await page.goto(callbackUrl ? `/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/sign-in");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+  await page.waitForURL(callbackUrl ? (url) => url.pathname === callbackUrl : (url) => !url.pathname.startsWith("/sign-in"));
 }
 
 async function register(page: Page, email: string, password = PASSWORD) {
@@ -45,6 +45,7 @@ async function linkFromOutbox(browser: Browser, to: string, subject: RegExp): Pr
 }
 
 test("register → verification email in the outbox → verify → sign in", async ({ page, browser }) => {
+  test.slow(); // waits for the background email job
   const email = uniqueEmail("register");
   await register(page, email);
 
@@ -53,9 +54,7 @@ test("register → verification email in the outbox → verify → sign in", asy
   await page.goto(link);
   await expect(page.getByText(`Your email address ${email} is verified.`)).toBeVisible();
 
-  await page.getByRole("link", { name: "Sign in" }).click();
-  await signIn(page, email, PASSWORD);
-  await page.goto("/settings/security");
+  await signIn(page, email, PASSWORD, "/settings/security");
   await expect(page.getByRole("heading", { name: "Settings" })).toBeVisible();
   await expect(page.getByRole("region", { name: "Email verification" })).toHaveCount(0);
 
@@ -65,6 +64,7 @@ test("register → verification email in the outbox → verify → sign in", asy
 });
 
 test("reset password by email", async ({ page, browser }) => {
+  test.slow(); // waits for the background email job
   const email = uniqueEmail("reset");
   await register(page, email);
 
@@ -91,8 +91,7 @@ test("reset password by email", async ({ page, browser }) => {
 test("a wrong current password is rejected on password change", async ({ page }) => {
   const email = uniqueEmail("change");
   await register(page, email);
-  await signIn(page, email, PASSWORD);
-  await page.goto("/settings/security");
+  await signIn(page, email, PASSWORD, "/settings/security");
   await page.getByLabel("Current password").fill("Not-my-password-1");
   await page.getByLabel("New password", { exact: true }).fill("Another-long-phrase-9");
   await page.getByLabel("Repeat new password").fill("Another-long-phrase-9");
@@ -115,15 +114,21 @@ test("repeated wrong passwords get 429 with Retry-After, then sign-in works afte
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
 
+  // From the browser itself, so every attempt comes from the same client address.
+  const post = (password: string) =>
+    page.evaluate(async ({ email, password }) => {
+      const response = await fetch("/api/auth/sign-in", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password }) });
+      return { status: response.status, retryAfter: response.headers.get("retry-after"), body: (await response.json()) as { error?: { code: string; message: string } } };
+    }, { email, password });
   for (let i = 0; i < 5; i++) {
-    const response = await page.request.post("/api/auth/sign-in", { data: { email, password: `wrong-guess-${i}` } });
-    expect(response.status()).toBe(401);
-    expect((await response.json()).error.message).toBe("The email or password is not correct.");
+    const response = await post(`wrong-guess-${i}`);
+    expect(response.status).toBe(401);
+    expect(response.body.error?.message).toBe("The email or password is not correct.");
   }
-  const blocked = await page.request.post("/api/auth/sign-in", { data: { email, password: PASSWORD } });
-  expect(blocked.status()).toBe(429);
-  expect(Number(blocked.headers()["retry-after"])).toBeGreaterThan(0);
-  expect((await blocked.json()).error.code).toBe("TOO_MANY_REQUESTS");
+  const blocked = await post(PASSWORD);
+  expect(blocked.status).toBe(429);
+  expect(Number(blocked.retryAfter)).toBeGreaterThan(0);
+  expect(blocked.body.error?.code).toBe("TOO_MANY_REQUESTS");
 
   // Even the right password is refused from this IP until the window ends.
   await page.getByRole("button", { name: "Sign in" }).click();
@@ -143,10 +148,9 @@ test("a session revoked from another browser is signed out on its next navigatio
   const phone = await second.newPage();
   const email = uniqueEmail("revoke");
   await register(laptop, email);
-  await signIn(laptop, email, PASSWORD);
-  await signIn(phone, email, PASSWORD);
+  await signIn(laptop, email, PASSWORD, "/settings/security");
+  await signIn(phone, email, PASSWORD, "/settings/security");
 
-  await phone.goto("/settings/security");
   const sessions = phone.getByRole("list", { name: "Sessions" }).getByRole("listitem");
   await expect(sessions).toHaveCount(2);
   await expect(sessions.filter({ hasText: "This device" })).toHaveCount(1);
@@ -158,8 +162,18 @@ test("a session revoked from another browser is signed out on its next navigatio
   // The other browser stays signed in.
   await phone.reload();
   await expect(phone.getByText("This device")).toBeVisible();
-  await first.close();
-  await second.close();
+
+  // Signing out revokes the session on the server: a copy of the old cookie no longer works.
+  const oldCookies = await second.cookies();
+  await phone.getByRole("button", { name: /^Account menu/ }).click();
+  await phone.getByRole("menuitem", { name: "Sign out" }).click();
+  await phone.waitForURL((url) => url.pathname === "/");
+  const replay = await browser.newContext();
+  await replay.addCookies(oldCookies);
+  const replayPage = await replay.newPage();
+  await replayPage.goto("/settings/security");
+  await expect(replayPage).toHaveURL(/\/sign-in/);
+  await Promise.all([first.close(), second.close(), replay.close()]);
 });
 
 test("tRPC: a protected procedure answers 401 without a session, an admin one 403 for a plain user", async ({ page, request }) => {
@@ -173,4 +187,21 @@ test("tRPC: a protected procedure answers 401 without a session, an admin one 40
   expect(me.status()).toBe(200);
   const forbidden = await page.request.get("/api/trpc/admin.overview");
   expect(forbidden.status()).toBe(403);
+});
+
+test("the sign-in endpoint refuses cross-site posts and works as a plain form post", async ({ page, request }) => {
+  const email = uniqueEmail("form");
+  await register(page, email);
+
+  const crossSite = await request.post("/api/auth/sign-in", { data: { email, password: PASSWORD }, headers: { origin: "https://evil.example" } });
+  expect(crossSite.status()).toBe(403);
+
+  const wrong = await request.post("/api/auth/sign-in", { form: { email, password: "not-the-password" }, maxRedirects: 0 });
+  expect(wrong.status()).toBe(303);
+  expect(wrong.headers()["location"]).toMatch(/\/sign-in\?error=CredentialsSignin&code=invalid_credentials$/);
+
+  const right = await request.post("/api/auth/sign-in", { form: { email, password: PASSWORD, callbackUrl: "/settings/security" }, maxRedirects: 0 });
+  expect(right.status()).toBe(303);
+  expect(right.headers()["location"]).toMatch(/\/settings\/security$/);
+  expect((await request.get("/api/trpc/auth.me")).status()).toBe(200);
 });

@@ -13,9 +13,17 @@ async function registerAndSignIn(page: Page, email: string) {
   await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+  await page.waitForLoadState("networkidle");
+}
+
+async function showKind(page: Page, label: string) {
+  await page.getByRole("combobox", { name: "Show kind of sync" }).click();
+  await page.getByRole("option", { name: label, exact: true }).click();
 }
 
 test("devices: connect the demo provider, sync now, see the history, toggle auto-sync and disconnect", async ({ page }) => {
+  // The demo backfill delivers 30 days as signed webhooks through the real pipeline.
+  test.setTimeout(240_000);
   await registerAndSignIn(page, `devices-${Date.now()}@example.com`);
   await page.goto("/devices");
   await expect(page.getByRole("heading", { name: "Devices", level: 1 })).toBeVisible();
@@ -29,23 +37,28 @@ test("devices: connect the demo provider, sync now, see the history, toggle auto
 
   await demo.getByRole("button", { name: "Connect" }).click();
   await expect(demo.getByText("Connected", { exact: true })).toBeVisible();
-  // The first 30 days arrive through the backfill job.
-  const backfillRow = history.getByRole("row").filter({ hasText: "Backfill" });
-  await expect(backfillRow.getByText("Succeeded")).toBeVisible({ timeout: 45_000 });
+  // The first 30 days arrive through the backfill job; its progress shows on the card.
+  await expect(demo.getByRole("progressbar", { name: "Importing Demo wearable history" })).toBeVisible({ timeout: 30_000 });
+  await showKind(page, "Backfill");
+  await expect(history.getByRole("row").filter({ hasText: "Backfill" }).getByText("Succeeded")).toBeVisible({ timeout: 180_000 });
+  await expect(demo.getByRole("progressbar")).toBeHidden();
   await expect(demo.getByText(/Last sync/)).toBeVisible();
 
   await demo.getByRole("button", { name: "Sync now" }).click();
   await expect(demo.getByText("Syncing…")).toBeVisible();
-  await expect(page.getByText("Demo wearable synced")).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText("Demo wearable synced", { exact: true })).toBeVisible({ timeout: 60_000 });
+  await showKind(page, "Sync now");
   const manualRow = history.getByRole("row").filter({ hasText: "Sync now" });
   await expect(manualRow.getByText("Succeeded")).toBeVisible();
+  await expect(history.getByRole("row").filter({ hasText: "Backfill" })).toHaveCount(0);
 
   const autoSync = demo.getByRole("switch", { name: /Auto-sync/ });
   await expect(autoSync).toBeChecked();
   await autoSync.click();
-  await expect(page.getByText("Auto-sync off")).toBeVisible();
+  await expect(page.getByText("Auto-sync off", { exact: true })).toBeVisible();
   await page.reload();
   await expect(page.getByTestId("provider-demo").getByRole("switch", { name: /Auto-sync/ })).not.toBeChecked();
+  await showKind(page, "Sync now");
 
   // Narrow phones: nothing on the page scrolls sideways.
   await page.setViewportSize({ width: 375, height: 800 });
@@ -61,7 +74,7 @@ test("devices: connect the demo provider, sync now, see the history, toggle auto
   await dialog.getByRole("radio", { name: /Keep my data/ }).click();
   await dialog.getByRole("button", { name: "Disconnect", exact: true }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByText("Your data was kept.")).toBeVisible();
+  await expect(page.getByText("Your data was kept.", { exact: true })).toBeVisible();
   await expect(page.getByTestId("provider-demo").getByText("Disconnected")).toBeVisible();
   await expect(page.getByTestId("provider-demo").getByRole("button", { name: "Reconnect" })).toBeVisible();
   await expect(history.getByRole("row").filter({ hasText: "Sync now" })).toHaveCount(1);

@@ -29,7 +29,7 @@ test("profile: imperial units are stored and shown after a reload", async ({ pag
   await page.getByLabel("Height (in)").fill("10");
   await page.getByLabel("Weight (lb)").fill("180");
   await page.getByRole("button", { name: "Save profile" }).click();
-  await expect(page.getByText("Profile saved")).toBeVisible();
+  await expect(page.getByText("Profile saved", { exact: true })).toBeVisible();
 
   await page.reload();
   await expect(page.getByTestId("saved-height")).toHaveText("5 ft 10 in");
@@ -54,8 +54,8 @@ test("profile: out-of-range input shows the server's message on the field", asyn
 });
 
 test("onboarding resumes at the saved step after a reload and ends on the dashboard", async ({ page }) => {
+  // Signing in lands on the dashboard, which sends a new account to onboarding.
   await registerAndSignIn(page, `onboard-${Date.now()}@example.com`);
-  await page.goto("/dashboard");
   await expect(page).toHaveURL(/\/onboarding$/);
 
   await expect(page.getByText("Step 1 of 4")).toBeVisible();
@@ -85,12 +85,16 @@ test("onboarding resumes at the saved step after a reload and ends on the dashbo
 });
 
 test("notification and privacy settings keep their saved state", async ({ page }) => {
+  const hydrationErrors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error" && /hydrat|#418|#423|#425/i.test(message.text())) hydrationErrors.push(message.text());
+  });
   await signIn(page, DEMO.email, DEMO.password);
   await page.goto("/settings/notifications");
   const marketing = page.getByRole("switch", { name: "Product news" });
   await expect(marketing).not.toBeChecked();
   await marketing.click();
-  await expect(page.getByText("Notification preferences saved")).toBeVisible();
+  await expect(page.getByText("Notification preferences saved", { exact: true })).toBeVisible();
   await page.reload();
   await expect(page.getByRole("switch", { name: "Product news" })).toBeChecked();
 
@@ -101,4 +105,5 @@ test("notification and privacy settings keep their saved state", async ({ page }
   await page.reload();
   await expect(page.getByRole("switch", { name: "Take part in research" })).toBeChecked();
   await expect(page.getByText(/Last changed/)).toBeVisible();
+  expect(hydrationErrors).toEqual([]);
 });

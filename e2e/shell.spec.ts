@@ -17,7 +17,7 @@ test("signed-out visitors see the landing page and are sent to sign-in from app 
   await expect(page.getByRole("link", { name: "Create your account" })).toHaveAttribute("href", "/register");
 
   await page.goto("/settings/profile");
-  await expect(page).toHaveURL(/\/sign-in/);
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fsettings%2Fprofile$/);
 });
 
 test("unknown pages answer with the not-found page", async ({ page }) => {
@@ -74,7 +74,7 @@ test("admin console: admins see the overview, plain users get a 404", async ({ p
   await page.goto("/admin");
   await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
   await expect(page.getByText("Total accounts")).toBeVisible();
-  await expect(page.getByText("Signups per day")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Signups per day" })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Jobs" })).toBeVisible();
 
   const userContext = await browser.newContext();

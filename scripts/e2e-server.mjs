@@ -5,12 +5,12 @@ import { rmSync } from "node:fs";
 import pg from "pg";
 
 const port = process.env.E2E_PORT ?? "3100";
-const dataDir = ".data/e2e";
+const dataDir = `.data/e2e-${port}`;
 rmSync(dataDir, { recursive: true, force: true });
 
 let databaseUrl = `pglite://${dataDir}/pglite`;
 if (process.env.TEST_DATABASE_URL) {
-  const name = "biosync_e2e";
+  const name = `biosync_e2e_${port}`;
   const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
   await admin.connect();
   await admin.query(`drop database if exists ${name} with (force)`);

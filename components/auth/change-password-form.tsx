@@ -46,7 +46,7 @@ export function ChangePasswordForm() {
   const signedOut = change.data?.signedOutSessions ?? 0;
   return (
     <Card>
-      <form onSubmit={onSubmit} noValidate aria-labelledby="password-form-title">
+      <form method="post" onSubmit={onSubmit} noValidate aria-labelledby="password-form-title">
         <CardHeader>
           <CardTitle id="password-form-title">Password</CardTitle>
           <CardDescription>Use 8 to 128 characters that are not one of the most common passwords.</CardDescription>

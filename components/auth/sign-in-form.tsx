@@ -70,7 +70,15 @@ export function SignInForm({ callbackUrl, initialError }: SignInFormProps) {
 
   const waiting = blocked.remaining > 0;
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-describedby={error ? "sign-in-error" : undefined}>
+    <form
+      method="post"
+      action="/api/auth/sign-in"
+      onSubmit={onSubmit}
+      noValidate
+      className="flex flex-col gap-4"
+      aria-describedby={error ? "sign-in-error" : undefined}
+    >
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <FormField
         label="Email"
         name="email"

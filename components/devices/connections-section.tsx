@@ -5,23 +5,18 @@ import { useTRPC } from "@/components/providers/trpc";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
-import type { ProviderCard as ProviderCardData } from "@/server/integrations/devices-views";
-import { backfillProgress } from "./format";
+import { providersBusy } from "./format";
 import { ProviderCard } from "./provider-card";
 import { DevicesSection } from "./section";
 
 const BUSY_POLL_MS = 3000;
-
-function busy(cards: readonly ProviderCardData[] | undefined): boolean {
-  return Boolean(cards?.some((card) => card.activeRun || backfillProgress(card.connection?.backfill ?? null) !== null));
-}
 
 /** A card per provider; refreshes itself while a backfill or sync runs. */
 export function ConnectionsSection({ timeZone }: { timeZone: string }) {
   const trpc = useTRPC();
   const providers = useQuery({
     ...trpc.devices.providers.queryOptions(),
-    refetchInterval: (query) => (busy(query.state.data) ? BUSY_POLL_MS : false),
+    refetchInterval: (query) => (providersBusy(query.state.data) ? BUSY_POLL_MS : false),
   });
 
   return (

@@ -86,6 +86,13 @@ export function backfillProgress(
   return Math.min(1, Math.max(0, (reached - from) / total));
 }
 
+/** True while any provider has a sync or backfill under way (the page then refreshes itself). */
+export function providersBusy(
+  cards: readonly { activeRun: unknown; connection: { status: string; backfill: Parameters<typeof backfillProgress>[0] } | null }[] | undefined,
+): boolean {
+  return Boolean(cards?.some((card) => card.activeRun || (card.connection?.status === "active" && backfillProgress(card.connection.backfill) !== null)));
+}
+
 export const RUN_KIND_LABEL: Record<"webhook" | "manual" | "backfill" | "scheduled" | "import", string> = {
   webhook: "Webhook",
   manual: "Sync now",

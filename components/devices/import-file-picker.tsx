@@ -23,6 +23,15 @@ export function ImportFilePicker({ file, onChange, disabled, error, describedBy 
   const input = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
 
+  const report = useRef(onChange);
+  useEffect(() => {
+    report.current = onChange;
+  });
+  // A file chosen before the page finished hydrating fired no change event React could see: adopt it.
+  useEffect(() => {
+    const early = input.current?.files?.[0];
+    if (early) report.current(early);
+  }, []);
   // Once the chosen file is dropped (uploaded or removed), choosing the same file again must still fire a change.
   useEffect(() => {
     if (!file && input.current) input.current.value = "";

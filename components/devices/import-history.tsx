@@ -79,7 +79,7 @@ function HistoryRow({ item, timeZone, onShowReport }: { item: ImportView; timeZo
   const badge = IMPORT_STATUS_BADGE[item.status];
   return (
     <TableRow>
-      <TableCell className="max-w-56">
+      <TableCell className="min-w-40 max-w-56">
         <div className="truncate font-medium" title={item.filename}>
           {item.filename}
         </div>

@@ -80,7 +80,7 @@ export function ImportsSection({ timeZone }: { timeZone: string }) {
   return (
     <DevicesSection id="imports" title="Import files" description="Bring in history from an export file. Importing the same file again changes nothing.">
       <Card>
-        <CardContent className="flex flex-col gap-5 pt-6">
+        <CardContent className="flex flex-col gap-5 px-4 pt-6 sm:px-6">
           <SupportedFiles id={formatsId} />
           <form
             className="flex flex-col gap-4"

@@ -44,7 +44,6 @@ export function ProviderCard({ card, timeZone }: { card: ProviderCardData; timeZ
     }
   };
   const followed = useFollowRun(followedRunId, onRunFinished);
-  const syncing = Boolean(followedRunId) && followed?.status !== "succeeded" && followed?.status !== "failed";
 
   const connectDemo = useMutation(
     trpc.devices.connectDemo.mutationOptions({
@@ -55,6 +54,7 @@ export function ProviderCard({ card, timeZone }: { card: ProviderCardData; timeZ
     }),
   );
   const syncNow = useMutation(trpc.devices.syncNow.mutationOptions({ onSuccess: ({ syncRunId }) => setStartedRunId(syncRunId) }));
+  const syncing = syncNow.isPending || (Boolean(followedRunId) && followed?.status !== "succeeded" && followed?.status !== "failed");
   const autoSync = useMutation(
     trpc.devices.setAutoSync.mutationOptions({
       onSuccess: (connection) => {
@@ -114,8 +114,8 @@ export function ProviderCard({ card, timeZone }: { card: ProviderCardData; timeZ
       </CardContent>
       <CardFooter className="flex flex-wrap gap-2">
         {live ? (
-          <Button size="sm" onClick={() => syncNow.mutate({ provider: card.id })} disabled={syncing || syncNow.isPending}>
-            {syncing || syncNow.isPending ? <Spinner /> : <RefreshCw className="size-4" aria-hidden />}
+          <Button size="sm" onClick={() => syncNow.mutate({ provider: card.id })} disabled={syncing}>
+            {syncing ? <Spinner /> : <RefreshCw className="size-4" aria-hidden />}
             Sync now
           </Button>
         ) : null}

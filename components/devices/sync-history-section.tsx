@@ -11,12 +11,15 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import type { ProviderCard, SyncRunView } from "@/server/integrations/devices-views";
-import { formatDuration, HISTORY_PAGE_SIZE, RUN_KIND_LABEL } from "./format";
+import { SYNC_RUN_KINDS, type ProviderCard, type SyncRunView } from "@/server/integrations/devices-views";
+import { formatDuration, HISTORY_PAGE_SIZE, providersBusy, RUN_KIND_LABEL } from "./format";
 import { RelativeTime } from "./relative-time";
 import { DevicesSection } from "./section";
 
 const ALL = "all";
+const POLL_MS = 3000;
+
+type RunKind = SyncRunView["kind"];
 
 const STATUS_BADGE = {
   running: { variant: "default", label: "Running" },
@@ -24,46 +27,70 @@ const STATUS_BADGE = {
   failed: { variant: "danger", label: "Failed" },
 } as const;
 
-/** Every sync attempt, newest first, a page at a time, optionally for one provider. */
+/** Every sync attempt, newest first, a page at a time, optionally for one provider and kind. */
 export function SyncHistorySection({ timeZone }: { timeZone: string }) {
   const trpc = useTRPC();
   const [provider, setProvider] = useState<ProviderCard["id"] | null>(null);
+  const [kind, setKind] = useState<RunKind | null>(null);
   // Cursors of the pages before the current one, so "Newer" can step back.
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const cursor = cursors[cursors.length - 1] ?? null;
   const providers = useQuery(trpc.devices.providers.queryOptions());
   const history = useQuery({
-    ...trpc.devices.history.queryOptions({ limit: HISTORY_PAGE_SIZE, ...(provider ? { provider } : {}), ...(cursor ? { cursor } : {}) }),
+    ...trpc.devices.history.queryOptions({ limit: HISTORY_PAGE_SIZE, ...(provider ? { provider } : {}), ...(kind ? { kind } : {}), ...(cursor ? { cursor } : {}) }),
     placeholderData: keepPreviousData,
-    refetchInterval: (query) => (query.state.data?.items.some((run) => run.status === "running") ? 3000 : false),
+    // Only the first page moves while syncs run; older pages stay put under the reader.
+    refetchInterval: (query) =>
+      cursors.length === 1 && (providersBusy(providers.data) || query.state.data?.items.some((run) => run.status === "running")) ? POLL_MS : false,
   });
   const names = new Map((providers.data ?? []).map((card) => [card.id as string, card.displayName]));
   const nameOf = (id: string) => names.get(id) ?? (id === "apple_health" ? "Apple Health" : id);
 
-  const filter = (
-    <Select
-      value={provider ?? ALL}
-      onValueChange={(value) => {
-        setProvider(value === ALL ? null : (providers.data?.find((card) => card.id === value)?.id ?? null));
-        setCursors([null]);
-      }}
-    >
-      <SelectTrigger className="w-full sm:w-48" aria-label="Show history for">
-        <SelectValue />
-      </SelectTrigger>
-      <SelectContent>
-        <SelectItem value={ALL}>All providers</SelectItem>
-        {(providers.data ?? []).map((card) => (
-          <SelectItem key={card.id} value={card.id}>
-            {card.displayName}
-          </SelectItem>
-        ))}
-      </SelectContent>
-    </Select>
+  const filters = (
+    <>
+      <Select
+        value={provider ?? ALL}
+        onValueChange={(value) => {
+          setProvider(value === ALL ? null : (providers.data?.find((card) => card.id === value)?.id ?? null));
+          setCursors([null]);
+        }}
+      >
+        <SelectTrigger className="w-full sm:w-44" aria-label="Show history for">
+          <SelectValue />
+        </SelectTrigger>
+        <SelectContent>
+          <SelectItem value={ALL}>All providers</SelectItem>
+          {(providers.data ?? []).map((card) => (
+            <SelectItem key={card.id} value={card.id}>
+              {card.displayName}
+            </SelectItem>
+          ))}
+        </SelectContent>
+      </Select>
+      <Select
+        value={kind ?? ALL}
+        onValueChange={(value) => {
+          setKind(SYNC_RUN_KINDS.find((k) => k === value) ?? null);
+          setCursors([null]);
+        }}
+      >
+        <SelectTrigger className="w-full sm:w-36" aria-label="Show kind of sync">
+          <SelectValue />
+        </SelectTrigger>
+        <SelectContent>
+          <SelectItem value={ALL}>All kinds</SelectItem>
+          {SYNC_RUN_KINDS.map((k) => (
+            <SelectItem key={k} value={k}>
+              {RUN_KIND_LABEL[k]}
+            </SelectItem>
+          ))}
+        </SelectContent>
+      </Select>
+    </>
   );
 
   return (
-    <DevicesSection id="sync-history" title="Sync history" description="Each sync, with what arrived and how long it took." actions={filter}>
+    <DevicesSection id="sync-history" title="Sync history" description="Each sync, with what arrived and how long it took." actions={filters}>
       {history.isPending ? (
         <div role="status" aria-label="Loading sync history" className="flex flex-col gap-2">
           {Array.from({ length: 4 }, (_, i) => (
@@ -76,7 +103,9 @@ export function SyncHistorySection({ timeZone }: { timeZone: string }) {
         <EmptyState
           icon={<History />}
           title="No syncs yet"
-          description={provider ? `Nothing has synced from ${nameOf(provider)} yet.` : "Connect a provider above; each sync will be listed here."}
+          description={
+            provider || kind ? "No syncs match these filters yet." : "Connect a provider above; each sync will be listed here."
+          }
         />
       ) : (
         <>

@@ -3,6 +3,7 @@ import type { DbHandle } from "@/db";
 import { createTestDb } from "@/db/testing";
 import { authenticateWithPassword } from "./credentials";
 import { beginLoginAttempt, clearLoginThrottleForAccount, LOGIN_LIMITS, progressiveDelayMs, recordLoginSuccess } from "./login-throttle";
+import { hitCounters, pruneExpiredCounters, readCounter } from "./rate-limit";
 import { createSession } from "./sessions";
 import { createUser } from "./users";
 
@@ -122,5 +123,16 @@ describe("per-IP throttle", () => {
       if (!result.allowed) throw new Error(`attempt ${i} was refused`);
       await recordLoginSuccess(handle.db, result.keys);
     }
+  });
+});
+
+describe("pruneExpiredCounters", () => {
+  it("drops counters whose window ended more than a day ago", async () => {
+    const old = new Date("2020-01-01T00:00:00Z");
+    await hitCounters(handle.db, [{ key: "prune:old", windowSeconds: 60 }], old);
+    await hitCounters(handle.db, [{ key: "prune:fresh", windowSeconds: 60 }], at(0));
+    await pruneExpiredCounters(handle.db, at(1));
+    expect(await readCounter(handle.db, "prune:old", old)).toBeNull();
+    expect(await readCounter(handle.db, "prune:fresh", at(1))).toMatchObject({ hits: 1 });
   });
 });

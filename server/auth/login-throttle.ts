@@ -1,8 +1,8 @@
-import { like, or, eq } from "drizzle-orm";
+import { eq, like, or } from "drizzle-orm";
 import type { Database } from "@/db";
 import { authRateLimits } from "@/db/schema/auth";
 import { env } from "../env";
-import { hitCounters, resetCounters, secondsUntil, unhitCounters } from "./rate-limit";
+import { hitCounters, pruneExpiredCounters, resetCounters, secondsUntil, unhitCounters } from "./rate-limit";
 import { hasSignedInFrom } from "./sessions";
 
 /**
@@ -92,7 +92,11 @@ export async function beginLoginAttempt(
 export async function recordLoginSuccess(db: Database, keys: LoginKeys): Promise<void> {
   await resetCounters(db, [keys.accountIp]);
   await unhitCounters(db, [keys.account, keys.ip]);
+  // Now and then, drop counters whose window ended long ago; no scheduler is needed for it.
+  if (Math.random() < PRUNE_PROBABILITY) await pruneExpiredCounters(db);
 }
+
+const PRUNE_PROBABILITY = 0.02;
 
 /** Clears every sign-in counter of an account (after its owner proved control by email). */
 export async function clearLoginThrottleForAccount(db: Database, email: string): Promise<void> {

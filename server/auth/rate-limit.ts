@@ -1,4 +1,4 @@
-import { and, eq, inArray, lt, sql } from "drizzle-orm";
+import { eq, inArray, lt, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { authRateLimits } from "@/db/schema/auth";
 import { AppError } from "../errors";
@@ -108,5 +108,5 @@ export function describeWait(seconds: number): string {
 
 /** Drops counters whose window ended long ago (keeps the table small). */
 export async function pruneExpiredCounters(db: Database, now: Date = new Date()): Promise<void> {
-  await db.delete(authRateLimits).where(and(lt(authRateLimits.expiresAt, new Date(now.getTime() - 24 * 3600 * 1000))));
+  await db.delete(authRateLimits).where(lt(authRateLimits.expiresAt, new Date(now.getTime() - 24 * 3600 * 1000)));
 }

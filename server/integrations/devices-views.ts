@@ -18,10 +18,12 @@ export const connectionViewSchema = z.object({
   backfill: z.object({ from: z.string(), until: z.string(), next: z.string().nullable(), done: z.boolean() }).nullable(),
 });
 
+export const SYNC_RUN_KINDS = ["webhook", "manual", "backfill", "scheduled", "import"] as const;
+
 export const syncRunViewSchema = z.object({
   id: z.string(),
   provider: z.string(),
-  kind: z.enum(["webhook", "manual", "backfill", "scheduled", "import"]),
+  kind: z.enum(SYNC_RUN_KINDS),
   status: z.enum(["running", "succeeded", "failed"]),
   records: z.number().int(),
   error: z.string().nullable(),

@@ -198,3 +198,77 @@ export async function startFakeOAuthServer(options: FakeOAuthOptions): Promise<F
     close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
   };
 }
+
+export interface FakeTerraServer {
+  url: string;
+  requests: RecordedRequest[];
+  /** Terra user ids that are still authenticated. */
+  users: Map<string, { referenceId: string | null; resource: string }>;
+  /** The user finishes the widget: the success redirect with Terra's parameters appended. */
+  finishWidget(widgetUrl: string, options?: { resource?: string }): string;
+  close(): Promise<void>;
+}
+
+/** A local stand-in for Terra's widget-session, userInfo and deauthentication endpoints (tests only). */
+export async function startFakeTerraServer(credentials: { devId: string; apiKey: string }): Promise<FakeTerraServer> {
+  const requests: RecordedRequest[] = [];
+  const sessions = new Map<string, { referenceId: string | null; success: string }>();
+  const users = new Map<string, { referenceId: string | null; resource: string }>();
+
+  const handle = (req: RecordedRequest, body: string): { status: number; body?: unknown } => {
+    if (req.headers["dev-id"] !== credentials.devId || req.headers["x-api-key"] !== credentials.apiKey) {
+      return { status: 401, body: { status: "error", message: "unauthorised" } };
+    }
+    if (req.method === "POST" && req.path === "/v2/auth/generateWidgetSession") {
+      const input = JSON.parse(body) as { reference_id?: string; auth_success_redirect_url?: string };
+      const id = randomBytes(6).toString("hex");
+      sessions.set(id, { referenceId: input.reference_id ?? null, success: input.auth_success_redirect_url ?? "" });
+      return { status: 201, body: { status: "success", session_id: id, url: `https://widget.tryterra.co/session/${id}`, expires_in: 900 } };
+    }
+    if (req.method === "GET" && req.path === "/v2/userInfo") {
+      const userId = req.query.get("user_id") ?? "";
+      const user = users.get(userId);
+      if (!user) return { status: 404, body: { status: "error", message: "user not found" } };
+      return { status: 200, body: { status: "success", is_authenticated: true, user: { user_id: userId, provider: user.resource, reference_id: user.referenceId } } };
+    }
+    if (req.method === "DELETE" && req.path === "/v2/auth/deauthenticateUser") {
+      return users.delete(req.query.get("user_id") ?? "") ? { status: 200, body: { status: "success" } } : { status: 404 };
+    }
+    return { status: 404 };
+  };
+
+  const server: Server = createServer((incoming, res) => {
+    const chunks: Buffer[] = [];
+    incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
+    incoming.on("end", () => {
+      const url = new URL(incoming.url ?? "/", "http://127.0.0.1");
+      const raw = Buffer.concat(chunks).toString("utf8");
+      const recorded: RecordedRequest = { method: incoming.method ?? "GET", path: url.pathname, query: url.searchParams, headers: incoming.headers, form: new URLSearchParams() };
+      requests.push(recorded);
+      const { status, body } = handle(recorded, raw);
+      res.writeHead(status, body === undefined ? {} : { "content-type": "application/json" });
+      res.end(body === undefined ? undefined : JSON.stringify(body));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    users,
+    finishWidget(widgetUrl, options = {}) {
+      const session = sessions.get(new URL(widgetUrl).pathname.split("/").pop() ?? "");
+      if (!session) throw new Error(`unknown widget session ${widgetUrl}`);
+      const userId = `terra-${randomBytes(4).toString("hex")}`;
+      const resource = options.resource ?? "OURA";
+      users.set(userId, { referenceId: session.referenceId, resource });
+      const back = new URL(session.success);
+      back.searchParams.set("user_id", userId);
+      back.searchParams.set("resource", resource);
+      if (session.referenceId) back.searchParams.set("reference_id", session.referenceId);
+      return back.toString();
+    },
+    close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+  };
+}

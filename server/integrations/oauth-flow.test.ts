@@ -7,19 +7,25 @@ import { createTestDb } from "@/db/testing";
 import { AppError } from "../errors";
 import { getConnection, readTokens } from "./connections";
 import { abandonConnect, completeConnect, disconnectProvider, OAUTH_STATE_TTL_MS, startConnect } from "./oauth-flow";
-import { startFakeOAuthServer, type FakeOAuthServer } from "./oauth-fake-server";
+import { startFakeOAuthServer, startFakeTerraServer, type FakeOAuthServer, type FakeTerraServer } from "./oauth-fake-server";
+import { completeTerraConnect } from "./terra-connect";
 
 process.env.TOKEN_ENCRYPTION_KEYS = `t1:${randomBytes(32).toString("base64")}`;
 
 let handle: DbHandle;
 let oura: FakeOAuthServer;
 let fitbit: FakeOAuthServer;
+let terra: FakeTerraServer;
 
 beforeAll(async () => {
   handle = await createTestDb();
   oura = await startFakeOAuthServer({ clientId: "oura-client", clientSecret: "oura-secret", clientAuth: "body" });
   fitbit = await startFakeOAuthServer({ clientId: "fitbit-client", clientSecret: "fitbit-secret", clientAuth: "basic", userIdInTokenResponse: true, rotateRefreshTokens: true });
+  terra = await startFakeTerraServer({ devId: "terra-dev", apiKey: "terra-key" });
   Object.assign(process.env, {
+    TERRA_CLIENT_ID: "terra-dev",
+    TERRA_CLIENT_SECRET: "terra-key",
+    TERRA_API_BASE_URL: terra.url,
     OURA_CLIENT_ID: "oura-client",
     OURA_CLIENT_SECRET: "oura-secret",
     OURA_AUTH_BASE_URL: oura.url,
@@ -31,7 +37,7 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
-  await Promise.all([oura.close(), fitbit.close(), handle.close()]);
+  await Promise.all([oura.close(), fitbit.close(), terra.close(), handle.close()]);
 });
 afterEach(() => {
   delete process.env.WHOOP_CLIENT_ID;
@@ -190,6 +196,43 @@ describe("completeConnect", () => {
     const second = await newUser();
     const error = await rejection(connect(oura, "oura", second, { externalUserId: "shared-ring" }));
     expect(error.code).toBe("CONFLICT");
+  });
+});
+
+describe("Terra widget connect", () => {
+  async function widgetReturn(userId: string) {
+    const { url } = await startConnect(handle.db, { userId, provider: "terra" });
+    const back = new URL(terra.finishWidget(url));
+    return { state: back.searchParams.get("state")!, terraUserId: back.searchParams.get("user_id")!, back };
+  }
+
+  it("opens a widget session with the app's keys and our user as reference, then activates the confirmed Terra user", async () => {
+    const userId = await newUser();
+    const { state, terraUserId, back } = await widgetReturn(userId);
+    expect(back.pathname).toBe("/api/integrations/terra/callback");
+    const session = terra.requests.find((r) => r.path === "/v2/auth/generateWidgetSession")!;
+    expect(session.headers["dev-id"]).toBe("terra-dev");
+    const { connection } = await completeTerraConnect(handle.db, { state, terraUserId, userId, fetch });
+    expect(connection).toMatchObject({ provider: "terra", status: "active", externalUserId: terraUserId, accessTokenEnc: null });
+    expect((await handle.db.select().from(jobEvents).where(eq(jobEvents.name, "integrations/backfill.requested"))).map((e) => e.data)).toContainEqual({
+      connectionId: connection.id,
+      userId,
+      days: 30,
+    });
+
+    const result = await disconnectProvider(handle.db, { userId, provider: "terra", deleteData: false, fetch });
+    expect(result.revoked).toBe(true);
+    expect(terra.users.has(terraUserId)).toBe(false);
+  });
+
+  it("refuses a Terra user that Terra does not know as this user's", async () => {
+    const userId = await newUser();
+    const { state } = await widgetReturn(userId);
+    const someoneElse = await newUser();
+    const theirs = await widgetReturn(someoneElse);
+    const error = await rejection(completeTerraConnect(handle.db, { state, terraUserId: theirs.terraUserId, userId, fetch }));
+    expect(error.code).toBe("BAD_REQUEST");
+    expect(await handle.db.select().from(providerConnections).where(eq(providerConnections.userId, userId))).toEqual([]);
   });
 });
 

@@ -1,10 +1,10 @@
-import { and, eq, lt, ne } from "drizzle-orm";
+import { and, eq, ne } from "drizzle-orm";
 import type { Database } from "@/db";
-import { oauthStates, providerConnections } from "@/db/schema";
-import { safeCallbackUrl } from "../auth/callback-url";
+import { providerConnections } from "@/db/schema";
 import { AppError } from "../errors";
 import { emit } from "../jobs/emit";
 import { logger } from "../logger";
+import { consumeConnectState, DEFAULT_RETURN_PATH, saveConnectState } from "./connect-states";
 import { activateConnection, disconnectConnection, getConnection, readTokens, type Connection } from "./connections";
 import { DEFAULT_BACKFILL_DAYS } from "./devices";
 import { startAuthorization } from "./oauth/authorize-url";
@@ -12,55 +12,37 @@ import { MissingScopeError, OAuthError } from "./oauth/errors";
 import { exchangeCode, revokeToken, type TokenSet } from "./oauth/token-exchange";
 import { fetchWithTimeout, oauthClient, type OAuthClient } from "./oauth-client";
 import { TokenExpiredError } from "./providers/shared/errors";
+import { deauthenticateTerraUser, startTerraConnect } from "./terra-connect";
 import { getFreshAccessToken } from "./token-refresh";
 
-/** How long a started connect may take before its `state` is refused. */
-export const OAUTH_STATE_TTL_MS = 10 * 60_000;
-const DEFAULT_RETURN_PATH = "/devices";
+export { abandonConnect, OAUTH_STATE_TTL_MS } from "./connect-states";
+
 const REVOKE_TIMEOUT_MS = 5000;
 
 /**
  * Starts connecting a provider: stores a single-use `state` (with the PKCE verifier when the
- * provider supports PKCE) for ten minutes and returns the provider's consent URL.
+ * provider supports PKCE) for ten minutes and returns where to send the user: the provider's
+ * consent URL, or for Terra its connect widget.
  */
 export async function startConnect(
   db: Database,
-  input: { userId: string; provider: string; redirectTo?: string | null; now?: Date },
+  input: { userId: string; provider: string; redirectTo?: string | null; now?: Date; fetch?: typeof fetch },
 ): Promise<{ url: string; state: string }> {
-  const client = oauthClient(input.provider);
   const now = input.now ?? new Date();
+  if (input.provider === "terra") {
+    return startTerraConnect(db, { userId: input.userId, redirectTo: input.redirectTo, fetch: fetchWithTimeout(input.fetch ?? fetch, 15_000), now });
+  }
+  const client = oauthClient(input.provider);
   const started = startAuthorization(client.settings, { clientId: client.credentials.clientId, redirectUri: client.redirectUri });
-  await db.delete(oauthStates).where(lt(oauthStates.expiresAt, now));
-  await db.insert(oauthStates).values({
-    state: started.state,
+  await saveConnectState(db, {
     userId: input.userId,
     provider: client.adapter.id,
+    state: started.state,
     codeVerifier: started.codeVerifier,
-    redirectTo: safeCallbackUrl(input.redirectTo, DEFAULT_RETURN_PATH),
-    expiresAt: new Date(now.getTime() + OAUTH_STATE_TTL_MS),
+    redirectTo: input.redirectTo,
+    now,
   });
   return { url: started.url.toString(), state: started.state };
-}
-
-type StateRow = typeof oauthStates.$inferSelect;
-
-/**
- * Takes the `state` out of the store (so it works once) and checks it belongs to this provider,
- * this user and has not expired. Anything else is BAD_REQUEST.
- */
-async function consumeState(db: Database, input: { provider: string; state: string; userId?: string | null; now: Date }): Promise<StateRow> {
-  const [row] = await db.delete(oauthStates).where(eq(oauthStates.state, input.state)).returning();
-  const restart = "Start connecting again from the devices page.";
-  if (!row || row.provider !== input.provider) throw AppError.badRequest(`This connect link is not valid or was already used. ${restart}`);
-  if (row.expiresAt.getTime() <= input.now.getTime()) throw AppError.badRequest(`This connect link expired. ${restart}`);
-  // The callback must come back in the browser session that started it (no linking into someone else's account).
-  if (input.userId && row.userId !== input.userId) throw AppError.badRequest(`This connect link was started in another account. ${restart}`);
-  return row;
-}
-
-/** The user declined at the provider (or it reported an error): the state is spent either way. */
-export async function abandonConnect(db: Database, input: { provider: string; state: string | null }): Promise<void> {
-  if (input.state) await db.delete(oauthStates).where(and(eq(oauthStates.state, input.state), eq(oauthStates.provider, input.provider)));
 }
 
 export interface CompleteConnectInput {
@@ -81,7 +63,7 @@ export interface CompleteConnectInput {
 export async function completeConnect(db: Database, input: CompleteConnectInput): Promise<{ connection: Connection; redirectTo: string }> {
   const now = input.now ?? new Date();
   const client = oauthClient(input.provider);
-  const state = await consumeState(db, { provider: client.adapter.id, state: input.state, userId: input.userId, now });
+  const state = await consumeConnectState(db, { provider: client.adapter.id, state: input.state, userId: input.userId, now });
   const tokens = await exchange(client, { code: input.code, codeVerifier: state.codeVerifier, fetch: input.fetch, now });
   const externalUserId = tokens.externalUserId ?? (await lookUpIdentity(client, tokens.accessToken, input.fetch));
   if (externalUserId) await refuseIfLinkedElsewhere(db, client, externalUserId, state.userId);
@@ -156,6 +138,15 @@ export async function disconnectProvider(
 }
 
 async function revokeBestEffort(db: Database, connection: Connection, fetchImpl: typeof fetch): Promise<boolean> {
+  const log = logger.child({ connectionId: connection.id, provider: connection.provider });
+  if (connection.provider === "terra" && connection.externalUserId && connection.status !== "disconnected") {
+    try {
+      return await deauthenticateTerraUser(connection.externalUserId, fetchImpl);
+    } catch (error) {
+      log.warn({ err: error }, "deauthenticating the Terra user failed; disconnecting anyway");
+      return false;
+    }
+  }
   if (!connection.accessTokenEnc) return false;
   let client: OAuthClient;
   try {
@@ -164,7 +155,6 @@ async function revokeBestEffort(db: Database, connection: Connection, fetchImpl:
     return false;
   }
   if (!client.settings.revoke) return false;
-  const log = logger.child({ connectionId: connection.id, provider: connection.provider });
   try {
     const { accessToken, refreshToken } = readTokens(connection);
     if (!accessToken) return false;

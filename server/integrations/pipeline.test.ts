@@ -58,7 +58,8 @@ describe("webhook → job → time series", () => {
     const { userId, connection } = await demoUser();
     for (const d of demoDeliveries(connection.externalUserId!)) expect((await post(d.body, { ...d.headers })).status).toBe(200);
     const drained = await drainJobs(handle.db, { timeoutMs: 60_000 });
-    expect(drained.failed ?? 0).toBe(0);
+    expect(drained.pending).toBe(false);
+    expect(drained.outcomes.failed ?? 0).toBe(0);
     const [{ n }] = (await handle.db.select({ n: count() }).from(samples).where(eq(samples.userId, userId))) as [{ n: number }];
     expect(n).toBeGreaterThan(1000);
     const nights = await handle.db.select().from(sleepSessions).where(eq(sleepSessions.userId, userId));

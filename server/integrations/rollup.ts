@@ -6,6 +6,8 @@ import { DAILY_AGGREGATION, DEFAULT_PROVIDER_PRIORITY, DEFAULT_SLEEP_NEED_SECOND
 import { computeRolling, type DayValues } from "./rolling";
 import type { Metric } from "./types";
 
+const UPSERT_CHUNK = 200;
+
 interface SampleAggregate {
   localDate: string;
   metric: string;
@@ -107,17 +109,17 @@ export async function rollupDays(db: Database, userId: string, dates: Iterable<s
     }
   }
 
-  for (const [day, entry] of byDay) {
-    if (Object.keys(entry.values).length === 0) {
-      await db.delete(dailySummaries).where(and(eq(dailySummaries.userId, userId), eq(dailySummaries.localDate, day)));
-      continue;
-    }
+  const empty = [...byDay].filter(([, e]) => Object.keys(e.values).length === 0).map(([day]) => day);
+  if (empty.length) await db.delete(dailySummaries).where(and(eq(dailySummaries.userId, userId), inArray(dailySummaries.localDate, empty)));
+  const filled = [...byDay].filter(([, e]) => Object.keys(e.values).length > 0);
+  const computedAt = new Date();
+  for (let i = 0; i < filled.length; i += UPSERT_CHUNK) {
     await db
       .insert(dailySummaries)
-      .values({ userId, localDate: day, values: entry.values, sources: entry.sources, computedAt: new Date() })
+      .values(filled.slice(i, i + UPSERT_CHUNK).map(([day, e]) => ({ userId, localDate: day, values: e.values, sources: e.sources, computedAt })))
       .onConflictDoUpdate({
         target: [dailySummaries.userId, dailySummaries.localDate],
-        set: { values: entry.values, sources: entry.sources, computedAt: new Date() },
+        set: { values: sql`excluded.values`, sources: sql`excluded.sources`, computedAt: sql`excluded.computed_at` },
       });
   }
   await refreshRolling(db, userId, days[0]!, addDays(days[days.length - 1]!, 28), opts.sleepNeedSeconds ?? DEFAULT_SLEEP_NEED_SECONDS);
@@ -157,11 +159,15 @@ async function refreshRolling(db: Database, userId: string, from: string, to: st
     .orderBy(asc(dailySummaries.localDate));
   const history: DayValues[] = rows.map((r) => ({ date: r.localDate, values: r.values }));
   const results = computeRolling(history, { from, to, sleepNeedSeconds });
-  for (const result of results) {
+  // Rows exist already: the upsert is a batched update of rolling stats and sleep debt.
+  for (let i = 0; i < results.length; i += UPSERT_CHUNK) {
     await db
-      .update(dailySummaries)
-      .set({ rolling: result.rolling, values: result.values })
-      .where(and(eq(dailySummaries.userId, userId), eq(dailySummaries.localDate, result.date)));
+      .insert(dailySummaries)
+      .values(results.slice(i, i + UPSERT_CHUNK).map((r) => ({ userId, localDate: r.date, values: r.values, rolling: r.rolling })))
+      .onConflictDoUpdate({
+        target: [dailySummaries.userId, dailySummaries.localDate],
+        set: { values: sql`excluded.values`, rolling: sql`excluded.rolling` },
+      });
   }
 }
 

@@ -159,6 +159,8 @@ describe("devices.syncNow / run / history", () => {
 
     const oura = await caller.devices.history({ provider: "oura", limit: 10 });
     expect(oura.items.map((r) => r.records)).toEqual([30, 10]);
+    expect((await caller.devices.history({ kind: "manual", limit: 10 })).items).toEqual([]);
+    expect((await caller.devices.history({ kind: "webhook", provider: "demo", limit: 10 })).items.map((r) => r.records)).toEqual([40, 20, 0]);
 
     const theirs = await other.caller.devices.history({ limit: 10 });
     expect(theirs.items).toHaveLength(1);
@@ -169,6 +171,7 @@ describe("devices.syncNow / run / history", () => {
     const { caller } = await signedIn();
     expect(await badFields(caller.devices.history({ limit: 500 }))).toEqual(["limit"]);
     expect(await badFields(caller.devices.history({ limit: 10, provider: "friendster" as "demo" }))).toEqual(["provider"]);
+    expect(await badFields(caller.devices.history({ limit: 10, kind: "carrier-pigeon" as "manual" }))).toEqual(["kind"]);
     expect(await badFields(caller.devices.run({ id: "not-a-uuid" }))).toEqual(["id"]);
   });
 });

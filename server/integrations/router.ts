@@ -3,7 +3,7 @@ import { paginated, paginationInput } from "../pagination";
 import { protectedProcedure, router } from "../trpc";
 import { setAutoSync, toView } from "./connections";
 import { connectDemo, getProviderPriority, getSyncRun, listProviderCards, requestManualSync, setProviderPriority } from "./devices";
-import { connectionViewSchema, providerCardSchema, providerIdSchema, syncRunViewSchema, toSyncRunView } from "./devices-views";
+import { connectionViewSchema, providerCardSchema, providerIdSchema, SYNC_RUN_KINDS, syncRunViewSchema, toSyncRunView } from "./devices-views";
 import { disconnectProvider } from "./oauth-flow";
 import { listSyncRuns } from "./sync-runs";
 
@@ -31,10 +31,10 @@ export const devicesRouter = router({
     .mutation(({ ctx, input }) => disconnectProvider(ctx.db, { userId: ctx.user.id, provider: input.provider, deleteData: input.deleteData, fetch })),
 
   history: protectedProcedure
-    .input(paginationInput.extend({ provider: providerIdSchema.optional() }))
+    .input(paginationInput.extend({ provider: providerIdSchema.optional(), kind: z.enum(SYNC_RUN_KINDS).optional() }))
     .output(paginated(syncRunViewSchema))
     .query(async ({ ctx, input }) => {
-      const page = await listSyncRuns(ctx.db, ctx.user.id, { provider: input.provider, cursor: input.cursor, limit: input.limit });
+      const page = await listSyncRuns(ctx.db, ctx.user.id, { provider: input.provider, kind: input.kind, cursor: input.cursor, limit: input.limit });
       return { items: page.items.map(toSyncRunView), nextCursor: page.nextCursor };
     }),
 

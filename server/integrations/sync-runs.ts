@@ -20,11 +20,11 @@ export async function finishSyncRun(db: Database, id: string, result: { records:
     .where(eq(syncRuns.id, id));
 }
 
-/** The user's sync history, newest first, optionally for one provider. */
+/** The user's sync history, newest first, optionally for one provider and one kind of run. */
 export async function listSyncRuns(
   db: Database,
   userId: string,
-  opts: { provider?: string; cursor?: string | null; limit: number },
+  opts: { provider?: string; kind?: SyncRun["kind"]; cursor?: string | null; limit: number },
 ): Promise<Paginated<SyncRun>> {
   const cursor = decodeCursor(opts.cursor);
   const rows = await db
@@ -34,6 +34,7 @@ export async function listSyncRuns(
       and(
         eq(syncRuns.userId, userId),
         opts.provider ? eq(syncRuns.provider, opts.provider) : undefined,
+        opts.kind ? eq(syncRuns.kind, opts.kind) : undefined,
         cursor ? or(lt(syncRuns.startedAt, cursor.at), and(eq(syncRuns.startedAt, cursor.at), lt(syncRuns.id, cursor.id))) : undefined,
       ),
     )

@@ -1,10 +1,10 @@
+import { CredentialsSignin } from "next-auth";
 import { z } from "zod";
-import { AppError, errorResponse } from "@/server/errors";
 import { signIn } from "@/server/auth";
 import { safeCallbackUrl } from "@/server/auth/callback-url";
 import { INVALID_CREDENTIALS_MESSAGE, SignInThrottled, throttledMessage } from "@/server/auth/sign-in-errors";
+import { AppError, errorResponse } from "@/server/errors";
 import { requestId } from "@/server/request";
-import { CredentialsSignin } from "next-auth";
 
 const body = z.object({
   email: z.string().max(320),
@@ -12,28 +12,71 @@ const body = z.object({
   callbackUrl: z.string().max(2048).optional(),
 });
 
+type SignInOutcome = { ok: true; redirectTo: string } | { ok: false; error: AppError };
+
 /**
  * Password sign-in for the app's own form: JSON in, JSON out, with the session cookie set on
  * success. The brute-force throttle runs inside the credentials provider, so the built-in
- * /api/auth/callback/credentials endpoint is covered by it too.
+ * /api/auth/callback/credentials endpoint is covered by it too. A plain form post (the form
+ * submitted before the page's script loaded) gets redirects instead of JSON.
  */
 export async function POST(request: Request): Promise<Response> {
   const id = requestId(request.headers);
+  if (!isSameOrigin(request)) return errorResponse(AppError.forbidden("Sign in from the BioSync sign-in page."), id);
+  const isForm = /application\/x-www-form-urlencoded|multipart\/form-data/.test(request.headers.get("content-type") ?? "");
+
   let input: z.infer<typeof body>;
   try {
-    input = body.parse(await request.json());
+    input = body.parse(isForm ? Object.fromEntries(await request.formData()) : await request.json());
   } catch (error) {
     return errorResponse(error instanceof SyntaxError ? AppError.badRequest("The request body is not valid JSON.") : error, id);
   }
+  const outcome = await attemptSignIn(input);
+
+  if (isForm) {
+    if (outcome.ok) return redirect(request, outcome.redirectTo);
+    const query = new URLSearchParams({ error: "CredentialsSignin", code: outcome.error.code === "TOO_MANY_REQUESTS" ? "rate_limited" : "invalid_credentials" });
+    if (input.callbackUrl) query.set("callbackUrl", safeCallbackUrl(input.callbackUrl));
+    return redirect(request, `/sign-in?${query}`);
+  }
+  if (!outcome.ok) return errorResponse(outcome.error, id);
+  return Response.json({ ok: true, redirectTo: outcome.redirectTo }, { headers: { "x-request-id": id, "cache-control": "no-store" } });
+}
+
+async function attemptSignIn(input: z.infer<typeof body>): Promise<SignInOutcome> {
   const redirectTo = safeCallbackUrl(input.callbackUrl);
   try {
     await signIn("credentials", { email: input.email, password: input.password, redirect: false, redirectTo });
+    return { ok: true, redirectTo };
   } catch (error) {
     if (error instanceof SignInThrottled) {
-      return errorResponse(AppError.tooManyRequests(error.retryAfter, throttledMessage(error.retryAfter)), id);
+      return { ok: false, error: AppError.tooManyRequests(error.retryAfter, throttledMessage(error.retryAfter)) };
     }
-    if (error instanceof CredentialsSignin) return errorResponse(AppError.unauthorized(INVALID_CREDENTIALS_MESSAGE), id);
-    return errorResponse(error, id);
+    if (error instanceof CredentialsSignin) return { ok: false, error: AppError.unauthorized(INVALID_CREDENTIALS_MESSAGE) };
+    throw error;
   }
-  return Response.json({ ok: true, redirectTo }, { headers: { "x-request-id": id, "cache-control": "no-store" } });
+}
+
+/**
+ * Refuses cross-site posts (login CSRF: signing a victim into the attacker's account). Browsers
+ * send Origin or Sec-Fetch-Site on POST; clients that send neither are not browsers.
+ */
+function isSameOrigin(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  if (origin) {
+    const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+    try {
+      return new URL(origin).host === host;
+    } catch {
+      return false;
+    }
+  }
+  return request.headers.get("sec-fetch-site") !== "cross-site";
+}
+
+function redirect(request: Request, path: string): Response {
+  const base = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  const proto = request.headers.get("x-forwarded-proto") ?? new URL(request.url).protocol.replace(":", "");
+  const location = base ? `${proto}://${base}${path}` : new URL(path, request.url).toString();
+  return new Response(null, { status: 303, headers: { location, "cache-control": "no-store" } });
 }

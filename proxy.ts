@@ -1,0 +1,21 @@
+import { NextResponse, type NextRequest } from "next/server";
+
+/**
+ * Runs before every page and API request: gives each request an id (echoed in the response and
+ * carried by the logs) and passes the path on, since layouts cannot see it otherwise (used to
+ * send a signed-out visitor back to the page they asked for after signing in).
+ */
+export function proxy(request: NextRequest) {
+  const headers = new Headers(request.headers);
+  const given = headers.get("x-request-id");
+  const id = given && /^[\w-]{8,64}$/.test(given) ? given : crypto.randomUUID();
+  headers.set("x-request-id", id);
+  headers.set("x-pathname", request.nextUrl.pathname + request.nextUrl.search);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("x-request-id", id);
+  return response;
+}
+
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+};
