@@ -37,6 +37,24 @@ export function resolveDriver(url: string | undefined): { kind: DriverKind; targ
   return { kind: "postgres", target: url };
 }
 
+export type Migrator = (db: never, config: { migrationsFolder: string }) => Promise<void>;
+
+/** The handle shape shared by every driver, from its drizzle instance, migrator and client. */
+export function makeHandle(kind: DriverKind, db: Database, migrate: Migrator, client: { query(sql: string): Promise<unknown> }, close: () => Promise<void>): DbHandle {
+  return {
+    db,
+    kind,
+    migrate: () => migrate(db as never, { migrationsFolder: MIGRATIONS_FOLDER }),
+    ping: async () => void (await client.query("select 1")),
+    close,
+  };
+}
+
+/** An idle pooled connection dropped by the server (restart, failover) must not crash the process. */
+function logLostConnections(pool: { on(event: "error", listener: (error: Error) => void): unknown }) {
+  pool.on("error", (error) => console.error(`database connection lost: ${error.message}`));
+}
+
 export async function openDatabase(url: string | undefined): Promise<DbHandle> {
   const { kind, target } = resolveDriver(url);
   switch (kind) {
@@ -48,21 +66,13 @@ export async function openDatabase(url: string | undefined): Promise<DbHandle> {
       if (kind === "pglite-dir") mkdirSync(target, { recursive: true });
       const client = new PGlite(kind === "pglite-dir" ? target : undefined);
       await client.waitReady;
-      const db = drizzle(client, { schema }) as unknown as Database;
-      return {
-        db,
-        kind,
-        migrate: () => migrate(db as never, { migrationsFolder: MIGRATIONS_FOLDER }),
-        ping: async () => void (await client.query("select 1")),
-        close: () => client.close(),
-      };
+      return makeHandle(kind, drizzle(client, { schema }) as unknown as Database, migrate as Migrator, client, () => client.close());
     }
     case "neon": {
       const { Pool, neonConfig } = await import("@neondatabase/serverless");
       const { drizzle } = await import("drizzle-orm/neon-serverless");
       const { migrate } = await import("drizzle-orm/neon-serverless/migrator");
-      const ws = (await import("ws")).default;
-      neonConfig.webSocketConstructor = ws;
+      neonConfig.webSocketConstructor = (await import("ws")).default;
       if (process.env.NEON_WS_PROXY) {
         // Local testing of the Neon driver against a plain Postgres through a WebSocket-to-TCP proxy.
         neonConfig.wsProxy = (host, port) => `${process.env.NEON_WS_PROXY}/v1?address=${host}:${port}`;
@@ -71,31 +81,16 @@ export async function openDatabase(url: string | undefined): Promise<DbHandle> {
         neonConfig.pipelineConnect = false;
       }
       const pool = new Pool({ connectionString: target });
-      pool.on("error", (error: Error) => console.error(`database connection lost: ${error.message}`));
-      const db = drizzle(pool, { schema }) as unknown as Database;
-      return {
-        db,
-        kind,
-        migrate: () => migrate(db as never, { migrationsFolder: MIGRATIONS_FOLDER }),
-        ping: async () => void (await pool.query("select 1")),
-        close: () => pool.end(),
-      };
+      logLostConnections(pool);
+      return makeHandle(kind, drizzle(pool, { schema }) as unknown as Database, migrate as Migrator, pool, () => pool.end());
     }
     case "postgres": {
       const pg = (await import("pg")).default;
       const { drizzle } = await import("drizzle-orm/node-postgres");
       const { migrate } = await import("drizzle-orm/node-postgres/migrator");
       const pool = new pg.Pool({ connectionString: target, max: Number(process.env.DATABASE_POOL_MAX ?? 10) });
-      // An idle connection dropped by the server (restart, failover) must not crash the process.
-      pool.on("error", (error) => console.error(`database connection lost: ${error.message}`));
-      const db = drizzle(pool, { schema }) as unknown as Database;
-      return {
-        db,
-        kind,
-        migrate: () => migrate(db as never, { migrationsFolder: MIGRATIONS_FOLDER }),
-        ping: async () => void (await pool.query("select 1")),
-        close: () => pool.end(),
-      };
+      logLostConnections(pool);
+      return makeHandle(kind, drizzle(pool, { schema }) as unknown as Database, migrate as Migrator, pool, () => pool.end());
     }
   }
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { PGlite } from "@electric-sql/pglite";
 import { inject } from "vitest";
-import { MIGRATIONS_FOLDER, openDatabase, type Database, type DbHandle } from "./index";
+import { makeHandle, openDatabase, type Database, type DbHandle, type Migrator } from "./index";
 import * as schema from "./schema";
 
 /**
@@ -24,17 +24,8 @@ async function createPgliteTestDb(): Promise<DbHandle> {
   })();
   const client = (await (await pgliteTemplate).clone()) as PGlite;
   const { drizzle } = await import("drizzle-orm/pglite");
-  const db = drizzle(client, { schema }) as unknown as Database;
-  return {
-    db,
-    kind: "pglite-memory",
-    migrate: async () => {
-      const { migrate } = await import("drizzle-orm/pglite/migrator");
-      await migrate(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
-    },
-    ping: async () => void (await client.query("select 1")),
-    close: () => client.close(),
-  };
+  const { migrate } = await import("drizzle-orm/pglite/migrator");
+  return makeHandle("pglite-memory", drizzle(client, { schema }) as unknown as Database, migrate as Migrator, client, () => client.close());
 }
 
 async function createPostgresTestDb(baseUrl: string): Promise<DbHandle> {

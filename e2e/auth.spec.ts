@@ -1,48 +1,6 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { linkFromOutbox, PASSWORD, register, signIn, uniqueEmail } from "./support";
 
-const ADMIN = { email: "admin@biosync.local", password: "BioSync-admin-1" };
-const PASSWORD = "Maple-river-stone-42";
-
-let counter = 0;
-function uniqueEmail(label: string): string {
-  return `${label}-${Date.now()}-${++counter}@example.com`;
-}
-
-async function signIn(page: Page, email: string, password: string, callbackUrl?: string) {
-  await page.goto(callbackUrl ? `/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/sign-in");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(callbackUrl ? (url) => url.pathname === callbackUrl : (url) => !url.pathname.startsWith("/sign-in"));
-}
-
-async function register(page: Page, email: string, password = PASSWORD) {
-  await page.goto("/register");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByText("Account created")).toBeVisible();
-}
-
-/** As the seeded admin (in its own browser context), finds the newest email to `to` and returns its link's path. */
-async function linkFromOutbox(browser: Browser, to: string, subject: RegExp): Promise<string> {
-  const context = await browser.newContext();
-  const admin = await context.newPage();
-  await signIn(admin, ADMIN.email, ADMIN.password);
-  const row = admin.getByRole("link", { name: subject }).first();
-  // The email is sent by a background job: reload the outbox until it shows up.
-  await expect(async () => {
-    await admin.goto(`/admin/outbox?to=${encodeURIComponent(to)}`);
-    await expect(row).toBeVisible({ timeout: 1_000 });
-  }).toPass({ timeout: 20_000 });
-  await row.click();
-  const text = await admin.getByTestId("email-text").textContent();
-  await context.close();
-  const url = text?.match(/https?:\/\/\S+\?token=[A-Za-z0-9_-]+/)?.[0];
-  if (!url) throw new Error(`no link in the email text: ${text}`);
-  const parsed = new URL(url);
-  return `${parsed.pathname}${parsed.search}`;
-}
 
 test("register → verification email in the outbox → verify → sign in", async ({ page, browser }) => {
   test.slow(); // waits for the background email job

@@ -1,20 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
+import { completeOnboarding, registerAndSignIn } from "./support";
 
-const PASSWORD = "Maple-river-stone-42";
-
-async function registerAndSignIn(page: Page, email: string) {
-  await page.goto("/register");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByText("Account created")).toBeVisible();
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
-  await page.waitForLoadState("networkidle");
-}
 
 async function showKind(page: Page, label: string) {
   await page.getByRole("combobox", { name: "Show kind of sync" }).click();
@@ -25,6 +11,8 @@ test("devices: connect the demo provider, sync now, see the history, toggle auto
   // The demo backfill delivers 30 days as signed webhooks through the real pipeline.
   test.setTimeout(240_000);
   await registerAndSignIn(page, `devices-${Date.now()}@example.com`);
+  await completeOnboarding(page);
+  await expect(page.getByText("No wearable data yet")).toBeVisible();
   await page.goto("/devices");
   await expect(page.getByRole("heading", { name: "Devices", level: 1 })).toBeVisible();
 
@@ -51,6 +39,14 @@ test("devices: connect the demo provider, sync now, see the history, toggle auto
   const manualRow = history.getByRole("row").filter({ hasText: "Sync now" });
   await expect(manualRow.getByText("Succeeded")).toBeVisible();
   await expect(history.getByRole("row").filter({ hasText: "Backfill" })).toHaveCount(0);
+
+  // The synced data is on the dashboard: the latest day's metrics and the charts.
+  await page.goto("/dashboard");
+  const latest = page.getByTestId("latest-metrics");
+  await expect(latest.getByText("Sleep", { exact: true })).toBeVisible();
+  await expect(page.getByText("Steps, last 14 days")).toBeVisible();
+  await expect(page.getByText("No wearable data yet")).toBeHidden();
+  await page.goto("/devices");
 
   const autoSync = demo.getByRole("switch", { name: /Auto-sync/ });
   await expect(autoSync).toBeChecked();

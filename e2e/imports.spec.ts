@@ -1,17 +1,9 @@
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+import { DEMO, signIn } from "./support";
 
-const DEMO = { email: "demo@biosync.local", password: "BioSync-demo-1" };
 const FITBIT_CSV = path.resolve(process.cwd(), "../shared/data/samples/fitbit-dailyActivity-merged.csv");
 const FILE_NAME = path.basename(FITBIT_CSV);
-
-async function signIn(page: Page) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(DEMO.email);
-  await page.getByLabel("Password", { exact: true }).fill(DEMO.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
-}
 
 /** Slows uploads down so the upload progress bar can be seen moving. */
 async function throttleUploads(page: Page, bytesPerSecond: number | null) {
@@ -21,7 +13,7 @@ async function throttleUploads(page: Page, bytesPerSecond: number | null) {
 }
 
 test("imports: a Fitbit CSV uploads with progress and imports; the same file again is recognised", async ({ page }) => {
-  await signIn(page);
+  await signIn(page, DEMO.email, DEMO.password);
   await page.goto("/devices");
   const section = page.getByRole("region", { name: "Import files" });
   await expect(section.getByText("dailyActivity_merged.csv")).toBeVisible();

@@ -1,24 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { DEMO, registerAndSignIn, signIn } from "./support";
 
-const DEMO = { email: "demo@biosync.local", password: "BioSync-demo-1" };
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
-}
-
-async function registerAndSignIn(page: Page, email: string) {
-  const password = "Maple-river-stone-42";
-  await page.goto("/register");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByText("Account created")).toBeVisible();
-  await signIn(page, email, password);
-}
 
 test("profile: imperial units are stored and shown after a reload", async ({ page }) => {
   await signIn(page, DEMO.email, DEMO.password);

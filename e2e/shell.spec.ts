@@ -1,15 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { ADMIN, DEMO, signIn } from "./support";
 
-const DEMO = { email: "demo@biosync.local", password: "BioSync-demo-1" };
-const ADMIN = { email: "admin@biosync.local", password: "BioSync-admin-1" };
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
-}
 
 test("signed-out visitors see the landing page and are sent to sign-in from app pages", async ({ page }) => {
   await page.goto("/");

@@ -22,6 +22,8 @@ export const eventSchemas = {
   }),
   /** Pull the last `days` days for a new connection, resumably. */
   "integrations/backfill.requested": z.object({ connectionId: z.uuid(), userId: z.uuid(), days: z.number().int().min(1).max(730) }),
+  /** The clock: time to queue the periodic provider syncs and token refreshes. `at` is the slot's start. */
+  "clock/sync-due": z.object({ at: z.iso.datetime() }),
   /** An uploaded file (Apple Health export, provider CSV) is ready to import. */
   "imports/file.uploaded": z.object({ importId: z.uuid(), userId: z.uuid() }),
 } as const;

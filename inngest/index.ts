@@ -1,10 +1,12 @@
 import type { DefinedFunction, LocalFunction } from "./define";
 import type { EventName } from "./events";
+import { cronFunctions } from "./schedules";
 import { backfillConnection } from "./functions/backfill-connection";
 import { importFile } from "./functions/import-file";
 import { ingestWebhook } from "./functions/ingest-webhook";
 import { sendEmailChangeEmail } from "./functions/send-email-change-email";
 import { sendPasswordResetEmail } from "./functions/send-password-reset-email";
+import { scheduleSyncs } from "./functions/schedule-syncs";
 import { sendVerificationEmail } from "./functions/send-verification-email";
 import { syncConnection } from "./functions/sync-connection";
 
@@ -21,11 +23,12 @@ export const functions: AnyDefinedFunction[] = [
   ingestWebhook,
   syncConnection,
   backfillConnection,
+  scheduleSyncs,
 ];
 
 /** The functions as Inngest sees them (served at /api/inngest). */
 export function inngestFunctions() {
-  return functions.map((f) => f.inngest);
+  return [...functions.map((f) => f.inngest), ...cronFunctions];
 }
 
 /** The same functions as the in-process runner runs them. */

@@ -1,5 +1,6 @@
 import { getDbHandle, type Database } from "@/db";
-import { jobBackend } from "./env";
+import { env, jobBackend } from "./env";
+import { startClock } from "./jobs/clock";
 import { startJobRunner } from "./jobs/runner";
 import { logger } from "./logger";
 
@@ -27,6 +28,13 @@ const startupTasks: StartupTask[] = [
  * is logged (and reported by /api/readyz) and the server still starts.
  */
 export async function bootServer(): Promise<void> {
+  try {
+    env();
+  } catch (error) {
+    // A misconfigured server must not start half-working: name every bad variable and stop.
+    logger.fatal(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  }
   const db = await openDatabase();
   if (db) {
     for (const task of startupTasks) {
@@ -41,6 +49,7 @@ export async function bootServer(): Promise<void> {
   if (jobBackend() === "local") {
     // Without a database yet, the runner keeps trying it on every poll.
     startJobRunner();
+    startClock();
   } else {
     logger.info("jobs run on Inngest; the in-process runner is off");
   }

@@ -7,6 +7,7 @@ import { jobsRouter } from "./jobs/router";
 import { profileRouter } from "./profile/router";
 import { systemRouter } from "./system/router";
 import { router } from "./trpc";
+import { summariesRouter } from "./integrations/summaries-router";
 
 /** Every domain's router, mounted under its name. */
 export const appRouter = router({
@@ -18,6 +19,7 @@ export const appRouter = router({
   outbox: outboxRouter,
   devices: devicesRouter,
   imports: importsRouter,
+  summaries: summariesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -75,7 +75,9 @@ function ProfileFormFields({ profile }: { profile: SavedProfile }) {
     const parsed = parseMeasurements(measurements, units);
     setLocalErrors(parsed.errors);
     if (Object.keys(parsed.errors).length > 0) return;
-    update.mutate({ name, units, timeZone, heightCm: parsed.heightCm, weightKg: parsed.weightKg });
+    // An account that never had a name can save its measurements without giving one.
+    const nameChange = name.trim() === "" && profile.name === null ? undefined : name;
+    update.mutate({ name: nameChange, units, timeZone, heightCm: parsed.heightCm, weightKg: parsed.weightKg });
   }
 
   return (

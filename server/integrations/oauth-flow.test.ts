@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db";
 import { jobEvents, oauthStates, providerConnections, rawRecords, samples, users } from "@/db/schema";
 import { createTestDb } from "@/db/testing";
@@ -38,9 +38,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await Promise.all([oura.close(), fitbit.close(), terra.close(), handle.close()]);
-});
-afterEach(() => {
-  delete process.env.WHOOP_CLIENT_ID;
 });
 
 async function newUser(): Promise<string> {

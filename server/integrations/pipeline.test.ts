@@ -71,6 +71,9 @@ describe("webhook → job → time series", () => {
     expect(summaries.find((s) => s.localDate === "2026-03-08")?.values.sleep_asleep_seconds).toBeGreaterThan(3 * 3600);
     const runs = await handle.db.select().from(syncRuns).where(eq(syncRuns.userId, userId));
     expect(runs.every((r) => r.status === "succeeded")).toBe(true);
+    // Deliveries arriving together make one history entry holding all their records.
+    expect(runs.filter((r) => r.kind === "webhook")).toHaveLength(1);
+    expect(runs[0]!.records).toBeGreaterThan(3);
   });
 
   it("the same webhook delivered 10 times → one delivery and one set of rows", async () => {

@@ -7,7 +7,7 @@ import { deleteRecord, ingestRecords } from "./ingest";
 import { providerHttp } from "./provider-http";
 import { getProvider } from "./providers/registry";
 import type { ProviderAdapter, ProviderRecord, WebhookDelivery } from "./providers/types";
-import { finishSyncRun, startSyncRun } from "./sync-runs";
+import { recordWebhookSync } from "./sync-runs";
 import { getFreshAccessToken } from "./token-refresh";
 
 export interface DeliveryOutcome {
@@ -35,10 +35,10 @@ export async function processDelivery(db: Database, deliveryId: string, opts: { 
     return { status: "ignored", records: 0, changed: 0, reason };
   }
 
-  const runId = await startSyncRun(db, { userId: connection.userId, provider: adapter.id, connectionId: connection.id, kind: "webhook" });
+  const run = { userId: connection.userId, provider: adapter.id, connectionId: connection.id, startedAt: new Date() };
   try {
     const outcome = await applyDelivery(db, adapter, connection, delivery, opts.fetch ?? fetch);
-    await finishSyncRun(db, runId, { records: outcome.records });
+    await recordWebhookSync(db, { ...run, records: outcome.records });
     await db
       .update(webhookDeliveries)
       .set({ status: "processed", userId: connection.userId, error: null, processedAt: new Date() })
@@ -47,7 +47,7 @@ export async function processDelivery(db: Database, deliveryId: string, opts: { 
     return { status: "processed", ...outcome };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    await finishSyncRun(db, runId, { records: 0, error: message });
+    await recordWebhookSync(db, { ...run, records: 0, error: message });
     await db.update(webhookDeliveries).set({ status: "failed", error: message }).where(eq(webhookDeliveries.id, deliveryId));
     throw error;
   }

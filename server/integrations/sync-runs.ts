@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, or } from "drizzle-orm";
+import { and, desc, eq, gt, lt, or, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { syncRuns } from "@/db/schema";
 import { decodeCursor, toPage, type Paginated } from "../pagination";
@@ -18,6 +18,45 @@ export async function finishSyncRun(db: Database, id: string, result: { records:
     .update(syncRuns)
     .set({ status: result.error ? "failed" : "succeeded", records: result.records, error: result.error ?? null, finishedAt: new Date() })
     .where(eq(syncRuns.id, id));
+}
+
+/** Webhook deliveries arriving close together are one history entry, not one row each. */
+export const WEBHOOK_RUN_WINDOW_MS = 10 * 60_000;
+
+/**
+ * Records a processed webhook delivery in the history: added to the connection's webhook entry of
+ * the last ten minutes when there is a successful one, else a new entry. Failures get their own.
+ */
+export async function recordWebhookSync(
+  db: Database,
+  input: { userId: string; provider: string; connectionId: string; records: number; startedAt: Date; error?: string | null },
+): Promise<void> {
+  if (!input.error) {
+    const [merged] = await db
+      .update(syncRuns)
+      .set({ records: sql`${syncRuns.records} + ${input.records}`, finishedAt: new Date() })
+      .where(
+        and(
+          eq(syncRuns.connectionId, input.connectionId),
+          eq(syncRuns.kind, "webhook"),
+          eq(syncRuns.status, "succeeded"),
+          gt(syncRuns.startedAt, new Date(input.startedAt.getTime() - WEBHOOK_RUN_WINDOW_MS)),
+        ),
+      )
+      .returning({ id: syncRuns.id });
+    if (merged) return;
+  }
+  await db.insert(syncRuns).values({
+    userId: input.userId,
+    provider: input.provider,
+    connectionId: input.connectionId,
+    kind: "webhook",
+    status: input.error ? "failed" : "succeeded",
+    records: input.records,
+    error: input.error ?? null,
+    startedAt: input.startedAt,
+    finishedAt: new Date(),
+  });
 }
 
 /** The user's sync history, newest first, optionally for one provider and one kind of run. */

@@ -1,10 +1,11 @@
-import { Watch } from "lucide-react";
 import { redirect } from "next/navigation";
+import { recentRange } from "@/components/dashboard/metric-format";
+import { RecentDays } from "@/components/dashboard/recent-days";
 import { firstName, greetingFor } from "@/components/profile/greeting";
 import { ProfileSummaryCard } from "@/components/profile/profile-summary-card";
 import { currentProfile, requireUser } from "@/components/shell/session";
-import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { HydrateClient, prefetch, trpc } from "@/server/api/rsc";
 
 export const metadata = { title: "Dashboard" };
 
@@ -13,18 +14,19 @@ export default async function DashboardPage() {
   const profile = await currentProfile(user.id);
   if (!profile.onboardingCompleted) redirect("/onboarding");
 
+  const range = recentRange();
+  prefetch(trpc.summaries.latest.queryOptions());
+  prefetch(trpc.summaries.range.queryOptions(range));
+
   const name = firstName(profile.name);
   const today = new Intl.DateTimeFormat("en", { weekday: "long", day: "numeric", month: "long", timeZone: profile.timeZone }).format(new Date());
   return (
     <>
       <PageHeader title={`${greetingFor(new Date(), profile.timeZone)}${name ? `, ${name}` : ""}`} description={today} />
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
-        <EmptyState
-          icon={<Watch />}
-          title="No wearable data yet"
-          description="Your energy score, sleep, heart rate and activity appear here once data from a wearable reaches BioSync. Until then there is nothing to score."
-          className="min-h-64"
-        />
+        <HydrateClient>
+          <RecentDays units={profile.units} range={range} />
+        </HydrateClient>
         <ProfileSummaryCard profile={profile} />
       </div>
     </>

@@ -1,0 +1,70 @@
+import { expect, type Browser, type Page } from "@playwright/test";
+
+/** The accounts the seed creates on the e2e server's empty database. */
+export const DEMO = { email: "demo@biosync.local", password: "BioSync-demo-1" } as const;
+export const ADMIN = { email: "admin@biosync.local", password: "BioSync-admin-1" } as const;
+/** A password that passes the policy, for accounts the tests register. */
+export const PASSWORD = "Maple-river-stone-42";
+
+let counter = 0;
+export function uniqueEmail(label: string): string {
+  return `${label}-${Date.now()}-${++counter}@example.com`;
+}
+
+/** Signs in through the sign-in page; waits until the app has navigated away from it. */
+export async function signIn(page: Page, email: string, password: string, callbackUrl?: string) {
+  await page.goto(callbackUrl ? `/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(callbackUrl ? (url) => url.pathname === callbackUrl : (url) => !url.pathname.startsWith("/sign-in"));
+}
+
+export async function register(page: Page, email: string, password = PASSWORD) {
+  await page.goto("/register");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("Account created")).toBeVisible();
+}
+
+/** A new account, signed in: it lands on onboarding, which it has not done yet. */
+export async function registerAndSignIn(page: Page, email: string, password = PASSWORD) {
+  await register(page, email, password);
+  await signIn(page, email, password);
+  await expect(page).toHaveURL(/\/onboarding$/);
+}
+
+/** As the seeded admin (in its own browser context), finds the newest email to `to` and returns its link's path. */
+export async function linkFromOutbox(browser: Browser, to: string, subject: RegExp): Promise<string> {
+  const context = await browser.newContext();
+  const admin = await context.newPage();
+  await signIn(admin, ADMIN.email, ADMIN.password);
+  const row = admin.getByRole("link", { name: subject }).first();
+  // The email is sent by a background job: reload the outbox until it shows up.
+  await expect(async () => {
+    await admin.goto(`/admin/outbox?to=${encodeURIComponent(to)}`);
+    await expect(row).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
+  await row.click();
+  const text = await admin.getByTestId("email-text").textContent();
+  await context.close();
+  const url = text?.match(/https?:\/\/\S+\?token=[A-Za-z0-9_-]+/)?.[0];
+  if (!url) throw new Error(`no link in the email text: ${text}`);
+  const parsed = new URL(url);
+  return `${parsed.pathname}${parsed.search}`;
+}
+
+/** Walks a fresh account through the four onboarding steps (the dashboard needs them done). */
+export async function completeOnboarding(page: Page) {
+  // A new account is sent to onboarding straight after signing in.
+  await expect(page).toHaveURL(/\/onboarding$/);
+  await page.getByLabel("Age").fill("35");
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByRole("radio", { name: /More energy/ }).click();
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByRole("radio", { name: /^Now/ }).click();
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByRole("button", { name: "Finish" }).click();
+  await page.waitForURL(/\/dashboard$/);
+}

@@ -1,0 +1,31 @@
+import { inngest } from "./client";
+import type { EventName } from "./events";
+
+/**
+ * The clock's schedules. Each one emits its event once per slot: on Inngest through a cron
+ * function, in-process through `server/jobs/clock.ts`. Work hangs off the event, so the same
+ * function code runs under both.
+ */
+export interface Schedule {
+  id: string;
+  cron: string;
+  /** The slot length matching `cron`, for the in-process clock. */
+  everyMs: number;
+  event: Extract<EventName, `clock/${string}`>;
+}
+
+export const schedules: Schedule[] = [{ id: "sync-due", cron: "*/15 * * * *", everyMs: 15 * 60_000, event: "clock/sync-due" }];
+
+/** The start of the slot `now` falls in. */
+export function slotStart(schedule: Schedule, now: Date): Date {
+  return new Date(Math.floor(now.getTime() / schedule.everyMs) * schedule.everyMs);
+}
+
+/** Cron-triggered Inngest functions that emit each schedule's event (Inngest mode only). */
+export const cronFunctions = schedules.map((schedule) =>
+  inngest.createFunction({ id: `clock-${schedule.id}`, triggers: [{ cron: schedule.cron }] }, async ({ step }) => {
+    const at = slotStart(schedule, new Date()).toISOString();
+    await step.sendEvent("emit", [{ name: schedule.event, data: { at }, id: `${schedule.id}-${at}` }]);
+    return { at };
+  }),
+);
