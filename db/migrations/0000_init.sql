@@ -214,7 +214,6 @@ CREATE TABLE "raw_records" (
 );
 --> statement-breakpoint
 CREATE TABLE "samples" (
-	"id" bigserial PRIMARY KEY NOT NULL,
 	"user_id" uuid NOT NULL,
 	"metric" text NOT NULL,
 	"start_at" timestamp with time zone NOT NULL,
@@ -227,7 +226,8 @@ CREATE TABLE "samples" (
 	"raw_record_id" uuid,
 	"utc_offset_minutes" smallint,
 	"time_zone" text,
-	"local_date" date NOT NULL
+	"local_date" date NOT NULL,
+	CONSTRAINT "samples_pkey" PRIMARY KEY("user_id","metric","start_at","source","source_record_id")
 );
 --> statement-breakpoint
 CREATE TABLE "sleep_sessions" (
@@ -366,9 +366,6 @@ CREATE INDEX "email_outbox_user_idx" ON "email_outbox" USING btree ("user_id");-
 CREATE UNIQUE INDEX "provider_connections_user_provider_uq" ON "provider_connections" USING btree ("user_id","provider");--> statement-breakpoint
 CREATE INDEX "provider_connections_external_idx" ON "provider_connections" USING btree ("provider","external_user_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "raw_records_identity_uq" ON "raw_records" USING btree ("user_id","source","record_type","record_id");--> statement-breakpoint
-CREATE UNIQUE INDEX "samples_identity_uq" ON "samples" USING btree ("user_id","source","metric","start_at","source_record_id");--> statement-breakpoint
-CREATE INDEX "samples_user_metric_time_idx" ON "samples" USING btree ("user_id","metric","start_at");--> statement-breakpoint
-CREATE INDEX "samples_user_day_idx" ON "samples" USING btree ("user_id","local_date");--> statement-breakpoint
 CREATE INDEX "samples_raw_record_idx" ON "samples" USING btree ("raw_record_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "sleep_sessions_identity_uq" ON "sleep_sessions" USING btree ("user_id","source","source_record_id");--> statement-breakpoint
 CREATE INDEX "sleep_sessions_user_day_idx" ON "sleep_sessions" USING btree ("user_id","local_date");--> statement-breakpoint

@@ -1,6 +1,5 @@
 import { sql } from "drizzle-orm";
 import {
-  bigserial,
   boolean,
   date,
   doublePrecision,
@@ -115,7 +114,6 @@ export const rawRecords = pgTable(
 export const samples = pgTable(
   "samples",
   {
-    id: bigserial("id", { mode: "number" }).primaryKey(),
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
@@ -134,10 +132,9 @@ export const samples = pgTable(
     /** The user-local day this sample counts toward. */
     localDate: date("local_date").notNull(),
   },
+  // The identity doubles as the (user, metric, time range) index; few indexes keep bulk ingestion fast.
   (t) => [
-    uniqueIndex("samples_identity_uq").on(t.userId, t.source, t.metric, t.startAt, t.sourceRecordId),
-    index("samples_user_metric_time_idx").on(t.userId, t.metric, t.startAt),
-    index("samples_user_day_idx").on(t.userId, t.localDate),
+    primaryKey({ name: "samples_pkey", columns: [t.userId, t.metric, t.startAt, t.source, t.sourceRecordId] }),
     index("samples_raw_record_idx").on(t.rawRecordId),
   ],
 );

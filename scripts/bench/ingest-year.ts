@@ -14,12 +14,12 @@ import { METRIC_UNITS, type NormalizedSample } from "@/server/integrations/types
 import { localDate } from "@/server/integrations/local-date";
 import type { BenchDb } from "./bench-db";
 
-const DAYS = 365;
 const RECORDS_PER_CALL = 30;
 const BASELINE_CHUNK = 10_000;
 
 export interface IngestYearResult {
   database: string;
+  days: number;
   samples: number;
   pipelineSeconds: number;
   rollupSeconds: number;
@@ -29,14 +29,20 @@ export interface IngestYearResult {
   ratio: number;
 }
 
-/** The year's webhook bodies, generated before timing starts. */
-export function yearOfPayloads(): { bodies: string[]; headers: Headers } {
-  const days = generateDemoDays({
+export interface BenchPayloads {
+  days: number;
+  bodies: string[];
+  headers: Headers;
+}
+
+/** `days` days of webhook bodies, generated before timing starts. */
+export function demoPayloads(days: number): BenchPayloads {
+  const generated = generateDemoDays({
     seed: "bench",
     userRef: "bench-user",
     providerUserId: "bench-provider-user",
     startDate: "2025-01-01",
-    days: DAYS,
+    days,
     homeTimeZone: "Europe/Berlin",
     hrResolutionMinutes: 1,
     trip: false,
@@ -46,7 +52,7 @@ export function yearOfPayloads(): { bodies: string[]; headers: Headers } {
     intradayDailyRate: 0,
     revision: false,
   });
-  return { bodies: days.flatMap((d) => d.payloads.map((p) => p.body)), headers: new Headers({ "content-type": "application/json" }) };
+  return { days, bodies: generated.flatMap((d) => d.payloads.map((p) => p.body)), headers: new Headers({ "content-type": "application/json" }) };
 }
 
 async function newUser(db: Database, email: string): Promise<string> {
@@ -54,13 +60,13 @@ async function newUser(db: Database, email: string): Promise<string> {
   return row!.id;
 }
 
-export async function benchIngestYear(target: BenchDb, payloads: { bodies: string[]; headers: Headers }): Promise<IngestYearResult> {
+export async function benchIngest(target: BenchDb, payloads: BenchPayloads): Promise<IngestYearResult> {
   const db = target.handle.db;
   const demo = getProvider("demo")!;
   const timeZone = "Europe/Berlin";
 
   // The pipeline: parse each body (JSON + schema), normalize each record, store raw + samples.
-  const userId = await newUser(db, "bench-pipeline@example.com");
+  const userId = await newUser(db, `bench-pipeline-${payloads.days}@example.com`);
   const normalizedForBaseline: NormalizedSample[] = [];
   const started = performance.now();
   let pending: RawRecord[] = [];
@@ -94,7 +100,7 @@ export async function benchIngestYear(target: BenchDb, payloads: { bodies: strin
   const rollupSeconds = (performance.now() - rollupStarted) / 1000;
 
   // The baseline: the same rows, plain unnest() insert, no conflict handling, no raw records.
-  const baselineUser = await newUser(db, "bench-baseline@example.com");
+  const baselineUser = await newUser(db, `bench-baseline-${payloads.days}@example.com`);
   const baselineStarted = performance.now();
   for (let i = 0; i < normalizedForBaseline.length; i += BASELINE_CHUNK) {
     const chunk = normalizedForBaseline.slice(i, i + BASELINE_CHUNK);
@@ -112,6 +118,7 @@ export async function benchIngestYear(target: BenchDb, payloads: { bodies: strin
   const baselineSeconds = (performance.now() - baselineStarted) / 1000;
   return {
     database: target.label,
+    days: payloads.days,
     samples,
     pipelineSeconds,
     rollupSeconds,

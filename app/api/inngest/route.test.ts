@@ -24,6 +24,6 @@ it("serves the function list to an Inngest dev server", async () => {
   expect(response.status).toBe(200);
   const body = (await response.json()) as { function_count?: number; mode?: string };
   expect(body.mode).toBe("dev");
-  const { functions } = await import("@/inngest/index");
-  expect(body.function_count).toBe(functions.length);
+  const { inngestFunctions } = await import("@/inngest/index");
+  expect(body.function_count).toBe(inngestFunctions().length);
 });
