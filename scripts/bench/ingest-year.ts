@@ -106,14 +106,16 @@ export async function benchIngest(target: BenchDb, payloads: BenchPayloads): Pro
     const chunk = normalizedForBaseline.slice(i, i + BASELINE_CHUNK);
     await db.execute(sql`
       insert into samples (user_id, metric, start_at, end_at, value, unit, source, device, source_record_id, utc_offset_minutes, time_zone, local_date)
-      select ${baselineUser}::uuid, t.* from unnest(
-        ${sql.param(chunk.map((s) => s.metric))}::text[], ${sql.param(chunk.map((s) => s.start.toISOString()))}::timestamptz[],
-        ${sql.param(chunk.map((s) => s.end.toISOString()))}::timestamptz[], ${sql.param(chunk.map((s) => s.value))}::float8[],
+      select ${baselineUser}::uuid, t.metric, to_timestamp(t.start_ms / 1000.0), to_timestamp(t.end_ms / 1000.0), t.value, t.unit, t.source,
+        t.device, t.record_id, t.utc_offset, t.zone, t.day
+      from unnest(
+        ${sql.param(chunk.map((s) => s.metric))}::text[], ${sql.param(chunk.map((s) => s.start.getTime()))}::float8[],
+        ${sql.param(chunk.map((s) => s.end.getTime()))}::float8[], ${sql.param(chunk.map((s) => s.value))}::float8[],
         ${sql.param(chunk.map((s) => METRIC_UNITS[s.metric]))}::text[], ${sql.param(chunk.map((s) => s.source))}::text[],
         ${sql.param(chunk.map((s) => s.device ?? null))}::text[], ${sql.param(chunk.map((s) => s.sourceRecordId))}::text[],
         ${sql.param(chunk.map((s) => s.utcOffsetMinutes ?? null))}::smallint[], ${sql.param(chunk.map((s) => s.timeZone ?? null))}::text[],
         ${sql.param(chunk.map((s) => localDate(s.start, s.utcOffsetMinutes, timeZone)))}::date[]
-      ) as t`);
+      ) as t(metric, start_ms, end_ms, value, unit, source, device, record_id, utc_offset, zone, day)`);
   }
   const baselineSeconds = (performance.now() - baselineStarted) / 1000;
   return {

@@ -6,9 +6,19 @@
 
 const HOUR_MS = 3_600_000;
 
-/** YYYY-MM-DD of an instant shifted by a UTC offset in minutes. */
+const DAY_MS = 86_400_000;
+const dayNames = new Map<number, string>();
+
+/** YYYY-MM-DD of an instant shifted by a UTC offset in minutes (names cached per day: this runs per sample). */
 export function dateAtOffset(instant: Date, offsetMinutes: number): string {
-  return new Date(instant.getTime() + offsetMinutes * 60_000).toISOString().slice(0, 10);
+  const day = Math.floor((instant.getTime() + offsetMinutes * 60_000) / DAY_MS);
+  let name = dayNames.get(day);
+  if (name === undefined) {
+    name = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    if (dayNames.size > 50_000) dayNames.clear();
+    dayNames.set(day, name);
+  }
+  return name;
 }
 
 const formatterCache = new Map<string, Intl.DateTimeFormat>();
