@@ -6,6 +6,9 @@ import { currentUser } from "@/components/shell/session";
 import { ThemeToggle } from "@/components/shell/theme-toggle";
 import { Button } from "@/components/ui/button";
 
+/** Signed-in visitors are sent on to the dashboard: decided per request. */
+export const dynamic = "force-dynamic";
+
 const features = [
   { icon: BatteryCharging, title: "A daily energy score", text: "One number from 0 to 100 each morning, with the sleep, heart and activity signals that moved it." },
   { icon: Moon, title: "Sleep and recovery", text: "Sleep stages, efficiency and debt, resting heart rate and HRV compared with your own baseline." },

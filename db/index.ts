@@ -102,6 +102,10 @@ type GlobalWithDb = typeof globalThis & { [globalKey]?: Promise<DbHandle> };
 
 /** The process-wide database handle, opened and migrated once. */
 export function getDbHandle(): Promise<DbHandle> {
+  // Build workers run in parallel: opening the embedded database from several of them corrupts it.
+  if (process.env.NEXT_PHASE === "phase-production-build") {
+    return Promise.reject(new Error("The database is not available while building; render this page per request."));
+  }
   const g = globalThis as GlobalWithDb;
   if (!g[globalKey]) {
     g[globalKey] = (async () => {

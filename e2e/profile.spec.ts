@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO, registerAndSignIn, signIn } from "./support";
+import { DEMO, registerAndSignIn, signIn, uniqueEmail } from "./support";
 
 
 test("profile: imperial units are stored and shown after a reload", async ({ page }) => {
@@ -71,7 +71,8 @@ test("notification and privacy settings keep their saved state", async ({ page }
   page.on("console", (message) => {
     if (message.type() === "error" && /hydrat|#418|#423|#425/i.test(message.text())) hydrationErrors.push(message.text());
   });
-  await signIn(page, DEMO.email, DEMO.password);
+  // A fresh account each time, so a retry starts from the defaults too.
+  await registerAndSignIn(page, uniqueEmail("settings"));
   await page.goto("/settings/notifications");
   const marketing = page.getByRole("switch", { name: "Product news" });
   await expect(marketing).not.toBeChecked();
@@ -83,9 +84,9 @@ test("notification and privacy settings keep their saved state", async ({ page }
   await page.getByRole("link", { name: "Privacy" }).click();
   await expect(page.getByText("Never changed: off by default.").first()).toBeVisible();
   await page.getByRole("switch", { name: "Take part in research" }).click();
-  await expect(page.getByText(/Last changed/)).toBeVisible();
+  await expect(page.locator("#main-content").getByText(/Last changed/)).toBeVisible();
   await page.reload();
   await expect(page.getByRole("switch", { name: "Take part in research" })).toBeChecked();
-  await expect(page.getByText(/Last changed/)).toBeVisible();
+  await expect(page.locator("#main-content").getByText(/Last changed/)).toBeVisible();
   expect(hydrationErrors).toEqual([]);
 });

@@ -3,6 +3,9 @@ import { currentProfile, requireUser } from "@/components/shell/session";
 import { VerifyEmailBanner } from "@/components/shell/verify-email-banner";
 import { signOutAction } from "@/server/auth/actions";
 
+/** Every page here depends on who is signed in: render per request, never at build time. */
+export const dynamic = "force-dynamic";
+
 /** Every signed-in page: the shell, or a redirect to sign-in. */
 export default async function SignedInLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();

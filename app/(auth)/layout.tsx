@@ -1,6 +1,9 @@
 import { Logo } from "@/components/shell/logo";
 import { ThemeToggle } from "@/components/shell/theme-toggle";
 
+/** Every page here depends on who is signed in: render per request, never at build time. */
+export const dynamic = "force-dynamic";
+
 /** Sign-in, registration and the email-link pages: one centred card on a quiet page. */
 export default function AuthLayout({ children }: { children: React.ReactNode }) {
   return (

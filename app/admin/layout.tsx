@@ -3,6 +3,9 @@ import { AppShell } from "@/components/shell/app-shell";
 import { currentProfile, requireUser } from "@/components/shell/session";
 import { signOutAction } from "@/server/auth/actions";
 
+/** Every page here depends on who is signed in: render per request, never at build time. */
+export const dynamic = "force-dynamic";
+
 /** The admin console: signed-out visitors go to sign-in, everyone but admins gets a 404. */
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();

@@ -25,6 +25,13 @@ export const users = pgTable(
 
 export type User = typeof users.$inferSelect;
 
+/** The owning user of a row: every user-owned table carries it, and the row goes with the account. */
+export const ownerColumn = () =>
+  uuid("user_id")
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" });
+
+
 /**
  * One row per sign-in. The JWT carries the row id (`sid`); every request checks the row, so a
  * revoked or expired row signs that browser out on its next request.
@@ -33,9 +40,7 @@ export const authSessions = pgTable(
   "auth_sessions",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: ownerColumn(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
     ip: text("ip"),
@@ -57,9 +62,7 @@ export const authTokens = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     purpose: authTokenPurpose("purpose").notNull(),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: ownerColumn(),
     tokenHash: text("token_hash").notNull().unique(),
     /** The address the link was sent to: the current email, or the new one for change_email. */
     email: text("email").notNull(),
@@ -76,9 +79,7 @@ export const authAccounts = pgTable(
   {
     provider: text("provider").notNull(),
     providerAccountId: text("provider_account_id").notNull(),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: ownerColumn(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.provider, t.providerAccountId] }), uniqueIndex("auth_accounts_user_provider_idx").on(t.userId, t.provider)],

@@ -1,5 +1,5 @@
 import { bigint, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { users } from "./auth";
+import { ownerColumn } from "./auth";
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => "bytea",
@@ -11,9 +11,7 @@ export const fileImports = pgTable(
   "file_imports",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: ownerColumn(),
     kind: text("kind").notNull(),
     filename: text("filename").notNull(),
     sizeBytes: bigint("size_bytes", { mode: "number" }).notNull().default(0),

@@ -14,7 +14,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { users } from "./auth";
+import { ownerColumn, users } from "./auth";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 
@@ -23,9 +23,7 @@ export const providerConnections = pgTable(
   "provider_connections",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: ownerColumn(),
     provider: text("provider").notNull(),
     externalUserId: text("external_user_id"),
     /** pending → active; error (needs attention); disconnected by the user; revoked by the provider. */
@@ -55,9 +53,7 @@ export const providerConnections = pgTable(
 /** OAuth `state` (and PKCE verifier) between the redirect to the provider and its callback. */
 export const oauthStates = pgTable("oauth_states", {
   state: text("state").primaryKey(),
-  userId: uuid("user_id")
-    .notNull()
-    .references(() => users.id, { onDelete: "cascade" }),
+  userId: ownerColumn(),
   provider: text("provider").notNull(),
   codeVerifier: text("code_verifier"),
   redirectTo: text("redirect_to"),
@@ -95,9 +91,7 @@ export const rawRecords = pgTable(
   "raw_records",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: ownerColumn(),
     source: text("source").notNull(),
     recordType: text("record_type").notNull(),
     recordId: text("record_id").notNull(),
@@ -114,9 +108,7 @@ export const rawRecords = pgTable(
 export const samples = pgTable(
   "samples",
   {
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: ownerColumn(),
     metric: text("metric").notNull(),
     startAt: timestamp("start_at", { withTimezone: true }).notNull(),
     endAt: timestamp("end_at", { withTimezone: true }).notNull(),
@@ -149,9 +141,7 @@ export const sleepSessions = pgTable(
   "sleep_sessions",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: ownerColumn(),
     source: text("source").notNull(),
     sourceRecordId: text("source_record_id").notNull(),
     rawRecordId: uuid("raw_record_id"),
@@ -183,9 +173,7 @@ export const workouts = pgTable(
   "workouts",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: ownerColumn(),
     source: text("source").notNull(),
     sourceRecordId: text("source_record_id").notNull(),
     rawRecordId: uuid("raw_record_id"),
@@ -211,9 +199,7 @@ export const workouts = pgTable(
 export const providerDailyTotals = pgTable(
   "provider_daily_totals",
   {
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: ownerColumn(),
     source: text("source").notNull(),
     metric: text("metric").notNull(),
     localDate: date("local_date").notNull(),
@@ -228,9 +214,7 @@ export const providerDailyTotals = pgTable(
 export const providerPriorities = pgTable(
   "provider_priorities",
   {
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: ownerColumn(),
     provider: text("provider").notNull(),
     rank: smallint("rank").notNull(),
   },
@@ -241,9 +225,7 @@ export const providerPriorities = pgTable(
 export const dailySummaries = pgTable(
   "daily_summaries",
   {
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: ownerColumn(),
     localDate: date("local_date").notNull(),
     /** metric → value in its canonical unit (see METRIC_UNITS), plus sleep_* and derived keys. */
     values: jsonb("values").$type<Record<string, number>>().notNull().default({}),
@@ -261,9 +243,7 @@ export const syncRuns = pgTable(
   "sync_runs",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: ownerColumn(),
     connectionId: uuid("connection_id").references(() => providerConnections.id, { onDelete: "set null" }),
     provider: text("provider").notNull(),
     kind: text("kind", { enum: ["webhook", "manual", "backfill", "scheduled", "import"] }).notNull(),
