@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { completeOnboarding, registerAndSignIn } from "./support";
+import { completeOnboarding, registerAndSignIn, watchHydrationErrors } from "./support";
 
 
 async function showKind(page: Page, label: string) {
@@ -10,6 +10,7 @@ async function showKind(page: Page, label: string) {
 test("devices: connect the demo provider, sync now, see the history, toggle auto-sync and disconnect", async ({ page }) => {
   // The demo backfill delivers 30 days as signed webhooks through the real pipeline.
   test.setTimeout(240_000);
+  const hydrationErrors = watchHydrationErrors(page);
   await registerAndSignIn(page, `devices-${Date.now()}@example.com`);
   await completeOnboarding(page);
   await expect(page.getByText("No wearable data yet")).toBeVisible();
@@ -46,6 +47,7 @@ test("devices: connect the demo provider, sync now, see the history, toggle auto
   await expect(latest.getByText("Sleep", { exact: true })).toBeVisible();
   await expect(page.getByText("Steps, last 14 days")).toBeVisible();
   await expect(page.getByText("No wearable data yet")).toBeHidden();
+  expect(hydrationErrors).toEqual([]);
   await page.goto("/devices");
 
   const autoSync = demo.getByRole("switch", { name: /Auto-sync/ });

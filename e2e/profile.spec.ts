@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO, registerAndSignIn, signIn, uniqueEmail } from "./support";
+import { DEMO, registerAndSignIn, signIn, uniqueEmail, watchHydrationErrors } from "./support";
 
 
 test("profile: imperial units are stored and shown after a reload", async ({ page }) => {
@@ -67,10 +67,7 @@ test("onboarding resumes at the saved step after a reload and ends on the dashbo
 });
 
 test("notification and privacy settings keep their saved state", async ({ page }) => {
-  const hydrationErrors: string[] = [];
-  page.on("console", (message) => {
-    if (message.type() === "error" && /hydrat|#418|#423|#425/i.test(message.text())) hydrationErrors.push(message.text());
-  });
+  const hydrationErrors = watchHydrationErrors(page);
   // A fresh account each time, so a retry starts from the defaults too.
   await registerAndSignIn(page, uniqueEmail("settings"));
   await page.goto("/settings/notifications");

@@ -68,3 +68,16 @@ export async function completeOnboarding(page: Page) {
   await page.getByRole("button", { name: "Finish" }).click();
   await page.waitForURL(/\/dashboard$/);
 }
+
+/** Collects React hydration failures (server HTML that the browser rendered differently). */
+export function watchHydrationErrors(page: Page): string[] {
+  const errors: string[] = [];
+  const record = (text: string) => {
+    if (/hydrat|#418|#423|#425/i.test(text)) errors.push(text);
+  };
+  page.on("pageerror", (error) => record(error.message));
+  page.on("console", (message) => {
+    if (message.type() === "error") record(message.text());
+  });
+  return errors;
+}

@@ -1,7 +1,6 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { formatDistanceToNow } from "date-fns";
 import { Monitor, Smartphone } from "lucide-react";
 import { useTRPC } from "@/components/providers/trpc";
 import { Alert } from "@/components/ui/alert";
@@ -10,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Spinner } from "@/components/ui/spinner";
+import { RelativeTime } from "@/components/ui/relative-time";
 
 const MOBILE = /iOS|Android/;
 
@@ -52,10 +52,7 @@ export function SessionsList() {
                     </span>
                     <span className="text-xs text-zinc-600 dark:text-zinc-400">
                       {session.ip ?? "Unknown IP"} · last active{" "}
-                      <time dateTime={session.lastSeenAt.toISOString()} title={session.lastSeenAt.toLocaleString()}>
-                        {formatDistanceToNow(session.lastSeenAt, { addSuffix: true })}
-                      </time>{" "}
-                      · signed in {formatDistanceToNow(session.createdAt, { addSuffix: true })}
+                      <RelativeTime date={session.lastSeenAt} /> · signed in <RelativeTime date={session.createdAt} />
                     </span>
                   </div>
                   {session.current ? null : (

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useSyncExternalStore } from "react";
 import { Watch } from "lucide-react";
 import Link from "next/link";
 import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
@@ -16,6 +17,8 @@ export function RecentDays({ units, range: window }: { units: UnitSystem; range:
   const trpc = useTRPC();
   const latest = useQuery(trpc.summaries.latest.queryOptions());
   const range = useQuery(trpc.summaries.range.queryOptions(window));
+  // Charts measure their container, which only exists in the browser: draw them after hydration.
+  const inBrowser = useSyncExternalStore(noSubscription, () => true, () => false);
 
   if (latest.isPending || range.isPending) {
     return (
@@ -66,8 +69,9 @@ export function RecentDays({ units, range: window }: { units: UnitSystem; range:
           <dl className="grid grid-cols-2 gap-4 sm:grid-cols-3" data-testid="latest-metrics">
             {tiles.map((t) => {
               const value = day.values[t.key]!;
-              const delta = deltaAgainst(value, day.rolling[t.key]?.baseline);
-              const good = delta && t.higherIsBetter !== null && delta.direction !== "flat" ? (delta.direction === "up") === t.higherIsBetter : null;
+              // A deviation (temperature) is already relative to a baseline: no percent change of it.
+              const delta = t.higherIsBetter === null ? null : deltaAgainst(value, day.rolling[t.key]?.baseline);
+              const good = delta && delta.direction !== "flat" ? (delta.direction === "up") === t.higherIsBetter : null;
               return (
                 <div key={t.key} className="rounded-md border border-zinc-200 p-3 dark:border-zinc-800">
                   <dt className="text-xs text-zinc-500">{t.label}</dt>
@@ -92,17 +96,21 @@ export function RecentDays({ units, range: window }: { units: UnitSystem; range:
             <CardTitle>Sleep and HRV, last {RECENT_DAYS} days</CardTitle>
           </CardHeader>
           <CardContent className="h-64">
-            <ResponsiveContainer width="100%" height="100%">
-              <LineChart data={chart} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
-                <CartesianGrid strokeDasharray="3 3" className="stroke-zinc-200 dark:stroke-zinc-800" />
-                <XAxis dataKey="date" fontSize={12} />
-                <YAxis yAxisId="h" fontSize={12} unit=" h" />
-                <YAxis yAxisId="ms" orientation="right" fontSize={12} unit=" ms" />
-                <Tooltip />
-                <Line yAxisId="h" type="monotone" dataKey="sleepHours" name="Sleep (h)" stroke="#059669" connectNulls={false} dot={false} />
-                <Line yAxisId="ms" type="monotone" dataKey="hrv" name="HRV (ms)" stroke="#6366f1" connectNulls={false} dot={false} />
-              </LineChart>
-            </ResponsiveContainer>
+            {inBrowser ? (
+              <ResponsiveContainer width="100%" height="100%">
+                <LineChart data={chart} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
+                  <CartesianGrid strokeDasharray="3 3" className="stroke-zinc-200 dark:stroke-zinc-800" />
+                  <XAxis dataKey="date" fontSize={12} />
+                  <YAxis yAxisId="h" fontSize={12} unit=" h" />
+                  <YAxis yAxisId="ms" orientation="right" fontSize={12} unit=" ms" />
+                  <Tooltip />
+                  <Line yAxisId="h" type="monotone" dataKey="sleepHours" name="Sleep (h)" stroke="#059669" connectNulls={false} dot={false} />
+                  <Line yAxisId="ms" type="monotone" dataKey="hrv" name="HRV (ms)" stroke="#6366f1" connectNulls={false} dot={false} />
+                </LineChart>
+              </ResponsiveContainer>
+            ) : (
+              <Skeleton className="h-full" />
+            )}
           </CardContent>
         </Card>
         <Card>
@@ -110,18 +118,24 @@ export function RecentDays({ units, range: window }: { units: UnitSystem; range:
             <CardTitle>Steps, last {RECENT_DAYS} days</CardTitle>
           </CardHeader>
           <CardContent className="h-64">
-            <ResponsiveContainer width="100%" height="100%">
-              <BarChart data={chart} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
-                <CartesianGrid strokeDasharray="3 3" className="stroke-zinc-200 dark:stroke-zinc-800" />
-                <XAxis dataKey="date" fontSize={12} />
-                <YAxis fontSize={12} />
-                <Tooltip />
-                <Bar dataKey="steps" name="Steps" fill="#10b981" />
-              </BarChart>
-            </ResponsiveContainer>
+            {inBrowser ? (
+              <ResponsiveContainer width="100%" height="100%">
+                <BarChart data={chart} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+                  <CartesianGrid strokeDasharray="3 3" className="stroke-zinc-200 dark:stroke-zinc-800" />
+                  <XAxis dataKey="date" fontSize={12} />
+                  <YAxis fontSize={12} />
+                  <Tooltip />
+                  <Bar dataKey="steps" name="Steps" fill="#10b981" />
+                </BarChart>
+              </ResponsiveContainer>
+            ) : (
+              <Skeleton className="h-full" />
+            )}
           </CardContent>
         </Card>
       </div>
     </div>
   );
 }
+
+const noSubscription = () => () => {};

@@ -12,7 +12,7 @@ import { Spinner } from "@/components/ui/spinner";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { ImportView } from "@/server/integrations/imports-router";
 import { formatBytes, IMPORT_KIND_LABEL, IMPORT_PAGE_SIZE, IMPORT_STATUS_BADGE, isImportActive } from "./import-format";
-import { RelativeTime } from "./relative-time";
+import { RelativeTime } from "@/components/ui/relative-time";
 
 /** The user's earlier imports, newest first, with "Load more"; "Report" shows one above. */
 export function ImportHistory({ timeZone, onShowReport }: { timeZone: string; onShowReport: (id: string) => void }) {

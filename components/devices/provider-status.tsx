@@ -1,7 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import type { ProviderCard } from "@/server/integrations/devices-views";
 import { backfillProgress, STATUS_LABEL, type CardStatus } from "./format";
-import { RelativeTime } from "./relative-time";
+import { RelativeTime } from "@/components/ui/relative-time";
 
 const BADGE_VARIANT = {
   connected: "success",

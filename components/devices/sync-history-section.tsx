@@ -13,7 +13,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { SYNC_RUN_KINDS, type ProviderCard, type SyncRunView } from "@/server/integrations/devices-views";
 import { formatDuration, HISTORY_PAGE_SIZE, providersBusy, RUN_KIND_LABEL } from "./format";
-import { RelativeTime } from "./relative-time";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { DevicesSection } from "./section";
 
 const ALL = "all";

@@ -23,6 +23,11 @@ export function HydrateClient({ children }: { children: React.ReactNode }) {
   return <HydrationBoundary state={dehydrate(getQueryClient())}>{children}</HydrationBoundary>;
 }
 
-export function prefetch(options: { queryKey: readonly unknown[] }) {
-  void getQueryClient().prefetchQuery(options as never);
+/**
+ * Starts a query on the server for the page's client components. Components reading it with
+ * `useSuspenseQuery` can take it still pending; for `useQuery`, await it, so the server renders
+ * the same data the browser hydrates with.
+ */
+export function prefetch(options: { queryKey: readonly unknown[] }): Promise<void> {
+  return getQueryClient().prefetchQuery(options as never);
 }

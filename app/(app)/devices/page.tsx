@@ -21,9 +21,11 @@ export default async function DevicesPage({ searchParams }: { searchParams: Sear
   const profile = await currentProfile(user.id);
   const params = await searchParams;
   const connected = single(params.connected);
-  prefetch(trpc.devices.providers.queryOptions());
-  prefetch(trpc.devices.history.queryOptions({ limit: HISTORY_PAGE_SIZE }));
-  prefetch(trpc.devices.priority.get.queryOptions());
+  await Promise.all([
+    prefetch(trpc.devices.providers.queryOptions()),
+    prefetch(trpc.devices.history.queryOptions({ limit: HISTORY_PAGE_SIZE })),
+    prefetch(trpc.devices.priority.get.queryOptions()),
+  ]);
 
   return (
     <>

@@ -6,8 +6,8 @@ export const metadata = { title: "Privacy settings" };
 
 export default async function PrivacySettingsPage() {
   await requireUser("/settings/privacy");
-  prefetch(trpc.profile.privacy.get.queryOptions());
-  prefetch(trpc.profile.get.queryOptions());
+  void prefetch(trpc.profile.privacy.get.queryOptions());
+  void prefetch(trpc.profile.get.queryOptions());
   return (
     <HydrateClient>
       <PrivacySettings />

@@ -7,7 +7,7 @@ export const metadata = { title: "Security settings" };
 
 export default async function SecuritySettingsPage() {
   await requireUser("/settings/security");
-  prefetch(trpc.auth.listSessions.queryOptions());
+  await prefetch(trpc.auth.listSessions.queryOptions());
   return (
     <HydrateClient>
       <div className="flex flex-col gap-6">
