@@ -5,13 +5,11 @@ import { importsRouter } from "./integrations/imports-router";
 import { devicesRouter } from "./integrations/router";
 import { jobsRouter } from "./jobs/router";
 import { profileRouter } from "./profile/router";
-import { systemRouter } from "./system/router";
 import { router } from "./trpc";
 import { summariesRouter } from "./integrations/summaries-router";
 
 /** Every domain's router, mounted under its name. */
 export const appRouter = router({
-  system: systemRouter,
   auth: authRouter,
   profile: profileRouter,
   admin: adminRouter,
