@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import { AppError } from "@/server/errors";
 import { dateAtOffset } from "../local-date";
 import { emptyBatch, type NormalizedBatch, type ProviderId } from "../types";
@@ -9,6 +10,7 @@ import {
   type TerraDaily,
   type TerraDataType,
   type TerraNutrition,
+  validatedTerraRecords,
 } from "./terra-schema";
 import { normalizeTerraSleep } from "./terra-sleep";
 import { BatchBuilder, kcalToKj, percentToFraction } from "./shared/batch";
@@ -101,17 +103,21 @@ export function isTerraDataType(type: string): type is TerraDataType {
 export function normalizeTerraRecord(payload: unknown, recordType: string, source: ProviderId): NormalizedBatch {
   if (!isTerraDataType(recordType)) throw AppError.field("recordType", `Unknown Terra data type "${recordType}".`);
   const message = `The ${recordType} record does not have Terra's documented shape.`;
+  const checked = <S extends z.ZodType>(schema: S): z.output<S> => {
+    const known = typeof payload === "object" && payload !== null ? validatedTerraRecords.get(payload) : undefined;
+    return (known as z.output<S> | undefined) ?? parseValue(payload, schema, message);
+  };
   switch (recordType) {
     case "sleep":
-      return normalizeTerraSleep(parseValue(payload, TERRA_RECORD_SCHEMAS.sleep, message), source);
+      return normalizeTerraSleep(checked(TERRA_RECORD_SCHEMAS.sleep), source);
     case "daily":
-      return normalizeDaily(parseValue(payload, TERRA_RECORD_SCHEMAS.daily, message), source);
+      return normalizeDaily(checked(TERRA_RECORD_SCHEMAS.daily), source);
     case "activity":
-      return normalizeActivity(parseValue(payload, TERRA_RECORD_SCHEMAS.activity, message), source);
+      return normalizeActivity(checked(TERRA_RECORD_SCHEMAS.activity), source);
     case "body":
-      return normalizeBody(parseValue(payload, TERRA_RECORD_SCHEMAS.body, message), source);
+      return normalizeBody(checked(TERRA_RECORD_SCHEMAS.body), source);
     case "nutrition":
-      return normalizeNutrition(parseValue(payload, TERRA_RECORD_SCHEMAS.nutrition, message), source);
+      return normalizeNutrition(checked(TERRA_RECORD_SCHEMAS.nutrition), source);
     case "menstruation":
     case "athlete":
       // Kept raw; BioSync has no metric for them yet.

@@ -187,3 +187,9 @@ export type TerraActivity = z.infer<typeof terraActivitySchema>;
 export type TerraBody = z.infer<typeof terraBodySchema>;
 export type TerraNutrition = z.infer<typeof terraNutritionSchema>;
 export type TerraUser = z.infer<typeof terraUserSchema>;
+
+/**
+ * Records already checked against their schema in this process (the webhook was parsed, then the
+ * same objects are normalized): validated once, not twice. Keyed weakly by the record object.
+ */
+export const validatedTerraRecords = new WeakMap<object, unknown>();

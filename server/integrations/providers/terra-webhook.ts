@@ -3,7 +3,7 @@ import type { ProviderId } from "../types";
 import type { LifecycleEvent, ParsedWebhook, ProviderRecord, WebhookDelivery } from "./types";
 import { terraRecordId } from "./terra-identity";
 import { isTerraDataType } from "./terra-normalize";
-import { TERRA_RECORD_SCHEMAS, terraEnvelopeSchema, type TerraDataType } from "./terra-schema";
+import { TERRA_RECORD_SCHEMAS, terraEnvelopeSchema, validatedTerraRecords, type TerraDataType } from "./terra-schema";
 import { sha256Hex } from "./shared/hmac";
 import { parseBody, parseValue } from "./shared/parse";
 
@@ -20,6 +20,7 @@ export function terraRecords(type: TerraDataType, data: readonly unknown[], path
   const schema = TERRA_RECORD_SCHEMAS[type];
   return data.map((item, i) => {
     const parsed = parseValue(item, schema, `data[${i}] is not a valid Terra ${type} record.`, `${pathPrefix}.${i}`) as { metadata?: { start_time: string; end_time: string; summary_id?: string | null } };
+    if (typeof item === "object" && item !== null) validatedTerraRecords.set(item, parsed);
     return { recordType: type, recordId: terraRecordId(type, parsed.metadata), payload: item };
   });
 }
