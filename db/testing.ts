@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { PGlite } from "@electric-sql/pglite";
-import { inject } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import { makeHandle, openDatabase, type Database, type DbHandle, type Migrator } from "./index";
 import * as schema from "./schema";
 
@@ -55,4 +55,24 @@ export async function adminQuery(url: string, statement: string): Promise<void> 
   } finally {
     await client.end();
   }
+}
+
+/**
+ * One fresh database for the test file: created before its tests, closed after them.
+ * `const handle = withTestDb();` then `handle.db` inside tests.
+ */
+export function withTestDb(): { readonly db: Database } {
+  let current: DbHandle | undefined;
+  beforeAll(async () => {
+    current = await createTestDb();
+  });
+  afterAll(async () => {
+    await current?.close();
+  });
+  return {
+    get db() {
+      if (!current) throw new Error("withTestDb(): the database exists only inside tests and hooks");
+      return current.db;
+    },
+  };
 }

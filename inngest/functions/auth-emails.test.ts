@@ -1,9 +1,8 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "@/db";
+import { describe, expect, it } from "vitest";
 import { authTokens } from "@/db/schema/auth";
 import { emailOutbox } from "@/db/schema/email";
-import { createTestDb } from "@/db/testing";
+import { withTestDb } from "@/db/testing";
 import { hashToken } from "@/server/auth/tokens";
 import { createUser } from "@/server/auth/users";
 import type { JobContext, JobStepTools } from "../define";
@@ -12,13 +11,7 @@ import { sendEmailChangeEmail } from "./send-email-change-email";
 import { sendPasswordResetEmail } from "./send-password-reset-email";
 import { sendVerificationEmail } from "./send-verification-email";
 
-let handle: DbHandle;
-beforeAll(async () => {
-  handle = await createTestDb();
-});
-afterAll(async () => {
-  await handle.close();
-});
+const handle = withTestDb();
 
 /** Runs a handler once with pass-through steps, recording the step results. */
 async function run<N extends EventName>(fn: { local: { handler: (ctx: JobContext<N>) => Promise<unknown> } }, data: JobContext<N>["event"]["data"], name: N) {

@@ -1,20 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "@/db";
+import { describe, expect, it } from "vitest";
 import { users } from "@/db/schema/auth";
-import { createTestDb } from "@/db/testing";
+import { withTestDb } from "@/db/testing";
 import { appRouter } from "../root";
 import { createCallerFactory, type SessionUser } from "../trpc";
 import { getAdminOverview, lastUtcDays } from "./overview";
 
 const createCaller = createCallerFactory(appRouter);
-let handle: DbHandle;
+const handle = withTestDb();
 
-beforeAll(async () => {
-  handle = await createTestDb();
-});
-afterAll(async () => {
-  await handle.close();
-});
 
 function callerFor(user: SessionUser | null) {
   return createCaller({ db: handle.db, user, requestId: "test", ip: "127.0.0.1", userAgent: null });

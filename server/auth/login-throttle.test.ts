@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "@/db";
-import { createTestDb } from "@/db/testing";
+import { describe, expect, it } from "vitest";
+import { withTestDb } from "@/db/testing";
 import { authenticateWithPassword } from "./credentials";
 import { beginLoginAttempt, clearLoginThrottleForAccount, LOGIN_LIMITS, progressiveDelayMs, recordLoginSuccess } from "./login-throttle";
 import { hitCounters, pruneExpiredCounters, readCounter } from "./rate-limit";
 import { createSession } from "./sessions";
 import { createUser } from "./users";
 
-let handle: DbHandle;
-beforeAll(async () => {
-  handle = await createTestDb();
-});
-afterAll(async () => {
-  await handle.close();
-});
+const handle = withTestDb();
 
 const WINDOW = 60;
 const t0 = new Date("2030-05-01T12:00:00Z");

@@ -1,10 +1,9 @@
 import { TRPCError } from "@trpc/server";
 import { and, desc, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "@/db";
+import { describe, expect, it } from "vitest";
 import { emailOutbox } from "@/db/schema/email";
 import { users } from "@/db/schema/auth";
-import { createTestDb } from "@/db/testing";
+import { withTestDb } from "@/db/testing";
 import { drainJobs } from "../jobs/runner";
 import { appRouter } from "../root";
 import { createCallerFactory, type Context, type SessionUser } from "../trpc";
@@ -14,15 +13,9 @@ import { createSession, resolveSession } from "./sessions";
 import { createUser, findUserByEmail } from "./users";
 
 const createCaller = createCallerFactory(appRouter);
-let handle: DbHandle;
+const handle = withTestDb();
 let ipCounter = 0;
 
-beforeAll(async () => {
-  handle = await createTestDb();
-});
-afterAll(async () => {
-  await handle.close();
-});
 
 /** A fresh IP per anonymous caller, so the per-IP request limits of one test do not leak into another. */
 function anonymous(ip = `198.18.0.${++ipCounter}`) {

@@ -1,18 +1,11 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "@/db";
+import { describe, expect, it } from "vitest";
 import { authSessions, users } from "@/db/schema/auth";
-import { createTestDb } from "@/db/testing";
+import { withTestDb } from "@/db/testing";
 import { createSession, LAST_SEEN_RESOLUTION_MS, listActiveSessions, resolveSession, revokeOtherSessions, revokeSession, SESSION_MAX_AGE_SECONDS } from "./sessions";
 import { createUser } from "./users";
 
-let handle: DbHandle;
-beforeAll(async () => {
-  handle = await createTestDb();
-});
-afterAll(async () => {
-  await handle.close();
-});
+const handle = withTestDb();
 
 const t0 = new Date("2030-03-01T08:00:00Z");
 const later = (ms: number) => new Date(t0.getTime() + ms);

@@ -1,19 +1,12 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "@/db";
+import { describe, expect, it } from "vitest";
 import { authTokens } from "@/db/schema/auth";
-import { createTestDb } from "@/db/testing";
+import { withTestDb } from "@/db/testing";
 import { AppError } from "../errors";
 import { consumeToken, hashToken, issueToken, TOKEN_TTL_SECONDS } from "./tokens";
 import { createUser } from "./users";
 
-let handle: DbHandle;
-beforeAll(async () => {
-  handle = await createTestDb();
-});
-afterAll(async () => {
-  await handle.close();
-});
+const handle = withTestDb();
 
 async function newUser(email: string) {
   return createUser(handle.db, { email });

@@ -1,8 +1,7 @@
 import { and, count, eq } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "@/db";
+import { afterEach, describe, expect, it } from "vitest";
 import { dailySummaries, samples, sleepSessions, syncRuns, users, webhookDeliveries } from "@/db/schema";
-import { createTestDb } from "@/db/testing";
+import { withTestDb } from "@/db/testing";
 import { drainJobs } from "../jobs/runner";
 import { AppError } from "../errors";
 import { activateConnection } from "./connections";
@@ -12,12 +11,8 @@ import { demoWebhookSecret } from "./provider-config";
 import { syncRange } from "./sync";
 import { receiveWebhook } from "./webhooks";
 
-let handle: DbHandle;
+const handle = withTestDb();
 
-beforeAll(async () => {
-  handle = await createTestDb();
-});
-afterAll(() => handle.close());
 afterEach(() => setDemoTransport(null));
 
 async function demoUser() {

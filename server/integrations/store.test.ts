@@ -1,20 +1,15 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { DbHandle } from "@/db";
+import { beforeEach, describe, expect, it } from "vitest";
 import { dailySummaries, providerPriorities, rawRecords, samples, sleepSessions, users } from "@/db/schema";
-import { createTestDb } from "@/db/testing";
+import { withTestDb } from "@/db/testing";
 import { removeDerivedRows, storeBatch } from "./store";
 import { rollupDays } from "./rollup";
 import { upsertRawRecord } from "./raw-records";
 import { emptyBatch, type NormalizedBatch, type NormalizedSample } from "./types";
 
-let handle: DbHandle;
+const handle = withTestDb();
 let userId: string;
 
-beforeAll(async () => {
-  handle = await createTestDb();
-});
-afterAll(() => handle.close());
 beforeEach(async () => {
   const [user] = await handle.db.insert(users).values({ email: `u${Math.random()}@example.com` }).returning();
   userId = user!.id;

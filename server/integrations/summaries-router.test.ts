@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "@/db";
+import { describe, expect, it } from "vitest";
 import { dailySummaries, users } from "@/db/schema";
-import { createTestDb } from "@/db/testing";
+import { withTestDb } from "@/db/testing";
 import { appRouter } from "../root";
 import { createCallerFactory, type SessionUser } from "../trpc";
 
-let handle: DbHandle;
+const handle = withTestDb();
 const callerFor = (user: SessionUser | null) =>
   createCallerFactory(appRouter)({ db: handle.db, user, requestId: "test-request", ip: "127.0.0.1", userAgent: null });
 
@@ -14,10 +13,6 @@ async function user(email: string): Promise<SessionUser> {
   return { id: row!.id, email, name: null, role: "user", sessionId: "s" };
 }
 
-beforeAll(async () => {
-  handle = await createTestDb();
-});
-afterAll(() => handle.close());
 
 describe("summaries router", () => {
   it("returns only the caller's days, in order, and the latest one", async () => {

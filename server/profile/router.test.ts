@@ -1,8 +1,7 @@
 import { TRPCError } from "@trpc/server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ZodError } from "zod";
-import type { DbHandle } from "@/db";
-import { createTestDb } from "@/db/testing";
+import { withTestDb } from "@/db/testing";
 import { createUser } from "../auth/users";
 import { fieldIssuesFromZod } from "../errors";
 import { appRouter } from "../root";
@@ -10,14 +9,8 @@ import { createCallerFactory, type Context, type SessionUser } from "../trpc";
 import { feetInchesToCm, formatHeight, formatWeight, lbToKg } from "./units";
 
 const createCaller = createCallerFactory(appRouter);
-let handle: DbHandle;
+const handle = withTestDb();
 
-beforeAll(async () => {
-  handle = await createTestDb();
-});
-afterAll(async () => {
-  await handle.close();
-});
 
 async function signedIn(email: string, options: { role?: "user" | "admin"; verified?: boolean } = {}) {
   const user = await createUser(handle.db, { email, name: "Test Person", role: options.role, verified: options.verified });
