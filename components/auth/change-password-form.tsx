@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
 import { FormField } from "@/components/ui/form-field";
 import { Spinner } from "@/components/ui/spinner";
+import { NewPasswordFields, useNewPassword } from "./new-password-fields";
 
 /** Password change: needs the current password; signs other sessions out unless unticked. */
 export function ChangePasswordForm() {
@@ -16,16 +17,13 @@ export function ChangePasswordForm() {
   const queryClient = useQueryClient();
   const checkboxId = useId();
   const [currentPassword, setCurrentPassword] = useState("");
-  const [newPassword, setNewPassword] = useState("");
-  const [confirmation, setConfirmation] = useState("");
+  const newPassword = useNewPassword();
   const [signOutOthers, setSignOutOthers] = useState(true);
-  const [mismatch, setMismatch] = useState<string | null>(null);
   const change = useMutation(
     trpc.auth.changePassword.mutationOptions({
       onSuccess: () => {
         setCurrentPassword("");
-        setNewPassword("");
-        setConfirmation("");
+        newPassword.clear();
         void queryClient.invalidateQueries({ queryKey: trpc.auth.listSessions.queryKey() });
       },
     }),
@@ -35,12 +33,8 @@ export function ChangePasswordForm() {
 
   function onSubmit(event: React.FormEvent) {
     event.preventDefault();
-    if (newPassword !== confirmation) {
-      setMismatch("The two new passwords do not match.");
-      return;
-    }
-    setMismatch(null);
-    change.mutate({ currentPassword, newPassword, signOutOthers });
+    if (!newPassword.confirm()) return;
+    change.mutate({ currentPassword, newPassword: newPassword.password, signOutOthers });
   }
 
   const signedOut = change.data?.signedOutSessions ?? 0;
@@ -62,26 +56,7 @@ export function ChangePasswordForm() {
             error={errors.currentPassword}
             required
           />
-          <FormField
-            label="New password"
-            name="newPassword"
-            type="password"
-            autoComplete="new-password"
-            value={newPassword}
-            onChange={(e) => setNewPassword(e.target.value)}
-            error={errors.newPassword}
-            required
-          />
-          <FormField
-            label="Repeat new password"
-            name="confirmation"
-            type="password"
-            autoComplete="new-password"
-            value={confirmation}
-            onChange={(e) => setConfirmation(e.target.value)}
-            error={mismatch}
-            required
-          />
+          <NewPasswordFields state={newPassword} name="newPassword" error={errors.newPassword} />
           <div className="flex items-center gap-2">
             <input
               id={checkboxId}
@@ -103,7 +78,7 @@ export function ChangePasswordForm() {
           {formError ? <Alert variant="error">{formError}</Alert> : null}
         </CardContent>
         <CardFooter>
-          <Button type="submit" disabled={change.isPending || !currentPassword || !newPassword || !confirmation}>
+          <Button type="submit" disabled={change.isPending || !currentPassword || !newPassword.password || !newPassword.confirmation}>
             {change.isPending ? <Spinner /> : null}
             {change.isPending ? "Saving…" : "Change password"}
           </Button>

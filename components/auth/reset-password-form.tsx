@@ -2,20 +2,17 @@
 
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
-import { useState } from "react";
 import { fieldErrorsOf, formErrorOf } from "@/components/profile/field-errors";
 import { useTRPC } from "@/components/providers/trpc";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { FormField } from "@/components/ui/form-field";
 import { Spinner } from "@/components/ui/spinner";
+import { NewPasswordFields, useNewPassword } from "./new-password-fields";
 
 /** Sets a new password through the emailed single-use link; every session is signed out. */
 export function ResetPasswordForm({ token }: { token: string }) {
   const trpc = useTRPC();
-  const [password, setPassword] = useState("");
-  const [confirmation, setConfirmation] = useState("");
-  const [mismatch, setMismatch] = useState<string | null>(null);
+  const newPassword = useNewPassword();
   const reset = useMutation(trpc.auth.resetPassword.mutationOptions());
   const errors = fieldErrorsOf(reset.error);
   const tokenError = errors.token;
@@ -34,37 +31,18 @@ export function ResetPasswordForm({ token }: { token: string }) {
 
   function onSubmit(event: React.FormEvent) {
     event.preventDefault();
-    if (password !== confirmation) {
-      setMismatch("The two passwords do not match.");
-      return;
-    }
-    setMismatch(null);
-    reset.mutate({ token, password });
+    if (!newPassword.confirm()) return;
+    reset.mutate({ token, password: newPassword.password });
   }
 
   return (
     <form method="post" onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-      <FormField
-        label="New password"
+      <NewPasswordFields
+        state={newPassword}
         name="password"
-        type="password"
-        autoComplete="new-password"
-        value={password}
-        onChange={(e) => setPassword(e.target.value)}
         error={errors.password}
         hint="8 to 128 characters, not one of the most common passwords."
-        required
         autoFocus
-      />
-      <FormField
-        label="Repeat new password"
-        name="confirmation"
-        type="password"
-        autoComplete="new-password"
-        value={confirmation}
-        onChange={(e) => setConfirmation(e.target.value)}
-        error={mismatch}
-        required
       />
       {formError ? (
         <Alert variant="error">
@@ -76,7 +54,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
           ) : null}
         </Alert>
       ) : null}
-      <Button type="submit" disabled={reset.isPending || !password || !confirmation} className="w-full">
+      <Button type="submit" disabled={reset.isPending || !newPassword.password || !newPassword.confirmation} className="w-full">
         {reset.isPending ? <Spinner /> : null}
         {reset.isPending ? "Saving…" : "Set new password"}
       </Button>

@@ -131,6 +131,17 @@ export const samples = pgTable(
   ],
 );
 
+/** Identity and origin of a row normalized from a provider record (sleep sessions, workouts). */
+const normalizedRecordColumns = () => ({
+  id: uuid("id").primaryKey().defaultRandom(),
+  userId: ownerColumn(),
+  source: text("source").notNull(),
+  sourceRecordId: text("source_record_id").notNull(),
+  /** The raw record it came from; a revision deletes and re-inserts by it. */
+  rawRecordId: uuid("raw_record_id"),
+  device: text("device"),
+});
+
 export interface SleepStageRow {
   stage: string;
   start: string;
@@ -140,12 +151,7 @@ export interface SleepStageRow {
 export const sleepSessions = pgTable(
   "sleep_sessions",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    userId: ownerColumn(),
-    source: text("source").notNull(),
-    sourceRecordId: text("source_record_id").notNull(),
-    rawRecordId: uuid("raw_record_id"),
-    device: text("device"),
+    ...normalizedRecordColumns(),
     startAt: timestamp("start_at", { withTimezone: true }).notNull(),
     endAt: timestamp("end_at", { withTimezone: true }).notNull(),
     utcOffsetMinutes: smallint("utc_offset_minutes"),
@@ -172,12 +178,7 @@ export const sleepSessions = pgTable(
 export const workouts = pgTable(
   "workouts",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    userId: ownerColumn(),
-    source: text("source").notNull(),
-    sourceRecordId: text("source_record_id").notNull(),
-    rawRecordId: uuid("raw_record_id"),
-    device: text("device"),
+    ...normalizedRecordColumns(),
     activityType: text("activity_type").notNull(),
     startAt: timestamp("start_at", { withTimezone: true }).notNull(),
     endAt: timestamp("end_at", { withTimezone: true }).notNull(),

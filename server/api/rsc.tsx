@@ -24,9 +24,9 @@ export function HydrateClient({ children }: { children: React.ReactNode }) {
 }
 
 /**
- * Starts a query on the server for the page's client components. Components reading it with
- * `useSuspenseQuery` can take it still pending; for `useQuery`, await it, so the server renders
- * the same data the browser hydrates with.
+ * Runs a query on the server for the page's client components. Await it: the server then renders
+ * the same data the browser hydrates with. (Handing the query over still pending made React
+ * render a second, client-side copy of the page next to the server's during hydration.)
  */
 export function prefetch(options: { queryKey: readonly unknown[] }): Promise<void> {
   return getQueryClient().prefetchQuery(options as never);

@@ -4,7 +4,7 @@ import type { Connection } from "./connections";
 import { buildDemoDeliveries, generateDemoDays, type DemoDay } from "./demo/generator";
 import { addDays } from "./local-date";
 import { demoWebhookSecret } from "./provider-config";
-import { userTimeZone } from "./process-delivery";
+import { userTimeZone } from "../profile/service";
 
 /** How the demo provider's webhooks reach BioSync: by default an HTTP POST to the real route. */
 export type DemoTransport = (body: string, headers: Record<string, string>) => Promise<void>;
@@ -23,27 +23,29 @@ export function setDemoTransport(next: DemoTransport | null): void {
 
 /** The simulated history starts this many days before the connection, so any backfill finds data. */
 const HISTORY_DAYS = 400;
-let cache: { key: string; days: DemoDay[] } | null = null;
+/** A backfill asks for its range a week at a time: keep the last simulation for a few minutes, not forever. */
+const CACHE_MS = 5 * 60_000;
+let cache: { key: string; days: DemoDay[]; timer: NodeJS.Timeout } | null = null;
 
-/** The connection's whole simulated history up to today: deterministic per connection, memoized for one range. */
+/** The connection's whole simulated history up to today: deterministic per connection, memoized briefly. */
 function simulatedHistory(connection: Connection, timeZone: string, today: string): DemoDay[] {
   const startDate = addDays(connection.createdAt.toISOString().slice(0, 10), -HISTORY_DAYS);
   const days = Math.round((Date.parse(today) - Date.parse(startDate)) / 86_400_000) + 1;
   const key = `${connection.id}|${startDate}|${days}|${timeZone}`;
-  if (cache?.key !== key) {
-    cache = {
-      key,
-      days: generateDemoDays({
-        seed: connection.id,
-        userRef: connection.userId,
-        providerUserId: connection.externalUserId ?? `demo-${connection.userId}`,
-        startDate,
-        days,
-        homeTimeZone: timeZone,
-      }),
-    };
-  }
-  return cache.days;
+  if (cache?.key === key) return cache.days;
+  if (cache) clearTimeout(cache.timer);
+  const generated = generateDemoDays({
+    seed: connection.id,
+    userRef: connection.userId,
+    providerUserId: connection.externalUserId ?? `demo-${connection.userId}`,
+    startDate,
+    days,
+    homeTimeZone: timeZone,
+  });
+  const timer = setTimeout(() => (cache = null), CACHE_MS);
+  timer.unref();
+  cache = { key, days: generated, timer };
+  return generated;
 }
 
 /**

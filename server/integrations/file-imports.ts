@@ -8,7 +8,7 @@ import { decodeCursor, toPage, type Paginated } from "../pagination";
 import { detectImportKind, listFitbitAccounts, MAX_IMPORT_BYTES, parseImport, type ImportKind } from "./imports";
 import { rollupDays } from "./rollup";
 import { storeBatches } from "./store";
-import { userTimeZone } from "./process-delivery";
+import { userTimeZone } from "../profile/service";
 
 export type FileImport = typeof fileImports.$inferSelect;
 

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import { webhookDeliveries } from "@/db/schema";
-import { ensureProfile } from "../profile/service";
+import { userTimeZone } from "../profile/service";
 import { findConnectionByExternalUser, markConnection, type Connection } from "./connections";
 import { deleteRecord, ingestRecords } from "./ingest";
 import { providerHttp } from "./provider-http";
@@ -15,10 +15,6 @@ export interface DeliveryOutcome {
   records: number;
   changed: number;
   reason?: string;
-}
-
-export async function userTimeZone(db: Database, userId: string): Promise<string> {
-  return (await ensureProfile(db, userId)).timeZone;
 }
 
 /** Ingests what a stored webhook delivery carries or points at. Safe to run again: already processed → no-op. */

@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, lte } from "drizzle-orm";
 import type { Database } from "@/db";
-import { dailySummaries, sleepSessions } from "@/db/schema";
+import { dailySummaries } from "@/db/schema";
 
 export type DailySummary = typeof dailySummaries.$inferSelect;
 
@@ -17,13 +17,4 @@ export async function summariesBetween(db: Database, userId: string, from: strin
 export async function latestSummary(db: Database, userId: string): Promise<DailySummary | null> {
   const [row] = await db.select().from(dailySummaries).where(eq(dailySummaries.userId, userId)).orderBy(desc(dailySummaries.localDate)).limit(1);
   return row ?? null;
-}
-
-/** The night(s) counted toward one local day, with their stage intervals (for a hypnogram). */
-export async function sleepOfDay(db: Database, userId: string, localDate: string) {
-  return db
-    .select()
-    .from(sleepSessions)
-    .where(and(eq(sleepSessions.userId, userId), eq(sleepSessions.localDate, localDate)))
-    .orderBy(sleepSessions.startAt);
 }

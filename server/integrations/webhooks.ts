@@ -62,8 +62,13 @@ export async function receiveWebhook(db: Database, req: WebhookRequest): Promise
 
   let accepted = 0;
   let duplicates = 0;
+  // One body may carry many deliveries for the same person (Fitbit, Garmin): look each person up once.
+  const connections = new Map<string, Awaited<ReturnType<typeof findConnectionByExternalUser>>>();
   for (const delivery of parsed.deliveries) {
-    const connection = await findConnectionByExternalUser(db, adapter.id, delivery.externalUserId);
+    if (!connections.has(delivery.externalUserId)) {
+      connections.set(delivery.externalUserId, await findConnectionByExternalUser(db, adapter.id, delivery.externalUserId));
+    }
+    const connection = connections.get(delivery.externalUserId);
     const [row] = await db
       .insert(webhookDeliveries)
       .values({

@@ -22,6 +22,11 @@ export async function ensureProfile(db: Database, userId: string): Promise<Profi
   return row;
 }
 
+/** The user's IANA time zone: it decides the local day of readings that carry no offset. */
+export async function userTimeZone(db: Database, userId: string): Promise<string> {
+  return (await ensureProfile(db, userId)).timeZone;
+}
+
 async function accountOf(db: Database, userId: string) {
   const [account] = await db
     .select({ name: users.name, email: users.email, emailVerifiedAt: users.emailVerifiedAt })

@@ -8,7 +8,7 @@ export const metadata = { title: "Welcome" };
 export default async function OnboardingPage() {
   const user = await requireUser("/onboarding");
   if ((await currentProfile(user.id)).onboardingCompleted) redirect("/dashboard");
-  void prefetch(trpc.profile.onboarding.get.queryOptions());
+  await prefetch(trpc.profile.onboarding.get.queryOptions());
   return (
     <HydrateClient>
       <div className="flex flex-col gap-6 py-4">

@@ -6,7 +6,7 @@ export const metadata = { title: "Notification settings" };
 
 export default async function NotificationSettingsPage() {
   await requireUser("/settings/notifications");
-  void prefetch(trpc.profile.notifications.get.queryOptions());
+  await prefetch(trpc.profile.notifications.get.queryOptions());
   return (
     <HydrateClient>
       <NotificationSettings />

@@ -6,8 +6,7 @@ export const metadata = { title: "Privacy settings" };
 
 export default async function PrivacySettingsPage() {
   await requireUser("/settings/privacy");
-  void prefetch(trpc.profile.privacy.get.queryOptions());
-  void prefetch(trpc.profile.get.queryOptions());
+  await Promise.all([prefetch(trpc.profile.privacy.get.queryOptions()), prefetch(trpc.profile.get.queryOptions())]);
   return (
     <HydrateClient>
       <PrivacySettings />

@@ -8,7 +8,7 @@ export const metadata = { title: "Profile settings" };
 export default async function ProfileSettingsPage() {
   const user = await requireUser("/settings/profile");
   const profile = await currentProfile(user.id);
-  void prefetch(trpc.profile.get.queryOptions());
+  await prefetch(trpc.profile.get.queryOptions());
   return (
     <HydrateClient>
       <div className="flex flex-col gap-6">
