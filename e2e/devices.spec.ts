@@ -43,7 +43,7 @@ test("devices: connect the demo provider, sync now, see the history, toggle auto
 
   // The synced data is on the dashboard: the latest day's metrics and the charts.
   await page.goto("/dashboard");
-  const latest = page.getByTestId("latest-metrics");
+  const latest = page.getByTestId("latest-metrics").filter({ visible: true });
   await expect(latest.getByText("Sleep", { exact: true })).toBeVisible();
   await expect(page.getByText("Steps, last 14 days")).toBeVisible();
   await expect(page.getByText("No wearable data yet")).toBeHidden();

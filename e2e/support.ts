@@ -11,6 +11,11 @@ export function uniqueEmail(label: string): string {
   return `${label}-${Date.now()}-${++counter}@example.com`;
 }
 
+/*
+ * Streaming renders a page's finished content into a hidden segment before swapping it in, so for
+ * a moment the same element can exist twice; assertions on such elements filter to visible ones.
+ */
+
 /** Signs in through the sign-in page; waits until the app has navigated away from it. */
 export async function signIn(page: Page, email: string, password: string, callbackUrl?: string) {
   await page.goto(callbackUrl ? `/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/sign-in");
@@ -59,7 +64,7 @@ export async function linkFromOutbox(browser: Browser, to: string, subject: RegE
 export async function completeOnboarding(page: Page) {
   // A new account is sent to onboarding straight after signing in.
   await expect(page).toHaveURL(/\/onboarding$/);
-  await page.getByLabel("Age").fill("35");
+  await page.getByLabel("Age").filter({ visible: true }).fill("35");
   await page.getByRole("button", { name: "Continue" }).click();
   await page.getByRole("radio", { name: /More energy/ }).click();
   await page.getByRole("button", { name: "Continue" }).click();
