@@ -1,6 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { linkFromOutbox, PASSWORD, register, signIn, uniqueEmail } from "./support";
-
+import { expect, linkFromOutbox, newDevicePage, PASSWORD, register, signIn, test, uniqueEmail } from "./support";
 
 test("register → verification email in the outbox → verify → sign in", async ({ page, browser }) => {
   test.slow(); // waits for the background email job
@@ -100,10 +98,8 @@ test("repeated wrong passwords get 429 with Retry-After, then sign-in works afte
 });
 
 test("a session revoked from another browser is signed out on its next navigation", async ({ browser }) => {
-  const first = await browser.newContext();
-  const second = await browser.newContext();
-  const laptop = await first.newPage();
-  const phone = await second.newPage();
+  const laptop = await newDevicePage(browser);
+  const phone = await newDevicePage(browser);
   const email = uniqueEmail("revoke");
   await register(laptop, email);
   await signIn(laptop, email, PASSWORD, "/settings/security");
@@ -122,16 +118,15 @@ test("a session revoked from another browser is signed out on its next navigatio
   await expect(phone.getByText("This device")).toBeVisible();
 
   // Signing out revokes the session on the server: a copy of the old cookie no longer works.
-  const oldCookies = await second.cookies();
+  const oldCookies = await phone.context().cookies();
   await phone.getByRole("button", { name: /^Account menu/ }).click();
   await phone.getByRole("menuitem", { name: "Sign out" }).click();
   await phone.waitForURL((url) => url.pathname === "/");
-  const replay = await browser.newContext();
-  await replay.addCookies(oldCookies);
-  const replayPage = await replay.newPage();
+  const replayPage = await newDevicePage(browser);
+  await replayPage.context().addCookies(oldCookies);
   await replayPage.goto("/settings/security");
   await expect(replayPage).toHaveURL(/\/sign-in/);
-  await Promise.all([first.close(), second.close(), replay.close()]);
+  await Promise.all([laptop, phone, replayPage].map((device) => device.context().close()));
 });
 
 test("tRPC: a protected procedure answers 401 without a session, an admin one 403 for a plain user", async ({ page, request }) => {

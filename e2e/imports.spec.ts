@@ -1,6 +1,5 @@
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
-import { DEMO, signIn } from "./support";
+import { DEMO, expect, signIn, test, type Page } from "./support";
 
 const FITBIT_CSV = path.resolve(process.cwd(), "../shared/data/samples/fitbit-dailyActivity-merged.csv");
 const FILE_NAME = path.basename(FITBIT_CSV);

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { linkFromOutbox, PASSWORD, register, signIn, uniqueEmail } from "./support";
+import { expect, linkFromOutbox, PASSWORD, register, signIn, test, uniqueEmail } from "./support";
 
 test("a new user: register → verify by email → sign in → onboarding → profile in imperial units → sign out", async ({ page, browser }) => {
   test.slow(); // waits for the background email job
@@ -12,7 +11,7 @@ test("a new user: register → verify by email → sign in → onboarding → pr
 
   await signIn(page, email, PASSWORD);
   await expect(page).toHaveURL(/\/onboarding/);
-  await page.getByLabel("Age").filter({ visible: true }).fill("42");
+  await page.getByLabel("Age").fill("42");
   await page.getByRole("button", { name: "Continue" }).click();
   await page.getByRole("radio", { name: /More energy/ }).click();
   await page.getByRole("button", { name: "Continue" }).click();
@@ -27,10 +26,10 @@ test("a new user: register → verify by email → sign in → onboarding → pr
   await page.getByLabel("Height (in)").fill("1");
   await page.getByLabel("Weight (lb)").fill("165");
   await page.getByRole("button", { name: "Save profile" }).click();
-  await expect(page.getByTestId("saved-height").filter({ visible: true })).toHaveText("6 ft 1 in");
+  await expect(page.getByTestId("saved-height")).toHaveText("6 ft 1 in");
   await page.reload();
-  await expect(page.getByTestId("saved-height").filter({ visible: true })).toHaveText("6 ft 1 in");
-  await expect(page.getByTestId("saved-weight").filter({ visible: true })).toHaveText(/165 lb/);
+  await expect(page.getByTestId("saved-height")).toHaveText("6 ft 1 in");
+  await expect(page.getByTestId("saved-weight")).toHaveText(/165 lb/);
 
   await page.getByRole("button", { name: /^Account menu for/ }).click();
   await page.getByRole("menuitem", { name: /Sign out/ }).click();

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support";
 
 test("/api/healthz answers while the app is up", async ({ request }) => {
   const res = await request.get("/api/healthz");

@@ -1,6 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { DEMO, registerAndSignIn, signIn, uniqueEmail, watchHydrationErrors } from "./support";
-
+import { DEMO, expect, registerAndSignIn, signIn, test, uniqueEmail, watchHydrationErrors } from "./support";
 
 test("profile: imperial units are stored and shown after a reload", async ({ page }) => {
   await signIn(page, DEMO.email, DEMO.password);
@@ -14,8 +12,8 @@ test("profile: imperial units are stored and shown after a reload", async ({ pag
   await expect(page.getByText("Profile saved", { exact: true })).toBeVisible();
 
   await page.reload();
-  await expect(page.getByTestId("saved-height").filter({ visible: true })).toHaveText("5 ft 10 in");
-  await expect(page.getByTestId("saved-weight").filter({ visible: true })).toHaveText("180 lb");
+  await expect(page.getByTestId("saved-height")).toHaveText("5 ft 10 in");
+  await expect(page.getByTestId("saved-weight")).toHaveText("180 lb");
   await expect(page.getByLabel("Height (ft)")).toHaveValue("5");
   await expect(page.getByLabel("Height (in)")).toHaveValue("10");
   await expect(page.getByLabel("Weight (lb)")).toHaveValue("180");
@@ -40,23 +38,23 @@ test("onboarding resumes at the saved step after a reload and ends on the dashbo
   await registerAndSignIn(page, `onboard-${Date.now()}@example.com`);
   await expect(page).toHaveURL(/\/onboarding$/);
 
-  await expect(page.getByText("Step 1 of 4").filter({ visible: true })).toBeVisible();
-  await page.getByLabel("Age").filter({ visible: true }).fill("31");
+  await expect(page.getByText("Step 1 of 4")).toBeVisible();
+  await page.getByLabel("Age").fill("31");
   await page.getByRole("button", { name: "Continue" }).click();
-  await expect(page.getByText("Step 2 of 4").filter({ visible: true })).toBeVisible();
+  await expect(page.getByText("Step 2 of 4")).toBeVisible();
   await page.getByRole("radio", { name: /Better sleep/ }).click();
   await page.getByRole("button", { name: "Continue" }).click();
-  await expect(page.getByText("Step 3 of 4").filter({ visible: true })).toBeVisible();
+  await expect(page.getByText("Step 3 of 4")).toBeVisible();
 
   await page.reload();
-  await expect(page.getByText("Step 3 of 4").filter({ visible: true })).toBeVisible();
+  await expect(page.getByText("Step 3 of 4")).toBeVisible();
   await page.getByRole("button", { name: "Back" }).click();
   await expect(page.getByRole("radio", { name: /Better sleep/ })).toBeChecked();
   await page.getByRole("button", { name: "Continue" }).click();
 
   await page.getByRole("radio", { name: /Later/ }).click();
   await page.getByRole("button", { name: "Continue" }).click();
-  await expect(page.getByText("Step 4 of 4").filter({ visible: true })).toBeVisible();
+  await expect(page.getByText("Step 4 of 4")).toBeVisible();
   await page.getByRole("radio", { name: /Imperial/ }).click();
   await page.getByRole("button", { name: "Finish" }).click();
 

@@ -1,6 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { ADMIN, DEMO, signIn } from "./support";
-
+import { ADMIN, DEMO, expect, newDevicePage, signIn, test } from "./support";
 
 test("signed-out visitors see the landing page and are sent to sign-in from app pages", async ({ page }) => {
   await page.goto("/");
@@ -68,12 +66,11 @@ test("admin console: admins see the overview, plain users get a 404", async ({ p
   await expect(page.getByRole("heading", { name: "Signups per day" })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Jobs" })).toBeVisible();
 
-  const userContext = await browser.newContext();
-  const userPage = await userContext.newPage();
+  const userPage = await newDevicePage(browser);
   await signIn(userPage, DEMO.email, DEMO.password);
   const response = await userPage.goto("/admin");
   expect(response?.status()).toBe(404);
-  await userContext.close();
+  await userPage.context().close();
 });
 
 test("the account menu signs out", async ({ page }) => {

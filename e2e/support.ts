@@ -1,4 +1,7 @@
-import { expect, type Browser, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type Page } from "@playwright/test";
+
+export { expect };
+export type { Page };
 
 /** The accounts the seed creates on the e2e server's empty database. */
 export const DEMO = { email: "demo@biosync.local", password: "BioSync-demo-1" } as const;
@@ -12,9 +15,48 @@ export function uniqueEmail(label: string): string {
 }
 
 /*
- * Streaming renders a page's finished content into a hidden segment before swapping it in, so for
- * a moment the same element can exist twice; assertions on such elements filter to visible ones.
+ * A streamed page first arrives with loading fallbacks and its finished content in hidden segments
+ * (`<div hidden id="S:…">`) that React swaps in; when the client renders a boundary itself, the
+ * same element can briefly exist twice. Navigations made through these pages wait until every
+ * segment has been swapped in, so assertions see the page the user sees.
  */
+export async function streamed(page: Page) {
+  await page.waitForFunction(() => !document.querySelector('div[hidden][id^="S:"]'));
+}
+
+function waitingForStreams(page: Page): Page {
+  const goto = page.goto.bind(page);
+  const reload = page.reload.bind(page);
+  const waitForURL = page.waitForURL.bind(page);
+  page.goto = async (...args) => {
+    const response = await goto(...args);
+    await streamed(page);
+    return response;
+  };
+  page.reload = async (...args) => {
+    const response = await reload(...args);
+    await streamed(page);
+    return response;
+  };
+  page.waitForURL = async (...args) => {
+    await waitForURL(...args);
+    await streamed(page);
+  };
+  return page;
+}
+
+/** Playwright's `test` whose `page` waits for streamed content after each navigation. */
+export const test = base.extend({
+  page: async ({ page }, provide) => {
+    await provide(waitingForStreams(page));
+  },
+});
+
+/** A page in a browser context of its own (another device), waiting for streams like `page`. */
+export async function newDevicePage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext();
+  return waitingForStreams(await context.newPage());
+}
 
 /** Signs in through the sign-in page; waits until the app has navigated away from it. */
 export async function signIn(page: Page, email: string, password: string, callbackUrl?: string) {
@@ -42,8 +84,7 @@ export async function registerAndSignIn(page: Page, email: string, password = PA
 
 /** As the seeded admin (in its own browser context), finds the newest email to `to` and returns its link's path. */
 export async function linkFromOutbox(browser: Browser, to: string, subject: RegExp): Promise<string> {
-  const context = await browser.newContext();
-  const admin = await context.newPage();
+  const admin = await newDevicePage(browser);
   await signIn(admin, ADMIN.email, ADMIN.password);
   const row = admin.getByRole("link", { name: subject }).first();
   // The email is sent by a background job: reload the outbox until it shows up.
@@ -53,7 +94,7 @@ export async function linkFromOutbox(browser: Browser, to: string, subject: RegE
   }).toPass({ timeout: 20_000 });
   await row.click();
   const text = await admin.getByTestId("email-text").textContent();
-  await context.close();
+  await admin.context().close();
   const url = text?.match(/https?:\/\/\S+\?token=[A-Za-z0-9_-]+/)?.[0];
   if (!url) throw new Error(`no link in the email text: ${text}`);
   const parsed = new URL(url);
@@ -64,7 +105,7 @@ export async function linkFromOutbox(browser: Browser, to: string, subject: RegE
 export async function completeOnboarding(page: Page) {
   // A new account is sent to onboarding straight after signing in.
   await expect(page).toHaveURL(/\/onboarding$/);
-  await page.getByLabel("Age").filter({ visible: true }).fill("35");
+  await page.getByLabel("Age").fill("35");
   await page.getByRole("button", { name: "Continue" }).click();
   await page.getByRole("radio", { name: /More energy/ }).click();
   await page.getByRole("button", { name: "Continue" }).click();

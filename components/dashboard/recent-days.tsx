@@ -12,11 +12,14 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { DASHBOARD_TILES, deltaAgainst, formatDuration, RECENT_DAYS, type UnitSystem } from "./metric-format";
 
+const REFRESH_MS = 60_000;
+
 /** The latest day's key metrics against the personal baseline, and the last two weeks charted. */
 export function RecentDays({ units, range: window }: { units: UnitSystem; range: { from: string; to: string } }) {
   const trpc = useTRPC();
-  const latest = useQuery(trpc.summaries.latest.queryOptions());
-  const range = useQuery(trpc.summaries.range.queryOptions(window));
+  // Wearables deliver through the day: keep an open dashboard current without a reload.
+  const latest = useQuery({ ...trpc.summaries.latest.queryOptions(), refetchInterval: REFRESH_MS });
+  const range = useQuery({ ...trpc.summaries.range.queryOptions(window), refetchInterval: REFRESH_MS });
   // Charts measure their container, which only exists in the browser: draw them after hydration.
   const inBrowser = useSyncExternalStore(noSubscription, () => true, () => false);
 
@@ -66,6 +69,7 @@ export function RecentDays({ units, range: window }: { units: UnitSystem; range:
           </CardDescription>
         </CardHeader>
         <CardContent>
+          {tiles.length === 0 ? <p className="text-sm text-zinc-600 dark:text-zinc-400">Nothing measured yet for this day: its data is still arriving.</p> : null}
           <dl className="grid grid-cols-2 gap-4 sm:grid-cols-3" data-testid="latest-metrics">
             {tiles.map((t) => {
               const value = day.values[t.key]!;
