@@ -1,12 +1,12 @@
 import { AdminOverview } from "@/components/admin/overview/admin-overview";
-import { requireUser } from "@/components/shell/session";
+import { requireAdmin } from "@/components/shell/session";
 import { PageHeader } from "@/components/ui/page-header";
 import { serverCaller } from "@/server/api/rsc";
 
 export const metadata = { title: "Admin overview" };
 
 export default async function AdminOverviewPage() {
-  await requireUser("/admin");
+  await requireAdmin("/admin");
   const overview = await (await serverCaller()).admin.overview();
   return (
     <>

@@ -7,8 +7,7 @@ import { useTRPC } from "@/components/providers/trpc";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
-import { FormField } from "@/components/ui/form-field";
-import { Spinner } from "@/components/ui/spinner";
+import { CurrentPasswordField } from "./credential-fields";
 import { NewPasswordFields, useNewPassword } from "./new-password-fields";
 
 /** Password change: needs the current password; signs other sessions out unless unticked. */
@@ -46,16 +45,7 @@ export function ChangePasswordForm() {
           <CardDescription>Use 8 to 128 characters that are not one of the most common passwords.</CardDescription>
         </CardHeader>
         <CardContent className="flex flex-col gap-4">
-          <FormField
-            label="Current password"
-            name="currentPassword"
-            type="password"
-            autoComplete="current-password"
-            value={currentPassword}
-            onChange={(e) => setCurrentPassword(e.target.value)}
-            error={errors.currentPassword}
-            required
-          />
+          <CurrentPasswordField value={currentPassword} onValueChange={setCurrentPassword} error={errors.currentPassword} />
           <NewPasswordFields state={newPassword} name="newPassword" error={errors.newPassword} />
           <div className="flex items-center gap-2">
             <input
@@ -78,8 +68,7 @@ export function ChangePasswordForm() {
           {formError ? <Alert variant="error">{formError}</Alert> : null}
         </CardContent>
         <CardFooter>
-          <Button type="submit" disabled={change.isPending || !currentPassword || !newPassword.password || !newPassword.confirmation}>
-            {change.isPending ? <Spinner /> : null}
+          <Button type="submit" pending={change.isPending} disabled={!currentPassword || !newPassword.password || !newPassword.confirmation}>
             {change.isPending ? "Saving…" : "Change password"}
           </Button>
         </CardFooter>

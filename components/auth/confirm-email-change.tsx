@@ -5,7 +5,6 @@ import Link from "next/link";
 import { useTRPC } from "@/components/providers/trpc";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Spinner } from "@/components/ui/spinner";
 
 /**
  * Confirms a new address with an explicit click, so link scanners in the new mailbox cannot
@@ -30,8 +29,7 @@ export function ConfirmEmailChange({ token, signedIn }: { token: string; signedI
   return (
     <div className="flex flex-col gap-4">
       {confirm.isError ? <Alert variant="error">{confirm.error.message}</Alert> : null}
-      <Button onClick={() => confirm.mutate({ token })} disabled={confirm.isPending} className="w-full">
-        {confirm.isPending ? <Spinner /> : null}
+      <Button onClick={() => confirm.mutate({ token })} pending={confirm.isPending} className="w-full">
         {confirm.isPending ? "Confirming…" : "Confirm new email address"}
       </Button>
     </div>

@@ -6,8 +6,7 @@ import { fieldErrorsOf, formErrorOf } from "@/components/profile/field-errors";
 import { useTRPC } from "@/components/providers/trpc";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { FormField } from "@/components/ui/form-field";
-import { Spinner } from "@/components/ui/spinner";
+import { EmailField } from "./credential-fields";
 
 /** Asks for a reset link. The answer is the same whether or not the address has an account. */
 export function ForgotPasswordForm() {
@@ -40,21 +39,9 @@ export function ForgotPasswordForm() {
         request.mutate({ email: email.trim() });
       }}
     >
-      <FormField
-        label="Email"
-        name="email"
-        type="email"
-        autoComplete="email"
-        inputMode="email"
-        value={email}
-        onChange={(e) => setEmail(e.target.value)}
-        error={missing ?? errors.email}
-        required
-        autoFocus
-      />
+      <EmailField value={email} onValueChange={setEmail} error={missing ?? errors.email} autoFocus />
       {formError ? <Alert variant="error">{formError}</Alert> : null}
-      <Button type="submit" disabled={request.isPending} className="w-full">
-        {request.isPending ? <Spinner /> : null}
+      <Button type="submit" pending={request.isPending} className="w-full">
         {request.isPending ? "Sending…" : "Send reset link"}
       </Button>
     </form>

@@ -8,7 +8,7 @@ import { useTRPC } from "@/components/providers/trpc";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
-import { Spinner } from "@/components/ui/spinner";
+import { EmailField } from "./credential-fields";
 
 /** Creates an account; the verification link goes to the address given. */
 export function RegisterForm({ signInHref }: { signInHref: string }) {
@@ -41,17 +41,7 @@ export function RegisterForm({ signInHref }: { signInHref: string }) {
   return (
     <form method="post" onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       <FormField label="Name (optional)" name="name" autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} error={errors.name} maxLength={100} />
-      <FormField
-        label="Email"
-        name="email"
-        type="email"
-        autoComplete="email"
-        inputMode="email"
-        value={email}
-        onChange={(e) => setEmail(e.target.value)}
-        error={errors.email}
-        required
-      />
+      <EmailField value={email} onValueChange={setEmail} error={errors.email} />
       <FormField
         label="Password"
         name="password"
@@ -64,8 +54,7 @@ export function RegisterForm({ signInHref }: { signInHref: string }) {
         required
       />
       {formError ? <Alert variant="error">{formError}</Alert> : null}
-      <Button type="submit" disabled={register.isPending} className="w-full">
-        {register.isPending ? <Spinner /> : null}
+      <Button type="submit" pending={register.isPending} className="w-full">
         {register.isPending ? "Creating account…" : "Create account"}
       </Button>
     </form>

@@ -6,7 +6,6 @@ import { fieldErrorsOf, formErrorOf } from "@/components/profile/field-errors";
 import { useTRPC } from "@/components/providers/trpc";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Spinner } from "@/components/ui/spinner";
 import { NewPasswordFields, useNewPassword } from "./new-password-fields";
 
 /** Sets a new password through the emailed single-use link; every session is signed out. */
@@ -54,8 +53,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
           ) : null}
         </Alert>
       ) : null}
-      <Button type="submit" disabled={reset.isPending || !newPassword.password || !newPassword.confirmation} className="w-full">
-        {reset.isPending ? <Spinner /> : null}
+      <Button type="submit" pending={reset.isPending} disabled={!newPassword.password || !newPassword.confirmation} className="w-full">
         {reset.isPending ? "Saving…" : "Set new password"}
       </Button>
     </form>

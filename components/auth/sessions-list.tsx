@@ -8,7 +8,6 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
-import { Spinner } from "@/components/ui/spinner";
 import { RelativeTime } from "@/components/ui/relative-time";
 
 const MOBILE = /iOS|Android/;
@@ -60,10 +59,9 @@ export function SessionsList() {
                       size="sm"
                       variant="outline"
                       onClick={() => revoke.mutate({ id: session.id })}
-                      disabled={revoking}
+                      pending={revoking}
                       aria-label={`Revoke session: ${session.device}, ${session.ip ?? "unknown IP"}`}
                     >
-                      {revoking ? <Spinner /> : null}
                       Revoke
                     </Button>
                   )}
@@ -81,8 +79,7 @@ export function SessionsList() {
         ) : null}
       </CardContent>
       <CardFooter>
-        <Button variant="destructive" onClick={() => revokeOthers.mutate()} disabled={revokeOthers.isPending || others === 0}>
-          {revokeOthers.isPending ? <Spinner /> : null}
+        <Button variant="destructive" onClick={() => revokeOthers.mutate()} pending={revokeOthers.isPending} disabled={others === 0}>
           Sign out all other sessions
         </Button>
       </CardFooter>

@@ -4,8 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { FormField } from "@/components/ui/form-field";
-import { Spinner } from "@/components/ui/spinner";
+import { CurrentPasswordField, EmailField } from "./credential-fields";
 import { retryPhrase } from "./messages";
 import { useCountdown } from "./use-countdown";
 
@@ -79,29 +78,9 @@ export function SignInForm({ callbackUrl, initialError }: SignInFormProps) {
       aria-describedby={error ? "sign-in-error" : undefined}
     >
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      <FormField
-        label="Email"
-        name="email"
-        type="email"
-        autoComplete="username"
-        inputMode="email"
-        value={email}
-        onChange={(e) => setEmail(e.target.value)}
-        error={fieldErrors.email}
-        required
-        autoFocus
-      />
+      <EmailField autoComplete="username" value={email} onValueChange={setEmail} error={fieldErrors.email} autoFocus />
       <div className="flex flex-col gap-1">
-        <FormField
-          label="Password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          error={fieldErrors.password}
-          required
-        />
+        <CurrentPasswordField label="Password" name="password" value={password} onValueChange={setPassword} error={fieldErrors.password} />
         <Link href="/forgot-password" className="self-end text-sm text-brand-700 underline-offset-4 hover:underline dark:text-brand-500">
           Forgot password?
         </Link>
@@ -111,8 +90,7 @@ export function SignInForm({ callbackUrl, initialError }: SignInFormProps) {
           {!throttled ? error : waiting ? `Too many sign-in attempts. Try again ${retryPhrase(blocked.remaining)}.` : "You can try signing in again now."}
         </Alert>
       ) : null}
-      <Button type="submit" disabled={pending || waiting} className="w-full">
-        {pending ? <Spinner /> : null}
+      <Button type="submit" pending={pending} disabled={waiting} className="w-full">
         {pending ? "Signing in…" : "Sign in"}
       </Button>
     </form>

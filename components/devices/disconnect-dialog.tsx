@@ -5,7 +5,6 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { RadioCard, RadioGroup } from "@/components/ui/radio-group";
-import { Spinner } from "@/components/ui/spinner";
 
 interface DisconnectDialogProps {
   providerName: string;
@@ -56,8 +55,7 @@ export function DisconnectDialog({ providerName, pending, error, onConfirm, open
               Cancel
             </Button>
           </DialogClose>
-          <Button variant={choice === "delete" ? "destructive" : "default"} disabled={pending} onClick={() => onConfirm(choice === "delete")}>
-            {pending ? <Spinner /> : null}
+          <Button variant={choice === "delete" ? "destructive" : "default"} pending={pending} onClick={() => onConfirm(choice === "delete")}>
             {choice === "delete" ? "Disconnect and delete data" : "Disconnect"}
           </Button>
         </DialogFooter>

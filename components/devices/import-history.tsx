@@ -8,7 +8,6 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
-import { Spinner } from "@/components/ui/spinner";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { ImportView } from "@/server/integrations/imports-router";
 import { formatBytes, IMPORT_KIND_LABEL, IMPORT_PAGE_SIZE, IMPORT_STATUS_BADGE, isImportActive } from "./import-format";
@@ -65,8 +64,7 @@ export function ImportHistory({ timeZone, onShowReport }: { timeZone: string; on
       </Table>
       {history.hasNextPage ? (
         <div className="flex justify-center">
-          <Button variant="outline" onClick={() => void history.fetchNextPage()} disabled={history.isFetchingNextPage}>
-            {history.isFetchingNextPage ? <Spinner /> : null}
+          <Button variant="outline" onClick={() => void history.fetchNextPage()} pending={history.isFetchingNextPage}>
             Load more
           </Button>
         </div>

@@ -121,8 +121,7 @@ export function ProviderCard({ card, timeZone }: { card: ProviderCardData; timeZ
         ) : null}
         {card.configured && status !== "connected" ? (
           card.connectMethod === "demo" ? (
-            <Button size="sm" variant={live ? "outline" : "default"} onClick={() => connectDemo.mutate()} disabled={connectDemo.isPending}>
-              {connectDemo.isPending ? <Spinner /> : null}
+            <Button size="sm" variant={live ? "outline" : "default"} onClick={() => connectDemo.mutate()} pending={connectDemo.isPending}>
               {connection ? "Reconnect" : "Connect"}
             </Button>
           ) : (

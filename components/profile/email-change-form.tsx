@@ -2,12 +2,12 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
+import { CurrentPasswordField, EmailField } from "@/components/auth/credential-fields";
 import { useTRPC } from "@/components/providers/trpc";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
-import { FormField } from "@/components/ui/form-field";
 import { fieldErrorsOf, formErrorOf } from "./field-errors";
 
 /** Asks for a new address; the change happens only when the link sent there is opened. */
@@ -45,17 +45,8 @@ export function EmailChangeForm({ email, verified }: { email: string; verified: 
           </CardDescription>
         </CardHeader>
         <CardContent className="flex flex-col gap-4">
-          <FormField label="New email" name="newEmail" type="email" autoComplete="email" value={newEmail} onChange={(event) => setNewEmail(event.target.value)} error={errors.newEmail} required />
-          <FormField
-            label="Current password"
-            name="currentPassword"
-            type="password"
-            autoComplete="current-password"
-            value={currentPassword}
-            onChange={(event) => setCurrentPassword(event.target.value)}
-            error={errors.currentPassword}
-            required
-          />
+          <EmailField label="New email" name="newEmail" value={newEmail} onValueChange={setNewEmail} error={errors.newEmail} />
+          <CurrentPasswordField value={currentPassword} onValueChange={setCurrentPassword} error={errors.currentPassword} />
           {sentTo ? (
             <Alert variant="success">
               Check your inbox at <strong className="break-all">{sentTo}</strong> and open the link to confirm the change. Until then you keep signing in with {email}.

@@ -1,6 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db";
 import { getSessionUser } from "@/server/auth/current-user";
@@ -26,6 +26,13 @@ export async function requireUser(path?: string): Promise<SessionUser> {
   const user = await currentUser();
   if (user) return user;
   redirect(signInUrl(path ?? (await requestPath())));
+}
+
+/** The signed-in admin; signed-out visitors go to sign-in, everyone else gets the 404 page. */
+export async function requireAdmin(path?: string): Promise<SessionUser> {
+  const user = await requireUser(path);
+  if (user.role !== "admin") notFound();
+  return user;
 }
 
 /** The signed-in user's profile (with fresh name, email and verification), once per request. */

@@ -3,7 +3,7 @@ import { CursorPager } from "@/components/admin/cursor-pager";
 import { RunsTable } from "@/components/admin/jobs/runs-table";
 import { StatusFilter } from "@/components/admin/jobs/status-filter";
 import { firstParam, withQuery } from "@/components/admin/query-string";
-import { requireUser } from "@/components/shell/session";
+import { requireAdmin } from "@/components/shell/session";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -20,7 +20,7 @@ function parseStatus(value: string | undefined): JobRunStatus | undefined {
 }
 
 export default async function AdminJobsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireUser("/admin/jobs");
+  await requireAdmin("/admin/jobs");
   const params = await searchParams;
   const status = parseStatus(firstParam(params.status));
   const cursor = firstParam(params.cursor);

@@ -3,7 +3,7 @@ import { CursorPager } from "@/components/admin/cursor-pager";
 import { OutboxTable } from "@/components/admin/outbox/outbox-table";
 import { RecipientSearch } from "@/components/admin/outbox/recipient-search";
 import { firstParam, withQuery } from "@/components/admin/query-string";
-import { requireUser } from "@/components/shell/session";
+import { requireAdmin } from "@/components/shell/session";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -15,7 +15,7 @@ export const metadata = { title: "Email outbox" };
 const PAGE_SIZE = 25;
 
 export default async function AdminOutboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireUser("/admin/outbox");
+  await requireAdmin("/admin/outbox");
   const params = await searchParams;
   const to = firstParam(params.to)?.trim().slice(0, 320) || undefined;
   const cursor = firstParam(params.cursor);

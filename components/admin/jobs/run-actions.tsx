@@ -4,7 +4,6 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTRPC } from "@/components/providers/trpc";
 import { Button } from "@/components/ui/button";
-import { Spinner } from "@/components/ui/spinner";
 import { useToast } from "@/components/ui/toast";
 import type { JobRunStatus } from "@/db/schema";
 
@@ -36,16 +35,14 @@ export function RunActions({ runId, status }: { runId: string; status: JobRunSta
 
   if (status === "failed" || status === "cancelled") {
     return (
-      <Button size="sm" onClick={() => retry.mutate({ id: runId })} disabled={busy}>
-        {retry.isPending ? <Spinner /> : null}
+      <Button size="sm" onClick={() => retry.mutate({ id: runId })} pending={retry.isPending} disabled={busy}>
         Retry
       </Button>
     );
   }
   if (status === "queued") {
     return (
-      <Button size="sm" variant="outline" onClick={() => cancel.mutate({ id: runId })} disabled={busy}>
-        {cancel.isPending ? <Spinner /> : null}
+      <Button size="sm" variant="outline" onClick={() => cancel.mutate({ id: runId })} pending={cancel.isPending} disabled={busy}>
         Cancel
       </Button>
     );

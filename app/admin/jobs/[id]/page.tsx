@@ -5,7 +5,7 @@ import { JsonBlock } from "@/components/admin/jobs/json-block";
 import { RunActions } from "@/components/admin/jobs/run-actions";
 import { RunStatusBadge } from "@/components/admin/jobs/run-status-badge";
 import { loadOrNotFound } from "@/components/admin/load-or-not-found";
-import { requireUser } from "@/components/shell/session";
+import { requireAdmin } from "@/components/shell/session";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { serverCaller } from "@/server/api/rsc";
@@ -16,7 +16,7 @@ const when = (date: Date | null) => (date ? format(date, "yyyy-MM-dd HH:mm:ss") 
 
 export default async function AdminJobRunPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  await requireUser(`/admin/jobs/${id}`);
+  await requireAdmin(`/admin/jobs/${id}`);
   const api = await serverCaller();
   const run = await loadOrNotFound(() => api.jobs.get({ id }));
 

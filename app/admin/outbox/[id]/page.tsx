@@ -2,7 +2,7 @@ import { format } from "date-fns";
 import Link from "next/link";
 import { DetailList } from "@/components/admin/detail-list";
 import { loadOrNotFound } from "@/components/admin/load-or-not-found";
-import { requireUser } from "@/components/shell/session";
+import { requireAdmin } from "@/components/shell/session";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { serverCaller } from "@/server/api/rsc";
@@ -11,7 +11,7 @@ export const metadata = { title: "Email" };
 
 export default async function AdminOutboxEmailPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  await requireUser(`/admin/outbox/${id}`);
+  await requireAdmin(`/admin/outbox/${id}`);
   const api = await serverCaller();
   const email = await loadOrNotFound(() => api.outbox.get({ id }));
 
