@@ -1,9 +1,11 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { contentSecurityPolicy, newNonce } from "./server/csp";
 
 /**
  * Runs before every page and API request: gives each request an id (echoed in the response and
- * carried by the logs) and passes the path on, since layouts cannot see it otherwise (used to
- * send a signed-out visitor back to the page they asked for after signing in).
+ * carried by the logs), passes the path on, since layouts cannot see it otherwise (used to send a
+ * signed-out visitor back to the page they asked for after signing in), and sets the CSP with a
+ * fresh script nonce (Next.js reads it from the request header and puts it on its own scripts).
  */
 export function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
@@ -11,8 +13,13 @@ export function proxy(request: NextRequest) {
   const id = given && /^[\w-]{8,64}$/.test(given) ? given : crypto.randomUUID();
   headers.set("x-request-id", id);
   headers.set("x-pathname", request.nextUrl.pathname + request.nextUrl.search);
+  const nonce = newNonce();
+  const policy = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV !== "production" });
+  headers.set("x-nonce", nonce);
+  headers.set("content-security-policy", policy);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("x-request-id", id);
+  response.headers.set("content-security-policy", policy);
   return response;
 }
 

@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
 import { TRPCReactProvider } from "@/components/providers/trpc";
 import { ThemeProvider } from "@/components/shell/theme-provider";
 import { ToastProvider } from "@/components/ui/toast";
@@ -20,11 +21,13 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // The theme script runs before the page paints: it needs this request's CSP nonce (see proxy.ts).
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
     <html lang="en" suppressHydrationWarning>
       <body>
-        <ThemeProvider>
+        <ThemeProvider nonce={nonce}>
           <TRPCReactProvider>
             <TooltipProvider delayDuration={300}>
               <ToastProvider>{children}</ToastProvider>

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { expect, test } from "./support";
+import { DEMO, expect, signIn, test } from "./support";
 
 test("/api/healthz answers while the app is up", async ({ request }) => {
   const res = await request.get("/api/healthz");
@@ -21,9 +21,29 @@ test("security headers are set on pages", async ({ request }) => {
   const res = await request.get("/");
   const headers = res.headers();
   expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(headers["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[\w+/=]+' 'strict-dynamic'(;|$)/);
   expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
   expect(headers["x-content-type-options"]).toBe("nosniff");
   expect(headers["x-request-id"]).toMatch(/^[\w-]{8,64}$/);
+});
+
+test("pages run under the nonce-only script policy without a single violation", async ({ page }) => {
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  const nonces = new Set<string>();
+  for (const path of ["/", "/sign-in", "/no-such-page"]) {
+    const response = await page.goto(path);
+    nonces.add(response?.headers()["content-security-policy"]?.match(/'nonce-([^']+)'/)?.[1] ?? "");
+  }
+  await signIn(page, DEMO.email, DEMO.password);
+  await page.goto("/dashboard");
+  // The scripts ran: the client-rendered charts are on the page.
+  await expect(page.getByRole("heading", { name: "Steps, last 14 days" })).toBeVisible();
+  await expect(page.locator(".recharts-surface").first()).toBeVisible();
+  expect(nonces.size).toBe(3);
+  expect(violations).toEqual([]);
 });
 
 test.describe("with the database unreachable", () => {
