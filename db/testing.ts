@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { PGlite } from "@electric-sql/pglite";
-import { afterAll, beforeAll, inject } from "vitest";
+import { afterAll, beforeAll, inject, vi } from "vitest";
 import { makeHandle, openDatabase, type Database, type DbHandle, type Migrator } from "./index";
 import * as schema from "./schema";
 
@@ -59,20 +59,33 @@ export async function adminQuery(url: string, statement: string): Promise<void> 
 
 /**
  * One fresh database for the test file: created before its tests, closed after them.
- * `const handle = withTestDb();` then `handle.db` inside tests.
+ * `const test = withTestDb();` then `test.db` (or the whole `test.handle`) inside tests.
+ * `inProcessJobs` clears the Inngest variables so emitted events run on the in-process runner
+ * whatever the developer's environment says.
  */
-export function withTestDb(): { readonly db: Database } {
+export function withTestDb(options: { inProcessJobs?: boolean } = {}): { readonly db: Database; readonly handle: DbHandle } {
   let current: DbHandle | undefined;
   beforeAll(async () => {
+    if (options.inProcessJobs) {
+      vi.stubEnv("INNGEST_EVENT_KEY", "");
+      vi.stubEnv("INNGEST_DEV", "");
+    }
     current = await createTestDb();
   });
   afterAll(async () => {
     await current?.close();
+    if (options.inProcessJobs) vi.unstubAllEnvs();
   });
+  const handle = () => {
+    if (!current) throw new Error("withTestDb(): the database exists only inside tests and hooks");
+    return current;
+  };
   return {
     get db() {
-      if (!current) throw new Error("withTestDb(): the database exists only inside tests and hooks");
-      return current.db;
+      return handle().db;
+    },
+    get handle() {
+      return handle();
     },
   };
 }

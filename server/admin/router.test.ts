@@ -1,21 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { users } from "@/db/schema/auth";
 import { withTestDb } from "@/db/testing";
-import { appRouter } from "../root";
-import { createCallerFactory, type SessionUser } from "../trpc";
+import { callerFor, sessionFor } from "../testing";
 import { getAdminOverview, lastUtcDays } from "./overview";
 
-const createCaller = createCallerFactory(appRouter);
 const handle = withTestDb();
-
-
-function callerFor(user: SessionUser | null) {
-  return createCaller({ db: handle.db, user, requestId: "test", ip: "127.0.0.1", userAgent: null });
-}
-
-function sessionOf(row: typeof users.$inferSelect): SessionUser {
-  return { id: row.id, email: row.email, name: row.name, role: row.role, sessionId: crypto.randomUUID() };
-}
 
 const now = new Date("2025-03-14T10:00:00Z");
 const daysAgo = (n: number, hour = 12) => new Date(Date.UTC(2025, 2, 14 - n, hour));
@@ -57,9 +46,9 @@ describe("admin.overview", () => {
     const [admin] = await handle.db.insert(users).values({ email: "boss@example.com", role: "admin" }).returning();
     if (!plain || !admin) throw new Error("insert failed");
 
-    await expect(callerFor(null).admin.overview()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
-    await expect(callerFor(sessionOf(plain)).admin.overview()).rejects.toMatchObject({ code: "FORBIDDEN" });
-    const overview = await callerFor(sessionOf(admin)).admin.overview();
+    await expect(callerFor(handle.db, null).admin.overview()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await expect(callerFor(handle.db, sessionFor(plain)).admin.overview()).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const overview = await callerFor(handle.db, sessionFor(admin)).admin.overview();
     expect(overview.totalUsers).toBeGreaterThanOrEqual(2);
     expect(overview.signupsPerDay).toHaveLength(14);
   });

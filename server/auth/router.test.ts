@@ -5,42 +5,30 @@ import { emailOutbox } from "@/db/schema/email";
 import { users } from "@/db/schema/auth";
 import { withTestDb } from "@/db/testing";
 import { drainJobs } from "../jobs/runner";
-import { appRouter } from "../root";
-import { createCallerFactory, type Context, type SessionUser } from "../trpc";
+import { callerFor, fieldPaths, rejectionOf, sessionFor } from "../testing";
 import { beginLoginAttempt, LOGIN_LIMITS } from "./login-throttle";
 import { verifyPassword } from "./password";
 import { createSession, resolveSession } from "./sessions";
 import { createUser, findUserByEmail } from "./users";
 
-const createCaller = createCallerFactory(appRouter);
 const handle = withTestDb();
 let ipCounter = 0;
 
-
 /** A fresh IP per anonymous caller, so the per-IP request limits of one test do not leak into another. */
 function anonymous(ip = `198.18.0.${++ipCounter}`) {
-  return createCaller({ db: handle.db, user: null, requestId: "test", ip, userAgent: "vitest" });
+  return callerFor(handle.db, null, { ip, userAgent: "vitest" });
 }
 
 async function signIn(email: string, userAgent = "Mozilla/5.0 (X11; Linux x86_64) Chrome/140.0") {
   const user = await findUserByEmail(handle.db, email);
   if (!user) throw new Error(`no user ${email}`);
   const sessionId = await createSession(handle.db, { userId: user.id, ip: "10.9.9.9", userAgent });
-  const sessionUser: SessionUser = { id: user.id, email: user.email, name: user.name, role: user.role, sessionId };
-  const ctx: Context = { db: handle.db, user: sessionUser, requestId: "test", ip: "10.9.9.9", userAgent };
-  return { user: sessionUser, caller: createCaller(ctx) };
+  const sessionUser = sessionFor(user, sessionId);
+  return { user: sessionUser, caller: callerFor(handle.db, sessionUser, { ip: "10.9.9.9", userAgent }) };
 }
 
-async function failure(promise: Promise<unknown>): Promise<TRPCError & { fields: string[] }> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  const trpcError = error as TRPCError;
-  const fields = ((trpcError.cause as { fields?: { path: string }[] } | undefined)?.fields ?? []).map((f) => f.path);
-  return Object.assign(trpcError, { fields });
-}
+/** The tRPC error `promise` fails with (see `fieldPaths` for the fields it names). */
+const failure = (promise: Promise<unknown>) => rejectionOf(promise, TRPCError);
 
 /** Runs the queued email jobs and returns the token from the newest email to `to` tagged `tag`. */
 async function tokenFromEmail(to: string, tag: string, route: string): Promise<string> {
@@ -71,18 +59,18 @@ describe("auth.register → verification email → auth.verifyEmail", () => {
 
     const again = await failure(anonymous().auth.verifyEmail({ token }));
     expect(again.code).toBe("BAD_REQUEST");
-    expect(again.fields).toEqual(["token"]);
+    expect(fieldPaths(again)).toEqual(["token"]);
   });
 
   it("rejects weak passwords and a taken email with field errors", async () => {
-    expect((await failure(anonymous().auth.register({ email: "weak@example.com", password: "password123" }))).fields).toEqual(["password"]);
-    expect((await failure(anonymous().auth.register({ email: "short@example.com", password: "abc" }))).fields).toEqual(["password"]);
+    expect(fieldPaths(await failure(anonymous().auth.register({ email: "weak@example.com", password: "password123" })))).toEqual(["password"]);
+    expect(fieldPaths(await failure(anonymous().auth.register({ email: "short@example.com", password: "abc" })))).toEqual(["password"]);
     expect((await failure(anonymous().auth.register({ email: "not-an-email", password: "correct horse battery" }))).code).toBe("BAD_REQUEST");
 
     await createUser(handle.db, { email: "taken@example.com", password: "correct horse battery" });
     const conflict = await failure(anonymous().auth.register({ email: "Taken@example.com", password: "another fine phrase" }));
     expect(conflict.code).toBe("CONFLICT");
-    expect(conflict.fields).toEqual(["email"]);
+    expect(fieldPaths(conflict)).toEqual(["email"]);
   });
 
   it("limits registrations per IP with 429", async () => {
@@ -119,7 +107,7 @@ describe("password reset", () => {
     await anonymous().auth.requestPasswordReset({ email: "Forgetful@example.com" });
     const token = await tokenFromEmail("forgetful@example.com", "reset-password", "reset-password");
 
-    expect((await failure(anonymous().auth.resetPassword({ token, password: "qwerty123" }))).fields).toEqual(["password"]);
+    expect(fieldPaths(await failure(anonymous().auth.resetPassword({ token, password: "qwerty123" })))).toEqual(["password"]);
     expect(await anonymous().auth.resetPassword({ token, password: "new horse battery" })).toEqual({ email: "forgetful@example.com" });
 
     const stored = await findUserByEmail(handle.db, "forgetful@example.com");
@@ -128,7 +116,7 @@ describe("password reset", () => {
     expect(await resolveSession(handle.db, user.sessionId)).toBeNull();
     expect((await beginLoginAttempt(handle.db, { email: "forgetful@example.com", ip: "10.7.7.7" })).allowed).toBe(true);
 
-    expect((await failure(anonymous().auth.resetPassword({ token, password: "third horse battery" }))).fields).toEqual(["token"]);
+    expect(fieldPaths(await failure(anonymous().auth.resetPassword({ token, password: "third horse battery" })))).toEqual(["token"]);
   });
 
   it("limits reset requests per address with 429", async () => {
@@ -144,9 +132,9 @@ describe("auth.changePassword", () => {
     const { caller } = await signIn("changer@example.com");
     const wrong = await failure(caller.auth.changePassword({ currentPassword: "not it at all", newPassword: "new horse battery", signOutOthers: true }));
     expect(wrong.code).toBe("BAD_REQUEST");
-    expect(wrong.fields).toEqual(["currentPassword"]);
+    expect(fieldPaths(wrong)).toEqual(["currentPassword"]);
     const weak = await failure(caller.auth.changePassword({ currentPassword: "old horse battery", newPassword: "iloveyou", signOutOthers: true }));
-    expect(weak.fields).toEqual(["newPassword"]);
+    expect(fieldPaths(weak)).toEqual(["newPassword"]);
   });
 
   it("changes the password and signs out the other sessions only when asked", async () => {
@@ -170,7 +158,7 @@ describe("email change", () => {
     await createUser(handle.db, { email: "mover@example.com", password: "old horse battery" });
     const { caller } = await signIn("mover@example.com");
     const wrong = await failure(caller.auth.requestEmailChange({ newEmail: "moved@example.com", currentPassword: "wrong password!" }));
-    expect(wrong.fields).toEqual(["currentPassword"]);
+    expect(fieldPaths(wrong)).toEqual(["currentPassword"]);
 
     expect(await caller.auth.requestEmailChange({ newEmail: "Moved@Example.com", currentPassword: "old horse battery" })).toEqual({ pendingEmail: "moved@example.com" });
     const token = await tokenFromEmail("moved@example.com", "confirm-email-change", "confirm-email");
@@ -178,15 +166,15 @@ describe("email change", () => {
 
     expect(await anonymous().auth.confirmEmailChange({ token })).toEqual({ email: "moved@example.com" });
     expect(await caller.auth.me()).toMatchObject({ email: "moved@example.com", emailVerified: true });
-    expect((await failure(anonymous().auth.confirmEmailChange({ token }))).fields).toEqual(["token"]);
+    expect(fieldPaths(await failure(anonymous().auth.confirmEmailChange({ token })))).toEqual(["token"]);
   });
 
   it("refuses an address that is taken or unchanged", async () => {
     await createUser(handle.db, { email: "first@example.com", password: "old horse battery" });
     await createUser(handle.db, { email: "second@example.com", password: "old horse battery" });
     const { caller } = await signIn("first@example.com");
-    expect((await failure(caller.auth.requestEmailChange({ newEmail: "second@example.com", currentPassword: "old horse battery" }))).fields).toEqual(["newEmail"]);
-    expect((await failure(caller.auth.requestEmailChange({ newEmail: "first@example.com", currentPassword: "old horse battery" }))).fields).toEqual(["newEmail"]);
+    expect(fieldPaths(await failure(caller.auth.requestEmailChange({ newEmail: "second@example.com", currentPassword: "old horse battery" })))).toEqual(["newEmail"]);
+    expect(fieldPaths(await failure(caller.auth.requestEmailChange({ newEmail: "first@example.com", currentPassword: "old horse battery" })))).toEqual(["newEmail"]);
   });
 });
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { authTokens } from "@/db/schema/auth";
 import { withTestDb } from "@/db/testing";
 import { AppError } from "../errors";
+import { rejectionOf } from "../testing";
 import { consumeToken, hashToken, issueToken, TOKEN_TTL_SECONDS } from "./tokens";
 import { createUser } from "./users";
 
@@ -10,15 +11,6 @@ const handle = withTestDb();
 
 async function newUser(email: string) {
   return createUser(handle.db, { email });
-}
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
 }
 
 describe("auth tokens", () => {
@@ -36,7 +28,7 @@ describe("auth tokens", () => {
     const user = await newUser("once@example.com");
     const { token } = await issueToken(handle.db, { purpose: "verify_email", userId: user.id, email: user.email });
     expect(await consumeToken(handle.db, "verify_email", token)).toEqual({ userId: user.id, email: user.email });
-    const error = await rejection(consumeToken(handle.db, "verify_email", token));
+    const error = await rejectionOf(consumeToken(handle.db, "verify_email", token), AppError);
     expect(error.code).toBe("BAD_REQUEST");
     expect(error.fields?.[0]?.path).toBe("token");
   });
@@ -44,7 +36,7 @@ describe("auth tokens", () => {
   it("is bound to its purpose", async () => {
     const user = await newUser("purpose@example.com");
     const { token } = await issueToken(handle.db, { purpose: "verify_email", userId: user.id, email: user.email });
-    await rejection(consumeToken(handle.db, "reset_password", token));
+    await rejectionOf(consumeToken(handle.db, "reset_password", token), AppError);
     expect((await consumeToken(handle.db, "verify_email", token)).userId).toBe(user.id);
   });
 
@@ -54,7 +46,7 @@ describe("auth tokens", () => {
     const { token, expiresAt } = await issueToken(handle.db, { purpose: "reset_password", userId: user.id, email: user.email, now: issuedAt });
     expect(expiresAt.getTime() - issuedAt.getTime()).toBe(TOKEN_TTL_SECONDS.reset_password * 1000);
     expect(TOKEN_TTL_SECONDS.reset_password).toBe(3600);
-    await rejection(consumeToken(handle.db, "reset_password", token, new Date("2030-01-01T11:00:00Z")));
+    await rejectionOf(consumeToken(handle.db, "reset_password", token, new Date("2030-01-01T11:00:00Z")), AppError);
     expect((await consumeToken(handle.db, "reset_password", token, new Date("2030-01-01T10:59:59Z"))).userId).toBe(user.id);
   });
 
@@ -62,11 +54,11 @@ describe("auth tokens", () => {
     const user = await newUser("supersede@example.com");
     const first = await issueToken(handle.db, { purpose: "reset_password", userId: user.id, email: user.email });
     const second = await issueToken(handle.db, { purpose: "reset_password", userId: user.id, email: user.email });
-    await rejection(consumeToken(handle.db, "reset_password", first.token));
+    await rejectionOf(consumeToken(handle.db, "reset_password", first.token), AppError);
     expect((await consumeToken(handle.db, "reset_password", second.token)).userId).toBe(user.id);
   });
 
   it("rejects unknown tokens", async () => {
-    await rejection(consumeToken(handle.db, "verify_email", "x".repeat(43)));
+    await rejectionOf(consumeToken(handle.db, "verify_email", "x".repeat(43)), AppError);
   });
 });

@@ -1,24 +1,17 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "@/db";
-import { createTestDb } from "@/db/testing";
+import { beforeAll, describe, expect, it } from "vitest";
+import { withTestDb } from "@/db/testing";
 import { EmailLayout, EmailText } from "@/components/emails/layout";
-import { appRouter } from "../root";
-import { createCallerFactory, type SessionUser } from "../trpc";
+import { callerWithRole } from "../testing";
+import type { SessionUser } from "../trpc";
 import { sendEmailWith } from "./send";
 
-const createCaller = createCallerFactory(appRouter);
-let handle: DbHandle;
-
-function callerAs(role: SessionUser["role"]) {
-  const user: SessionUser = { id: randomUUID(), email: `${role}@example.com`, name: null, role, sessionId: randomUUID() };
-  return createCaller({ db: handle.db, user, requestId: "test", ip: "127.0.0.1", userAgent: null });
-}
+const handle = withTestDb();
+const callerAs = (role: SessionUser["role"]) => callerWithRole(handle.db, role);
 
 const config = { from: "BioSync <no-reply@biosync.test>", appUrl: "http://localhost:3000", logRecipients: false };
 
 beforeAll(async () => {
-  handle = await createTestDb();
   for (const to of ["ada@example.com", "bob@example.com", "ada_b@example.com"]) {
     await sendEmailWith(config, handle.db, {
       to,
@@ -31,9 +24,6 @@ beforeAll(async () => {
       ),
     });
   }
-});
-afterAll(async () => {
-  await handle.close();
 });
 
 describe("outbox router", () => {

@@ -2,15 +2,13 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { and, count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import type { DbHandle } from "@/db";
+import { beforeEach, describe, expect, it } from "vitest";
 import { dailySummaries, fileImportChunks, fileImports, jobEvents, providerDailyTotals, samples, workouts } from "@/db/schema";
-import { createTestDb } from "@/db/testing";
+import { withTestDb } from "@/db/testing";
 import { createUser } from "../auth/users";
 import { AppError } from "../errors";
 import { drainJobs } from "../jobs/runner";
-import { appRouter } from "../root";
-import { createCallerFactory } from "../trpc";
+import { callerFor, sessionFor } from "../testing";
 import { receiveUpload, runImport } from "./file-imports";
 
 const SAMPLES = path.resolve(process.cwd(), "../shared/data/samples");
@@ -18,8 +16,7 @@ const FITBIT = readFileSync(path.join(SAMPLES, "fitbit-dailyActivity-merged.csv"
 const APPLE = readFileSync(path.join(SAMPLES, "apple-health-export-simonw.xml"));
 const FITBIT_HEADER = FITBIT.toString("utf8").split(/\r?\n/, 1)[0] ?? "";
 
-const createCaller = createCallerFactory(appRouter);
-let handle: DbHandle;
+const testDb = withTestDb({ inProcessJobs: true });
 let userId: string;
 
 /** The bytes as a request body would deliver them: pieces of `size` bytes. */
@@ -27,17 +24,17 @@ async function* pieces(bytes: Buffer, size = 64 * 1024): AsyncGenerator<Buffer> 
   for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
 }
 
-function callerFor(id: string) {
-  return createCaller({ db: handle.db, user: { id, email: `${id}@example.com`, name: null, role: "user", sessionId: randomUUID() }, requestId: "test", ip: "127.0.0.1", userAgent: null });
+function callerAs(id: string) {
+  return callerFor(testDb.db, sessionFor({ id, email: `${id}@example.com` }));
 }
 
 async function rowsOf<T extends typeof fileImports | typeof providerDailyTotals | typeof samples | typeof workouts | typeof dailySummaries>(table: T) {
-  const [row] = await handle.db.select({ n: count() }).from(table as typeof fileImports).where(eq((table as typeof fileImports).userId, userId));
+  const [row] = await testDb.db.select({ n: count() }).from(table as typeof fileImports).where(eq((table as typeof fileImports).userId, userId));
   return row?.n ?? 0;
 }
 
 async function chunkCount() {
-  const [row] = await handle.db
+  const [row] = await testDb.db
     .select({ n: count() })
     .from(fileImportChunks)
     .innerJoin(fileImports, eq(fileImports.id, fileImportChunks.importId))
@@ -46,37 +43,28 @@ async function chunkCount() {
 }
 
 async function uploadAndRun(bytes: Buffer, filename: string, accountId?: string) {
-  const uploaded = await receiveUpload(handle.db, { userId, filename, accountId, body: pieces(bytes) });
+  const uploaded = await receiveUpload(testDb.db, { userId, filename, accountId, body: pieces(bytes) });
   expect(uploaded.duplicate).toBe(false);
-  return runImport(handle.db, uploaded.import.id);
+  return runImport(testDb.db, uploaded.import.id);
 }
 
-beforeAll(async () => {
-  vi.stubEnv("INNGEST_EVENT_KEY", "");
-  vi.stubEnv("INNGEST_DEV", "");
-  handle = await createTestDb();
-});
-afterAll(async () => {
-  await handle.close();
-  vi.unstubAllEnvs();
-});
 beforeEach(async () => {
-  userId = (await createUser(handle.db, { email: `importer-${randomUUID()}@example.com`, verified: true })).id;
+  userId = (await createUser(testDb.db, { email: `importer-${randomUUID()}@example.com`, verified: true })).id;
 });
 
 describe("file imports", () => {
   it("stores the Fitbit CSV in pieces, queues its job, and the job imports the first person into the daily summaries", async () => {
-    const { import: queued, duplicate } = await receiveUpload(handle.db, { userId, filename: "dailyActivity_merged.csv", body: pieces(FITBIT) });
+    const { import: queued, duplicate } = await receiveUpload(testDb.db, { userId, filename: "dailyActivity_merged.csv", body: pieces(FITBIT) });
     expect(duplicate).toBe(false);
     expect(queued).toMatchObject({ status: "queued", kind: "fitbit_daily_csv", sizeBytes: FITBIT.length, accountId: "1503960366", bytesProcessed: 0 });
     expect(queued.contentHash).toMatch(/^[0-9a-f]{64}$/);
     expect(await chunkCount()).toBe(Math.ceil(FITBIT.length / (1024 * 1024)));
-    const [event] = await handle.db.select().from(jobEvents).where(eq(jobEvents.idempotencyKey, `import-${queued.id}`));
+    const [event] = await testDb.db.select().from(jobEvents).where(eq(jobEvents.idempotencyKey, `import-${queued.id}`));
     expect(event).toMatchObject({ name: "imports/file.uploaded", data: { importId: queued.id, userId } });
 
-    await drainJobs(handle.db);
+    await drainJobs(testDb.db);
 
-    const [done] = await handle.db.select().from(fileImports).where(eq(fileImports.id, queued.id));
+    const [done] = await testDb.db.select().from(fileImports).where(eq(fileImports.id, queued.id));
     // 1503960366 has 31 days, one without activity; each day gives steps, distance, active time and energy.
     expect(done).toMatchObject({ status: "succeeded", bytesProcessed: FITBIT.length, itemsImported: 30 * 4, skipped: 940 - 30, errorCount: 0, errors: [], error: null });
     expect(done?.startedAt).toBeInstanceOf(Date);
@@ -84,7 +72,7 @@ describe("file imports", () => {
     expect(await chunkCount()).toBe(0);
     expect(await rowsOf(providerDailyTotals)).toBe(30 * 4);
     expect(await rowsOf(dailySummaries)).toBe(30);
-    const [day] = await handle.db
+    const [day] = await testDb.db
       .select()
       .from(dailySummaries)
       .where(and(eq(dailySummaries.userId, userId), eq(dailySummaries.localDate, "2016-04-12")));
@@ -95,10 +83,10 @@ describe("file imports", () => {
   it("answers a second upload of the same file with the earlier import and stores nothing new", async () => {
     const first = await uploadAndRun(FITBIT, "dailyActivity_merged.csv");
     const before = { totals: await rowsOf(providerDailyTotals), summaries: await rowsOf(dailySummaries) };
-    const [{ n: eventsBefore } = { n: 0 }] = await handle.db.select({ n: count() }).from(jobEvents);
+    const [{ n: eventsBefore } = { n: 0 }] = await testDb.db.select({ n: count() }).from(jobEvents);
 
     for (const accountId of [undefined, "1503960366"]) {
-      const again = await receiveUpload(handle.db, { userId, filename: "copy.csv", accountId, body: pieces(FITBIT, 1000) });
+      const again = await receiveUpload(testDb.db, { userId, filename: "copy.csv", accountId, body: pieces(FITBIT, 1000) });
       expect(again.duplicate).toBe(true);
       expect(again.import.id).toBe(first.id);
     }
@@ -106,7 +94,7 @@ describe("file imports", () => {
     expect(await chunkCount()).toBe(0);
     expect(await rowsOf(providerDailyTotals)).toBe(before.totals);
     expect(await rowsOf(dailySummaries)).toBe(before.summaries);
-    const [{ n: eventsAfter } = { n: 0 }] = await handle.db.select({ n: count() }).from(jobEvents);
+    const [{ n: eventsAfter } = { n: 0 }] = await testDb.db.select({ n: count() }).from(jobEvents);
     expect(eventsAfter).toBe(eventsBefore);
 
     // Another person in the same file is a new import.
@@ -118,16 +106,16 @@ describe("file imports", () => {
   it("imports the Apple Health export.xml: samples, workouts, daily totals and their summaries", async () => {
     const done = await uploadAndRun(APPLE, "export.xml");
     expect(done).toMatchObject({ status: "succeeded", kind: "apple_xml", itemsImported: 7, errorCount: 0, bytesProcessed: APPLE.length, sizeBytes: APPLE.length });
-    const stored = await handle.db.select().from(samples).where(eq(samples.userId, userId));
+    const stored = await testDb.db.select().from(samples).where(eq(samples.userId, userId));
     expect(stored.map((s) => [s.metric, s.value]).sort()).toEqual([
       ["bmi", 22.5312],
       ["heart_rate", 72],
     ]);
     expect(stored.every((s) => s.source === "apple_health")).toBe(true);
-    const [run] = await handle.db.select().from(workouts).where(eq(workouts.userId, userId));
+    const [run] = await testDb.db.select().from(workouts).where(eq(workouts.userId, userId));
     expect(run).toMatchObject({ activityType: "running", source: "apple_health", localDate: "2016-11-14" });
     expect(await rowsOf(providerDailyTotals)).toBe(4);
-    const days = await handle.db.select().from(dailySummaries).where(eq(dailySummaries.userId, userId));
+    const days = await testDb.db.select().from(dailySummaries).where(eq(dailySummaries.userId, userId));
     const nov15 = days.find((d) => d.localDate === "2016-11-15");
     expect(nov15?.values.active_duration).toBe(68 * 60);
     expect(days.some((d) => d.localDate === "2018-09-10" && d.values.heart_rate === 72)).toBe(true);
@@ -147,7 +135,7 @@ describe("file imports", () => {
   });
 
   it("rejects a file it cannot read, an empty one and one over the size limit, storing nothing", async () => {
-    const reject = (body: Buffer, maxBytes?: number, filename = "notes.csv") => receiveUpload(handle.db, { userId, filename, body: pieces(body), maxBytes });
+    const reject = (body: Buffer, maxBytes?: number, filename = "notes.csv") => receiveUpload(testDb.db, { userId, filename, body: pieces(body), maxBytes });
 
     const unknown = await reject(Buffer.from("name,age\nAda,36\n")).catch((e: unknown) => e);
     expect(unknown).toBeInstanceOf(AppError);
@@ -157,16 +145,16 @@ describe("file imports", () => {
     // Large enough that a first piece was already stored when the limit is crossed.
     const big = Buffer.concat([FITBIT, ...Array.from({ length: 30 }, () => Buffer.from(FITBIT.toString("utf8").slice(FITBIT_HEADER.length)))]);
     await expect(reject(big, 1.5 * 1024 * 1024)).rejects.toMatchObject({ code: "PAYLOAD_TOO_LARGE" });
-    await expect(receiveUpload(handle.db, { userId, filename: "  ", body: pieces(FITBIT) })).rejects.toMatchObject({ fields: [{ path: "filename" }] });
+    await expect(receiveUpload(testDb.db, { userId, filename: "  ", body: pieces(FITBIT) })).rejects.toMatchObject({ fields: [{ path: "filename" }] });
 
     expect(await rowsOf(fileImports)).toBe(0);
-    expect(await handle.db.select({ n: count() }).from(fileImportChunks)).toEqual([{ n: 0 }]);
+    expect(await testDb.db.select({ n: count() }).from(fileImportChunks)).toEqual([{ n: 0 }]);
   });
 
   it("shows users their own imports only, newest first, a page at a time", async () => {
     const apple = await uploadAndRun(APPLE, "export.xml");
     const fitbit = await uploadAndRun(FITBIT, "dailyActivity_merged.csv");
-    const me = callerFor(userId);
+    const me = callerAs(userId);
 
     const view = await me.imports.get({ id: apple.id });
     expect(view).toMatchObject({ id: apple.id, status: "succeeded", filename: "export.xml", itemsImported: 7, errors: [] });
@@ -176,10 +164,10 @@ describe("file imports", () => {
     expect(second.items.map((i) => i.id)).toEqual([apple.id]);
     expect(second.nextCursor).toBeNull();
 
-    const stranger = callerFor((await createUser(handle.db, { email: `other-${randomUUID()}@example.com` })).id);
+    const stranger = callerAs((await createUser(testDb.db, { email: `other-${randomUUID()}@example.com` })).id);
     await expect(stranger.imports.get({ id: apple.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await stranger.imports.list({})).items).toEqual([]);
-    await expect(createCaller({ db: handle.db, user: null, requestId: "t", ip: "127.0.0.1", userAgent: null }).imports.list({})).rejects.toMatchObject({
+    await expect(callerFor(testDb.db, null).imports.list({})).rejects.toMatchObject({
       code: "UNAUTHORIZED",
     });
   });

@@ -5,6 +5,7 @@ import type { DbHandle } from "@/db";
 import { jobEvents, oauthStates, providerConnections, rawRecords, samples, users } from "@/db/schema";
 import { createTestDb } from "@/db/testing";
 import { AppError } from "../errors";
+import { rejectionOf } from "../testing";
 import { getConnection, readTokens } from "./connections";
 import { abandonConnect, completeConnect, disconnectProvider, OAUTH_STATE_TTL_MS, startConnect } from "./oauth-flow";
 import { startFakeOAuthServer, startFakeTerraServer, type FakeOAuthServer, type FakeTerraServer } from "./oauth-fake-server";
@@ -48,14 +49,8 @@ async function newUser(): Promise<string> {
   return user!.id;
 }
 
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
+/** The AppError `promise` fails with. */
+const rejection = (promise: Promise<unknown>) => rejectionOf(promise, AppError);
 
 /** Start → the user consents at the fake → callback. */
 async function connect(server: FakeOAuthServer, provider: "oura" | "fitbit", userId: string, consent: { grantedScopes?: string[]; externalUserId?: string } = {}) {

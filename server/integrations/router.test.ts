@@ -1,26 +1,17 @@
 import { randomBytes } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ZodError } from "zod";
-import type { DbHandle } from "@/db";
+import { beforeAll, describe, expect, it } from "vitest";
 import { dailySummaries, jobEvents, samples, syncRuns, users } from "@/db/schema";
-import { createTestDb } from "@/db/testing";
-import { fieldIssuesFromZod } from "../errors";
-import { appRouter } from "../root";
-import { createCallerFactory, type Context, type SessionUser } from "../trpc";
+import { withTestDb } from "@/db/testing";
+import { badRequestFields, callerFor, rejectionOf, sessionFor } from "../testing";
 import { rollupDays } from "./rollup";
 
-const createCaller = createCallerFactory(appRouter);
-let handle: DbHandle;
+const handle = withTestDb();
 
-beforeAll(async () => {
-  handle = await createTestDb();
+beforeAll(() => {
   process.env.OURA_CLIENT_ID = "oura-client";
   process.env.OURA_CLIENT_SECRET = "oura-secret";
-});
-afterAll(async () => {
-  await handle.close();
 });
 
 async function signedIn() {
@@ -28,25 +19,7 @@ async function signedIn() {
     .insert(users)
     .values({ email: `d-${randomBytes(6).toString("hex")}@example.com`, name: "Device Person" })
     .returning();
-  const sessionUser: SessionUser = { id: user!.id, email: user!.email, name: user!.name, role: "user", sessionId: crypto.randomUUID() };
-  const ctx: Context = { db: handle.db, user: sessionUser, requestId: "test", ip: "127.0.0.1", userAgent: null };
-  return { userId: sessionUser.id, caller: createCaller(ctx) };
-}
-
-async function trpcError(promise: Promise<unknown>): Promise<TRPCError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  return error as TRPCError;
-}
-
-async function badFields(promise: Promise<unknown>): Promise<string[]> {
-  const error = await trpcError(promise);
-  expect(error.code).toBe("BAD_REQUEST");
-  if (error.cause instanceof ZodError) return fieldIssuesFromZod(error.cause).map((f) => f.path);
-  return ((error.cause as { fields?: { path: string }[] } | undefined)?.fields ?? []).map((f) => f.path);
+  return { userId: user!.id, caller: callerFor(handle.db, sessionFor(user!)) };
 }
 
 const events = (name: string) => handle.db.select().from(jobEvents).where(eq(jobEvents.name, name));
@@ -62,8 +35,7 @@ describe("devices.providers", () => {
   });
 
   it("requires a session", async () => {
-    const anonymous = createCaller({ db: handle.db, user: null, requestId: "t", ip: "127.0.0.1", userAgent: null });
-    expect((await trpcError(anonymous.devices.providers())).code).toBe("UNAUTHORIZED");
+    expect((await rejectionOf(callerFor(handle.db, null).devices.providers(), TRPCError)).code).toBe("UNAUTHORIZED");
   });
 });
 
@@ -90,16 +62,16 @@ describe("devices.connectDemo / setAutoSync / disconnect", () => {
     const owner = await signedIn();
     await owner.caller.devices.connectDemo();
     const other = await signedIn();
-    expect((await trpcError(other.caller.devices.setAutoSync({ provider: "demo", autoSync: false }))).code).toBe("NOT_FOUND");
-    expect((await trpcError(other.caller.devices.disconnect({ provider: "demo", deleteData: true }))).code).toBe("NOT_FOUND");
-    expect((await trpcError(other.caller.devices.syncNow({ provider: "demo" }))).code).toBe("NOT_FOUND");
+    expect((await rejectionOf(other.caller.devices.setAutoSync({ provider: "demo", autoSync: false }), TRPCError)).code).toBe("NOT_FOUND");
+    expect((await rejectionOf(other.caller.devices.disconnect({ provider: "demo", deleteData: true }), TRPCError)).code).toBe("NOT_FOUND");
+    expect((await rejectionOf(other.caller.devices.syncNow({ provider: "demo" }), TRPCError)).code).toBe("NOT_FOUND");
     expect((await owner.caller.devices.providers()).find((c) => c.id === "demo")?.connection?.status).toBe("active");
   });
 
   it("rejects bad input with the field named", async () => {
     const { caller } = await signedIn();
-    expect(await badFields(caller.devices.setAutoSync({ provider: "myspace" as "demo", autoSync: true }))).toEqual(["provider"]);
-    expect(await badFields(caller.devices.setAutoSync({ provider: "demo", autoSync: "yes" as unknown as boolean }))).toEqual(["autoSync"]);
+    expect(await badRequestFields(caller.devices.setAutoSync({ provider: "myspace" as "demo", autoSync: true }))).toEqual(["provider"]);
+    expect(await badRequestFields(caller.devices.setAutoSync({ provider: "demo", autoSync: "yes" as unknown as boolean }))).toEqual(["autoSync"]);
   });
 });
 
@@ -113,7 +85,7 @@ describe("devices.syncNow / run / history", () => {
     const card = (await caller.devices.providers()).find((c) => c.id === "demo");
     expect(card?.activeRun?.id).toBe(syncRunId);
 
-    const repeat = await trpcError(caller.devices.syncNow({ provider: "demo" }));
+    const repeat = await rejectionOf(caller.devices.syncNow({ provider: "demo" }), TRPCError);
     expect(repeat.code).toBe("TOO_MANY_REQUESTS");
 
     await handle.db
@@ -127,7 +99,7 @@ describe("devices.syncNow / run / history", () => {
     const { caller } = await signedIn();
     await caller.devices.connectDemo();
     await caller.devices.disconnect({ provider: "demo", deleteData: false });
-    expect((await trpcError(caller.devices.syncNow({ provider: "demo" }))).code).toBe("CONFLICT");
+    expect((await rejectionOf(caller.devices.syncNow({ provider: "demo" }), TRPCError)).code).toBe("CONFLICT");
   });
 
   it("pages through the user's own history, newest first, with durations", async () => {
@@ -164,15 +136,15 @@ describe("devices.syncNow / run / history", () => {
 
     const theirs = await other.caller.devices.history({ limit: 10 });
     expect(theirs.items).toHaveLength(1);
-    expect((await trpcError(other.caller.devices.run({ id: first.items[0]!.id }))).code).toBe("NOT_FOUND");
+    expect((await rejectionOf(other.caller.devices.run({ id: first.items[0]!.id }), TRPCError)).code).toBe("NOT_FOUND");
   });
 
   it("rejects bad pagination and ids with the field named", async () => {
     const { caller } = await signedIn();
-    expect(await badFields(caller.devices.history({ limit: 500 }))).toEqual(["limit"]);
-    expect(await badFields(caller.devices.history({ limit: 10, provider: "friendster" as "demo" }))).toEqual(["provider"]);
-    expect(await badFields(caller.devices.history({ limit: 10, kind: "carrier-pigeon" as "manual" }))).toEqual(["kind"]);
-    expect(await badFields(caller.devices.run({ id: "not-a-uuid" }))).toEqual(["id"]);
+    expect(await badRequestFields(caller.devices.history({ limit: 500 }))).toEqual(["limit"]);
+    expect(await badRequestFields(caller.devices.history({ limit: 10, provider: "friendster" as "demo" }))).toEqual(["provider"]);
+    expect(await badRequestFields(caller.devices.history({ limit: 10, kind: "carrier-pigeon" as "manual" }))).toEqual(["kind"]);
+    expect(await badRequestFields(caller.devices.run({ id: "not-a-uuid" }))).toEqual(["id"]);
   });
 });
 
@@ -218,8 +190,8 @@ describe("devices.priority", () => {
 
   it("rejects unknown and repeated providers with the field named", async () => {
     const { caller } = await signedIn();
-    expect(await badFields(caller.devices.priority.set({ order: ["demo", "bebo" as "demo"] }))).toEqual(["order.1"]);
-    expect(await badFields(caller.devices.priority.set({ order: ["demo", "oura", "demo"] }))).toEqual(["order.2"]);
-    expect(await badFields(caller.devices.priority.set({ order: [] }))).toEqual(["order"]);
+    expect(await badRequestFields(caller.devices.priority.set({ order: ["demo", "bebo" as "demo"] }))).toEqual(["order.1"]);
+    expect(await badRequestFields(caller.devices.priority.set({ order: ["demo", "oura", "demo"] }))).toEqual(["order.2"]);
+    expect(await badRequestFields(caller.devices.priority.set({ order: [] }))).toEqual(["order"]);
   });
 });

@@ -1,18 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { dailySummaries, users } from "@/db/schema";
 import { withTestDb } from "@/db/testing";
-import { appRouter } from "../root";
-import { createCallerFactory, type SessionUser } from "../trpc";
+import { callerFor, sessionFor } from "../testing";
+import type { SessionUser } from "../trpc";
 
 const handle = withTestDb();
-const callerFor = (user: SessionUser | null) =>
-  createCallerFactory(appRouter)({ db: handle.db, user, requestId: "test-request", ip: "127.0.0.1", userAgent: null });
 
 async function user(email: string): Promise<SessionUser> {
   const [row] = await handle.db.insert(users).values({ email }).returning();
-  return { id: row!.id, email, name: null, role: "user", sessionId: "s" };
+  return sessionFor(row!);
 }
-
 
 describe("summaries router", () => {
   it("returns only the caller's days, in order, and the latest one", async () => {
@@ -23,19 +20,19 @@ describe("summaries router", () => {
       { userId: alice.id, localDate: "2026-06-01", values: { steps: 8000 }, sources: { steps: "demo" } },
       { userId: bob.id, localDate: "2026-06-03", values: { steps: 1 }, sources: { steps: "demo" } },
     ]);
-    const days = await callerFor(alice).summaries.range({ from: "2026-06-01", to: "2026-06-30" });
+    const days = await callerFor(handle.db, alice).summaries.range({ from: "2026-06-01", to: "2026-06-30" });
     expect(days.map((d) => [d.localDate, d.values.steps])).toEqual([
       ["2026-06-01", 8000],
       ["2026-06-02", 9000],
     ]);
-    expect((await callerFor(alice).summaries.latest())?.localDate).toBe("2026-06-02");
-    expect(await callerFor(await user("new-s@example.com")).summaries.latest()).toBeNull();
+    expect((await callerFor(handle.db, alice).summaries.latest())?.localDate).toBe("2026-06-02");
+    expect(await callerFor(handle.db, await user("new-s@example.com")).summaries.latest()).toBeNull();
   });
 
   it("rejects bad ranges with the field, and anonymous callers", async () => {
     const alice = await user("carol-s@example.com");
-    await expect(callerFor(alice).summaries.range({ from: "2026-06-10", to: "2026-06-01" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    await expect(callerFor(alice).summaries.range({ from: "2026-13-01", to: "2026-06-01" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    await expect(callerFor(null).summaries.latest()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await expect(callerFor(handle.db, alice).summaries.range({ from: "2026-06-10", to: "2026-06-01" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(callerFor(handle.db, alice).summaries.range({ from: "2026-13-01", to: "2026-06-01" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(callerFor(handle.db, null).summaries.latest()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
   });
 });

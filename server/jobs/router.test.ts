@@ -1,49 +1,34 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { DbHandle } from "@/db";
+import { describe, expect, it, vi } from "vitest";
 import { jobRuns } from "@/db/schema";
-import { createTestDb } from "@/db/testing";
-import { appRouter } from "../root";
-import { createCallerFactory, type SessionUser } from "../trpc";
+import { withTestDb } from "@/db/testing";
+import { callerFor, callerWithRole } from "../testing";
+import type { SessionUser } from "../trpc";
 import { emit } from "./emit";
 import { drainJobs } from "./runner";
 import { probe } from "./testing";
 
 vi.mock("@/inngest/index", async () => (await import("./testing")).mockedFunctionIndex());
 
-const createCaller = createCallerFactory(appRouter);
-let handle: DbHandle;
+const testDb = withTestDb({ inProcessJobs: true });
 
-function callerAs(role: SessionUser["role"]) {
-  const user: SessionUser = { id: randomUUID(), email: `${role}@example.com`, name: null, role, sessionId: randomUUID() };
-  return createCaller({ db: handle.db, user, requestId: "test", ip: "127.0.0.1", userAgent: null });
-}
-
-beforeAll(async () => {
-  vi.stubEnv("INNGEST_EVENT_KEY", "");
-  vi.stubEnv("INNGEST_DEV", "");
-  handle = await createTestDb();
-});
-afterAll(async () => {
-  await handle.close();
-  vi.unstubAllEnvs();
-});
+const callerAs = (role: SessionUser["role"]) => callerWithRole(testDb.db, role);
 
 describe("jobs router", () => {
   it("is for admins only", async () => {
     await expect(callerAs("user").jobs.list({})).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(callerAs("user").jobs.counts()).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(createCaller({ db: handle.db, user: null, requestId: "t", ip: "127.0.0.1", userAgent: null }).jobs.list({})).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await expect(callerFor(testDb.db, null).jobs.list({})).rejects.toMatchObject({ code: "UNAUTHORIZED" });
   });
 
   it("lists runs newest first with pagination and a status filter, shows details, and retries failed runs", async () => {
     const admin = callerAs("admin");
     const failing = randomUUID();
     probe.failuresLeft.set(failing, 100);
-    await emit(handle.db, "auth/password-reset.requested", { userId: failing });
-    for (let i = 0; i < 3; i++) await emit(handle.db, "auth/verification-email.requested", { userId: randomUUID() });
-    await drainJobs(handle.db, { backoff: { baseMs: 1, maxMs: 5 } });
+    await emit(testDb.db, "auth/password-reset.requested", { userId: failing });
+    for (let i = 0; i < 3; i++) await emit(testDb.db, "auth/verification-email.requested", { userId: randomUUID() });
+    await drainJobs(testDb.db, { backoff: { baseMs: 1, maxMs: 5 } });
 
     expect(await admin.jobs.counts()).toMatchObject({ completed: 3, failed: 1, queued: 0, running: 0 });
 
@@ -70,16 +55,16 @@ describe("jobs router", () => {
     await expect(admin.jobs.retry({ id: all.find((r) => r.status === "completed")!.id })).rejects.toMatchObject({ code: "CONFLICT" });
     probe.failuresLeft.set(failing, 0);
     await admin.jobs.retry({ id: failedRun.id });
-    const [queued] = await handle.db.select().from(jobRuns).where(eq(jobRuns.id, failedRun.id));
+    const [queued] = await testDb.db.select().from(jobRuns).where(eq(jobRuns.id, failedRun.id));
     expect(queued).toMatchObject({ status: "queued", attempt: 0, finishedAt: null });
-    await drainJobs(handle.db);
+    await drainJobs(testDb.db);
     expect((await admin.jobs.get({ id: failedRun.id })).status).toBe("completed");
   });
 
   it("cancels queued runs only and answers NOT_FOUND for unknown ids", async () => {
     const admin = callerAs("admin");
     const userId = randomUUID();
-    await emit(handle.db, "auth/verification-email.requested", { userId });
+    await emit(testDb.db, "auth/verification-email.requested", { userId });
     const { items } = await admin.jobs.list({ status: "queued" });
     await admin.jobs.cancel({ id: items[0]!.id });
     expect((await admin.jobs.get({ id: items[0]!.id })).status).toBe("cancelled");

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { InngestTestEngine } from "@inngest/test";
 import { eq, inArray } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { setDbHandle, type DbHandle } from "@/db";
+import { describe, expect, it, vi } from "vitest";
+import { setDbHandle } from "@/db";
 import { jobEvents, jobRuns, jobSteps } from "@/db/schema";
-import { createTestDb } from "@/db/testing";
+import { withTestDb } from "@/db/testing";
 import { AppError } from "../errors";
 import { retryDelayMs } from "./backoff";
 import { emit } from "./emit";
@@ -16,21 +16,12 @@ vi.mock("@/inngest/index", async () => (await import("./testing")).mockedFunctio
 
 const fast = { backoff: { baseMs: 5, maxMs: 20 }, timeoutMs: 10_000 };
 
-let handle: DbHandle;
-beforeAll(async () => {
-  vi.stubEnv("INNGEST_EVENT_KEY", "");
-  vi.stubEnv("INNGEST_DEV", "");
-  handle = await createTestDb();
-});
-afterAll(async () => {
-  await handle.close();
-  vi.unstubAllEnvs();
-});
+const testDb = withTestDb({ inProcessJobs: true });
 
 async function runsOf(userId: string) {
-  const events = await handle.db.select({ id: jobEvents.id }).from(jobEvents).where(eq(jobEvents.data, { userId }));
+  const events = await testDb.db.select({ id: jobEvents.id }).from(jobEvents).where(eq(jobEvents.data, { userId }));
   if (events.length === 0) return [];
-  return handle.db
+  return testDb.db
     .select()
     .from(jobRuns)
     .where(
@@ -43,20 +34,20 @@ async function runsOf(userId: string) {
 
 describe("emit", () => {
   it("rejects data that does not match the event schema with field paths", async () => {
-    const error = await emit(handle.db, "auth/verification-email.requested", { userId: "not-a-uuid" }).catch((e: unknown) => e);
+    const error = await emit(testDb.db, "auth/verification-email.requested", { userId: "not-a-uuid" }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe("BAD_REQUEST");
     expect((error as AppError).fields?.[0]?.path).toBe("userId");
   });
 
   it("rejects unknown event names", async () => {
-    const error = await emit(handle.db, "nope/x" as never, {} as never).catch((e: unknown) => e);
+    const error = await emit(testDb.db, "nope/x" as never, {} as never).catch((e: unknown) => e);
     expect((error as AppError).code).toBe("BAD_REQUEST");
   });
 
   it("commits the event and a queued run before returning", async () => {
     const userId = randomUUID();
-    await emit(handle.db, "auth/verification-email.requested", { userId });
+    await emit(testDb.db, "auth/verification-email.requested", { userId });
     const runs = await runsOf(userId);
     expect(runs).toHaveLength(1);
     expect(runs[0]).toMatchObject({ functionId: "test-record", status: "queued", attempt: 0, maxAttempts: 2 });
@@ -65,10 +56,10 @@ describe("emit", () => {
 
   it("starts nothing for a duplicate idempotency id, so the function runs once", async () => {
     const userId = randomUUID();
-    await emit(handle.db, "auth/verification-email.requested", { userId }, { id: `verify-${userId}` });
-    await emit(handle.db, "auth/verification-email.requested", { userId }, { id: `verify-${userId}` });
+    await emit(testDb.db, "auth/verification-email.requested", { userId }, { id: `verify-${userId}` });
+    await emit(testDb.db, "auth/verification-email.requested", { userId }, { id: `verify-${userId}` });
     expect(await runsOf(userId)).toHaveLength(1);
-    await drainJobs(handle.db, fast);
+    await drainJobs(testDb.db, fast);
     expect(probe.of(userId)).toEqual(["handler@0", "first", "second"]);
     expect((await runsOf(userId))[0]).toMatchObject({ status: "completed", output: { first: { at: "first" }, userId } });
   });
@@ -78,8 +69,8 @@ describe("in-process runner", () => {
   it("retries a failing step with backoff, then records the run as failed", async () => {
     const userId = randomUUID();
     probe.failuresLeft.set(userId, 100);
-    await emit(handle.db, "auth/password-reset.requested", { userId });
-    const result = await drainJobs(handle.db, fast);
+    await emit(testDb.db, "auth/password-reset.requested", { userId });
+    const result = await drainJobs(testDb.db, fast);
     expect(result.outcomes.retrying).toBeGreaterThanOrEqual(2);
     const [run] = await runsOf(userId);
     expect(run).toMatchObject({ status: "failed", attempt: 2, maxAttempts: 3, lockedBy: null });
@@ -92,21 +83,21 @@ describe("in-process runner", () => {
   it("does not re-execute a step that succeeded when the run is retried", async () => {
     const userId = randomUUID();
     probe.failuresLeft.set(userId, 1);
-    await emit(handle.db, "auth/password-reset.requested", { userId });
-    await drainJobs(handle.db, fast);
+    await emit(testDb.db, "auth/password-reset.requested", { userId });
+    await drainJobs(testDb.db, fast);
     const [run] = await runsOf(userId);
     expect(run).toMatchObject({ status: "completed", attempt: 1, output: "done" });
     expect(probe.of(userId)).toEqual(["prepare", "explode", "explode"]);
-    const steps = await handle.db.select({ stepId: jobSteps.stepId }).from(jobSteps).where(eq(jobSteps.runId, run!.id));
+    const steps = await testDb.db.select({ stepId: jobSteps.stepId }).from(jobSteps).where(eq(jobSteps.runId, run!.id));
     expect(steps.map((s) => s.stepId).sort()).toEqual(["explode", "prepare"]);
   });
 
   it("resumes a sleeping run after its sleep, replaying earlier steps", async () => {
     const userId = randomUUID();
     probe.sleepMs.set(userId, 150);
-    await emit(handle.db, "auth/verification-email.requested", { userId });
+    await emit(testDb.db, "auth/verification-email.requested", { userId });
     const started = Date.now();
-    const result = await drainJobs(handle.db, fast);
+    const result = await drainJobs(testDb.db, fast);
     expect(Date.now() - started).toBeGreaterThanOrEqual(140);
     expect(result.outcomes).toMatchObject({ sleeping: 1, completed: 1 });
     expect(probe.of(userId)).toEqual(["handler@0", "first", "handler@0", "second"]);
@@ -115,8 +106,8 @@ describe("in-process runner", () => {
   it("runs one run at a time per concurrency key", async () => {
     const a = randomUUID();
     const b = randomUUID();
-    for (const userId of [a, a, a, b, b]) await emit(handle.db, "auth/email-change.requested", { userId, newEmail: "new@example.com" });
-    await drainJobs(handle.db, { ...fast, concurrency: 4 });
+    for (const userId of [a, a, a, b, b]) await emit(testDb.db, "auth/email-change.requested", { userId, newEmail: "new@example.com" });
+    await drainJobs(testDb.db, { ...fast, concurrency: 4 });
     for (const userId of [a, b]) {
       const spans = probe.spans.filter((s) => s.userId === userId).sort((x, y) => x.start - y.start);
       expect(spans).toHaveLength(userId === a ? 3 : 2);
@@ -126,30 +117,30 @@ describe("in-process runner", () => {
 
   it("never runs one run twice when two workers drain the same database", async () => {
     const users = Array.from({ length: 8 }, () => randomUUID());
-    for (const userId of users) await emit(handle.db, "auth/verification-email.requested", { userId });
-    await Promise.all([drainJobs(handle.db, fast), drainJobs(handle.db, fast)]);
+    for (const userId of users) await emit(testDb.db, "auth/verification-email.requested", { userId });
+    await Promise.all([drainJobs(testDb.db, fast), drainJobs(testDb.db, fast)]);
     for (const userId of users) expect(probe.of(userId).filter((c) => c === "first")).toEqual(["first"]);
   });
 
   it("takes over a run whose worker died once its lease expires", async () => {
     const userId = randomUUID();
-    await emit(handle.db, "auth/verification-email.requested", { userId });
+    await emit(testDb.db, "auth/verification-email.requested", { userId });
     const [run] = await runsOf(userId);
     // A worker claims the run and then vanishes without finishing it.
-    let claimed = await claimNextRun(handle.db, "dead-worker", 100, ["test-record"]);
-    while (claimed && claimed.id !== run!.id) claimed = await claimNextRun(handle.db, "dead-worker", 100, ["test-record"]);
+    let claimed = await claimNextRun(testDb.db, "dead-worker", 100, ["test-record"]);
+    while (claimed && claimed.id !== run!.id) claimed = await claimNextRun(testDb.db, "dead-worker", 100, ["test-record"]);
     expect(claimed?.id).toBe(run!.id);
-    await drainJobs(handle.db, fast);
+    await drainJobs(testDb.db, fast);
     const [after] = await runsOf(userId);
     expect(after).toMatchObject({ status: "completed", attempt: 1 });
     expect(probe.of(userId)).toContain("second");
   });
 
   it("starts, picks up emitted events promptly and stops", async () => {
-    const runner = new JobRunner({ db: handle.db, pollMs: 20, ...fast });
+    const runner = new JobRunner({ db: testDb.db, pollMs: 20, ...fast });
     runner.start();
     const userId = randomUUID();
-    await emit(handle.db, "auth/verification-email.requested", { userId });
+    await emit(testDb.db, "auth/verification-email.requested", { userId });
     await vi.waitFor(async () => expect((await runsOf(userId))[0]?.status).toBe("completed"), { timeout: 5_000, interval: 20 });
     await runner.stop();
     expect(runner.isRunning).toBe(false);
@@ -169,7 +160,7 @@ describe("retry backoff", () => {
 
 describe("the same function on Inngest (@inngest/test)", () => {
   it("runs the handler with Inngest's steps and the process database", async () => {
-    setDbHandle(handle);
+    setDbHandle(testDb.handle);
     const userId = randomUUID();
     const engine = new InngestTestEngine({ function: recordFunction.inngest });
     const { result } = await engine.execute({

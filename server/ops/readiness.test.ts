@@ -1,25 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase, type DbHandle } from "@/db";
-import { createTestDb } from "@/db/testing";
+import { withTestDb } from "@/db/testing";
 import { startJobRunner, stopJobRunner } from "../jobs/runner";
 import { checkReadiness } from "./readiness";
 
-let handle: DbHandle;
-beforeAll(async () => {
-  vi.stubEnv("INNGEST_EVENT_KEY", "");
-  vi.stubEnv("INNGEST_DEV", "");
-  handle = await createTestDb();
-});
+const testDb = withTestDb({ inProcessJobs: true });
 afterAll(async () => {
   await stopJobRunner();
-  await handle.close();
-  vi.unstubAllEnvs();
 });
 
 describe("readiness", () => {
   it("is ready with a reachable, migrated database and a running job runner", async () => {
-    startJobRunner({ db: handle.db, pollMs: 1_000 });
-    const report = await checkReadiness({ getHandle: async () => handle });
+    startJobRunner({ db: testDb.db, pollMs: 1_000 });
+    const report = await checkReadiness({ getHandle: async () => testDb.handle });
     expect(report.checks.database).toMatchObject({ ok: true });
     expect(report.checks.migrations).toMatchObject({ ok: true, applied: 1, expected: 1 });
     expect(report.checks.jobs).toMatchObject({ ok: true, backend: "local", runner: "started", overdue: 0 });
@@ -28,7 +21,7 @@ describe("readiness", () => {
   });
 
   it("is not ready when the local job runner is not running", async () => {
-    const report = await checkReadiness({ getHandle: async () => handle });
+    const report = await checkReadiness({ getHandle: async () => testDb.handle });
     expect(report.status).toBe("not_ready");
     expect(report.checks.jobs).toMatchObject({ ok: false, runner: "stopped" });
   });

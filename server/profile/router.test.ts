@@ -1,40 +1,14 @@
-import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
-import { ZodError } from "zod";
 import { withTestDb } from "@/db/testing";
 import { createUser } from "../auth/users";
-import { fieldIssuesFromZod } from "../errors";
-import { appRouter } from "../root";
-import { createCallerFactory, type Context, type SessionUser } from "../trpc";
+import { badRequestFields, callerFor, sessionFor } from "../testing";
 import { feetInchesToCm, formatHeight, formatWeight, lbToKg } from "./units";
 
-const createCaller = createCallerFactory(appRouter);
 const handle = withTestDb();
 
-
 async function signedIn(email: string, options: { role?: "user" | "admin"; verified?: boolean } = {}) {
-  const user = await createUser(handle.db, { email, name: "Test Person", role: options.role, verified: options.verified });
-  const sessionUser: SessionUser = { id: user.id, email: user.email, name: user.name, role: user.role, sessionId: crypto.randomUUID() };
-  const ctx: Context = { db: handle.db, user: sessionUser, requestId: "test", ip: "127.0.0.1", userAgent: null };
-  return { user: sessionUser, caller: createCaller(ctx) };
-}
-
-function anonymousCaller() {
-  return createCaller({ db: handle.db, user: null, requestId: "test", ip: "127.0.0.1", userAgent: null });
-}
-
-async function badRequestFields(promise: Promise<unknown>): Promise<string[]> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  const trpcError = error as TRPCError;
-  expect(trpcError.code).toBe("BAD_REQUEST");
-  const cause = trpcError.cause;
-  if (cause instanceof ZodError) return fieldIssuesFromZod(cause).map((issue) => issue.path);
-  const fields = (cause as { fields?: { path: string }[] } | undefined)?.fields ?? [];
-  return fields.map((issue) => issue.path);
+  const user = sessionFor(await createUser(handle.db, { email, name: "Test Person", role: options.role, verified: options.verified }));
+  return { user, caller: callerFor(handle.db, user) };
 }
 
 describe("profile.get / update", () => {
@@ -99,8 +73,8 @@ describe("profile.get / update", () => {
   });
 
   it("requires a session", async () => {
-    await expect(anonymousCaller().profile.get()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
-    await expect(anonymousCaller().profile.onboarding.saveStep({ step: "age", data: { age: 30 } })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await expect(callerFor(handle.db, null).profile.get()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await expect(callerFor(handle.db, null).profile.onboarding.saveStep({ step: "age", data: { age: 30 } })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
   });
 });
 
