@@ -119,4 +119,24 @@ describe("storing normalized data", () => {
     expect(summary?.values.sleep_efficiency).toBeCloseTo(23400 / 25200, 3);
     expect(summary?.values.sleep_debt_seconds).toBe(8 * 3600 - 23400);
   });
+
+  it("a session the provider files under another day (a late nap) lands on that day", async () => {
+    const nap = {
+      source: "oura" as const,
+      sourceRecordId: "late-nap",
+      start: new Date("2026-06-10T17:10:00Z"),
+      end: new Date("2026-06-10T17:55:00Z"),
+      utcOffsetMinutes: 120,
+      isNap: true,
+      stages: [],
+      totals: { asleepSeconds: 2400 },
+      localDate: "2026-06-11",
+    };
+    await ingest("oura", "late-nap", { n: 1 }, batchOf([], { sleepSessions: [nap] }));
+    const [session] = await handle.db.select().from(sleepSessions).where(eq(sleepSessions.userId, userId));
+    expect(session?.localDate).toBe("2026-06-11");
+    const days = await handle.db.select().from(dailySummaries).where(eq(dailySummaries.userId, userId));
+    expect(days.find((d) => d.localDate === "2026-06-11")?.values.nap_seconds).toBe(2400);
+    expect(days.find((d) => d.localDate === "2026-06-10")?.values.nap_seconds).toBeUndefined();
+  });
 });

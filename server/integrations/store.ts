@@ -133,8 +133,8 @@ async function storeSamples(db: Database, user: StoreUser, items: Item[], dates:
 async function storeSleepSessions(db: Database, user: StoreUser, items: Item[], dates: Set<string>): Promise<number> {
   const rows = items.flatMap(({ rawRecordId, batch }) =>
     batch.sleepSessions.map((s) => {
-      const wakeDay = localDate(s.end, s.utcOffsetMinutes, user.timeZone);
-      dates.add(wakeDay);
+      const day = s.localDate ?? localDate(s.end, s.utcOffsetMinutes, user.timeZone);
+      dates.add(day);
       return {
         userId: user.userId,
         source: s.source,
@@ -145,7 +145,7 @@ async function storeSleepSessions(db: Database, user: StoreUser, items: Item[], 
         endAt: s.end,
         utcOffsetMinutes: s.utcOffsetMinutes ?? null,
         timeZone: s.timeZone ?? null,
-        localDate: wakeDay,
+        localDate: day,
         isNap: s.isNap,
         inBedSeconds: roundOrNull(s.totals.inBedSeconds),
         asleepSeconds: roundOrNull(s.totals.asleepSeconds),

@@ -94,6 +94,11 @@ export interface NormalizedSleepSession extends SourceRef {
   };
   /** 0–1 when the provider reports one. */
   efficiency?: number | null;
+  /**
+   * The user-local day the provider files the session under, when its rule differs from ours (the
+   * day of waking up): Oura counts a late nap after 6 pm toward the next day.
+   */
+  localDate?: string;
 }
 
 export interface NormalizedWorkout extends SourceRef {

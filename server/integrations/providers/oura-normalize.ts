@@ -30,6 +30,8 @@ function normalizeSleep(sleep: OuraSleep): NormalizedBatch {
     },
     efficiency: percentToFraction(sleep.efficiency),
     utcOffsetMinutes: offset,
+    // Oura files a late nap (after 6 pm) under the next day; every other session under its wake-up day.
+    localDate: sleep.type === "late_nap" ? sleep.day : undefined,
   });
   const series = sleep.heart_rate;
   if (series && series.items.some((v) => v !== null)) {

@@ -114,6 +114,12 @@ describe("oura normalization", () => {
     expect(byMetric("respiratory_rate")).toEqual([14.875]);
   });
 
+  it("files a late nap under the day Oura gives it (the next day), other sleeps under their wake-up day", () => {
+    const lateNap = { ...ouraSleep("late_nap"), day: "2024-03-12", bedtime_start: "2024-03-11T19:05:00+02:00", bedtime_end: "2024-03-11T19:50:00+02:00" };
+    expect(oura.normalize(lateNap, ctx).sleepSessions[0]?.localDate).toBe("2024-03-12");
+    expect(oura.normalize(ouraSleep(), ctx).sleepSessions[0]?.localDate).toBeUndefined();
+  });
+
   it("treats short sleeps as naps and skips rest and deleted periods", () => {
     expect(oura.normalize(ouraSleep("late_nap"), ctx).sleepSessions[0]?.isNap).toBe(true);
     expect(oura.normalize(ouraSleep("rest"), ctx).sleepSessions).toEqual([]);
