@@ -69,7 +69,7 @@ export function RecentDays({ units, range: window }: { units: UnitSystem; range:
           </CardDescription>
         </CardHeader>
         <CardContent>
-          {tiles.length === 0 ? <p className="text-sm text-zinc-600 dark:text-zinc-400">Nothing measured yet for this day: its data is still arriving.</p> : null}
+          {tiles.length === 0 ? <p className="text-sm text-zinc-600 dark:text-zinc-400">No sleep, heart or activity figures for this day yet.</p> : null}
           <dl className="grid grid-cols-2 gap-4 sm:grid-cols-3" data-testid="latest-metrics">
             {tiles.map((t) => {
               const value = day.values[t.key]!;
