@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useSyncExternalStore } from "react";
 import { Watch } from "lucide-react";
 import Link from "next/link";
-import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { useTRPC } from "@/components/providers/trpc";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -108,6 +108,7 @@ export function RecentDays({ units, range: window }: { units: UnitSystem; range:
                   <YAxis yAxisId="h" fontSize={12} unit=" h" />
                   <YAxis yAxisId="ms" orientation="right" fontSize={12} unit=" ms" />
                   <Tooltip />
+                  <Legend verticalAlign="top" height={28} iconType="plainline" wrapperStyle={{ fontSize: 12 }} />
                   <Line yAxisId="h" type="monotone" dataKey="sleepHours" name="Sleep (h)" stroke="#059669" connectNulls={false} dot={false} />
                   <Line yAxisId="ms" type="monotone" dataKey="hrv" name="HRV (ms)" stroke="#6366f1" connectNulls={false} dot={false} />
                 </LineChart>

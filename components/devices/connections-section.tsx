@@ -5,7 +5,7 @@ import { useTRPC } from "@/components/providers/trpc";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
-import { providersBusy } from "./format";
+import { providersBusy, sortCards } from "./format";
 import { ProviderCard } from "./provider-card";
 import { DevicesSection } from "./section";
 
@@ -36,7 +36,7 @@ export function ConnectionsSection({ timeZone }: { timeZone: string }) {
         </Alert>
       ) : (
         <div className="grid gap-4 md:grid-cols-2">
-          {providers.data.map((card) => (
+          {sortCards(providers.data).map((card) => (
             <ProviderCard key={card.id} card={card} timeZone={timeZone} />
           ))}
         </div>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { backfillProgress, cardStatus, formatDateTime, formatDuration, formatRelative } from "./format";
+import { backfillProgress, cardStatus, formatDateTime, formatDuration, formatRelative, sortCards } from "./format";
 
 describe("devices page formatting", () => {
   it("derives the card status from configuration and connection", () => {
@@ -9,6 +9,12 @@ describe("devices page formatting", () => {
     expect(cardStatus({ configured: true, connection: null })).toBe("not_connected");
     expect(cardStatus({ configured: false, connection: null })).toBe("not_configured");
     expect(cardStatus({ configured: false, connection: { status: "active" } })).toBe("connected");
+  });
+
+  it("orders cards by what needs the user: attention, connected, disconnected, connectable, unconfigured", () => {
+    const card = (id: string, configured: boolean, status: "active" | "error" | "revoked" | null) => ({ id, configured, connection: status ? { status } : null });
+    const cards = [card("terra", false, null), card("oura", true, null), card("whoop", true, "revoked"), card("fitbit", true, "active"), card("garmin", false, null), card("demo", true, "error")];
+    expect(sortCards(cards).map((c) => c.id)).toEqual(["demo", "fitbit", "whoop", "oura", "terra", "garmin"]);
   });
 
   it("formats relative times, durations and times in the user's zone", () => {

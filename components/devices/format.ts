@@ -18,6 +18,17 @@ export function cardStatus(card: CardLike): CardStatus {
   return card.configured ? "not_connected" : "not_configured";
 }
 
+/** What needs the user first: connections needing attention, live ones, then the rest. */
+const STATUS_ORDER: CardStatus[] = ["attention", "connected", "disconnected", "not_connected", "not_configured"];
+
+/** The cards in status order; within a status, the registry's order. */
+export function sortCards<T extends CardLike>(cards: readonly T[]): T[] {
+  return cards
+    .map((card, index) => ({ card, index, rank: STATUS_ORDER.indexOf(cardStatus(card)) }))
+    .sort((a, b) => a.rank - b.rank || a.index - b.index)
+    .map(({ card }) => card);
+}
+
 export const STATUS_LABEL: Record<CardStatus, string> = {
   connected: "Connected",
   attention: "Needs attention",
