@@ -34,9 +34,15 @@ export interface IngestResult {
 /**
  * The one ingestion path of webhooks, "sync now", backfill and the benchmark: keep each raw record,
  * normalize what is new or revised (a revision first removes the rows of the earlier version),
- * store, then roll up the touched local days.
+ * store, then roll up the touched local days. All in one transaction: a stored raw record counts
+ * as processed, so if anything after it fails, the raw record must not stay either (a retry would
+ * take the re-delivery for a duplicate and skip it).
  */
 export async function ingestRecords(db: Database, opts: IngestOptions): Promise<IngestResult> {
+  return db.transaction((tx) => ingestWithin(tx, opts));
+}
+
+async function ingestWithin(db: Database, opts: IngestOptions): Promise<IngestResult> {
   const dates = new Set<string>();
   const items: { rawRecordId: string; batch: NormalizedBatch }[] = [];
   const outcomes = await upsertRawRecords(db, opts.userId, opts.source, opts.records);
@@ -56,9 +62,11 @@ export async function deleteRecord(
   db: Database,
   key: { userId: string; source: string; recordType: string; recordId: string },
 ): Promise<Set<string>> {
-  const rawId = await markRawRecordDeleted(db, key);
-  if (!rawId) return new Set();
-  const dates = await removeDerivedRows(db, rawId);
-  await rollupDays(db, key.userId, dates);
-  return dates;
+  return db.transaction(async (tx) => {
+    const rawId = await markRawRecordDeleted(tx, key);
+    if (!rawId) return new Set<string>();
+    const dates = await removeDerivedRows(tx, rawId);
+    await rollupDays(tx, key.userId, dates);
+    return dates;
+  });
 }

@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { dailySummaries, providerPriorities, rawRecords, samples, sleepSessions, users } from "@/db/schema";
 import { withTestDb } from "@/db/testing";
+import { ingestRecords } from "./ingest";
 import { removeDerivedRows, storeBatch } from "./store";
 import { rollupDays } from "./rollup";
 import { upsertRawRecord } from "./raw-records";
@@ -48,6 +49,18 @@ describe("storing normalized data", () => {
     expect(await countSamples()).toBe(3);
     const [summary] = await handle.db.select().from(dailySummaries).where(eq(dailySummaries.userId, userId));
     expect(summary?.values.heart_rate).toBe(62);
+  });
+
+  it("a failure after the raw record is kept undoes it, so the retry still stores the rows", async () => {
+    const options = { userId, source: "demo", timeZone: "UTC", records: [{ recordId: "day-9", recordType: "daily", payload: { v: 9 } }] };
+    const broken = () => {
+      throw new Error("normalizer bug");
+    };
+    await expect(ingestRecords(handle.db, { ...options, normalize: broken })).rejects.toThrow("normalizer bug");
+    expect(await handle.db.select().from(rawRecords).where(eq(rawRecords.userId, userId))).toEqual([]);
+    const retried = await ingestRecords(handle.db, { ...options, normalize: () => batchOf([hr("demo", 0, 61)]) });
+    expect(retried.changed).toBe(1);
+    expect(await countSamples()).toBe(1);
   });
 
   it("a revised record replaces the earlier version; an older revision arriving late is ignored", async () => {
