@@ -9,6 +9,12 @@ describe("environment validation", () => {
     expect(jobBackend(env)).toBe("local");
   });
 
+  it("points the default APP_URL at the port the app serves on", () => {
+    expect(parseEnv({ PORT: "3400" }).APP_URL).toBe("http://localhost:3400");
+    expect(parseEnv({ PORT: "3400", APP_URL: "https://biosync.example" }).APP_URL).toBe("https://biosync.example");
+    expect(() => parseEnv({ PORT: "http" })).toThrow(/PORT/);
+  });
+
   it("treats empty strings as unset", () => {
     expect(parseEnv({ RESEND_API_KEY: "", DATABASE_URL: "" }).RESEND_API_KEY).toBeUndefined();
   });

@@ -23,7 +23,9 @@ function providerVariables() {
 export const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-    APP_URL: z.url().default("http://localhost:3000"),
+    /** Where `next start` listens (its own variable); the default APP_URL points at it. */
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    APP_URL: z.url().optional(),
     DATA_DIR: optionalString,
     DATABASE_URL: z
       .string()
@@ -63,7 +65,9 @@ export const envSchema = z
         message: "set both AUTH_GOOGLE_ID and AUTH_GOOGLE_SECRET to enable Google sign-in, or neither",
       });
     }
-  });
+  })
+  // The app calls itself at APP_URL (the demo wearable's webhooks): by default, on the port it serves.
+  .transform((env) => ({ ...env, APP_URL: env.APP_URL ?? `http://localhost:${env.PORT}` }));
 
 export type Env = z.infer<typeof envSchema>;
 
