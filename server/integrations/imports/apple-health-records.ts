@@ -44,6 +44,9 @@ export class AppleExportReader {
   private readonly sleep = new SleepSessionGrouper();
   /** Device labels by source name, then by the raw `device` attribute (both repeat on most records). */
   private readonly devices = new Map<string, Map<string, string | null>>();
+  /** Identical records seen at `occurrenceStart`, by identity. */
+  private readonly occurrences = new Map<string, number>();
+  private occurrenceStart = "";
 
   constructor(
     private readonly parser: SaxesParser,
@@ -124,6 +127,22 @@ export class AppleExportReader {
     return label;
   }
 
+  /**
+   * How many identical records came before this one (two bananas logged at 00:00 are two records with
+   * equal attributes). Exports write a type's records in time order, so identical ones sit together:
+   * counting among the records of the current start time, and forgetting them when it moves on, keeps
+   * this to a handful of entries.
+   */
+  private occurrenceOf(startDate: string, identity: string): number {
+    if (startDate !== this.occurrenceStart) {
+      this.occurrenceStart = startDate;
+      this.occurrences.clear();
+    }
+    const seen = this.occurrences.get(identity) ?? 0;
+    this.occurrences.set(identity, seen + 1);
+    return seen;
+  }
+
   private record(a: Attributes): void {
     const type = a.type;
     if (type === undefined) {
@@ -152,16 +171,21 @@ export class AppleExportReader {
       this.fail(type, Number.isFinite(raw) ? `unsupported unit "${a.unit}"` : `value "${text}" is not a number`);
       return;
     }
+    const identity = [type, a.sourceName ?? "", a.startDate ?? "", a.endDate ?? "", text ?? ""] as const;
+    const occurrence = this.occurrenceOf(a.startDate ?? "", identity.join("\u001f"));
+    const at = mapping.atEnd ? end : start;
     this.out.sample({
       source: "apple_health",
-      sourceRecordId: stableId("apple", type, a.sourceName ?? "", a.startDate ?? "", a.endDate ?? "", text ?? ""),
+      // The first occurrence keeps the id earlier imports gave the record.
+      sourceRecordId: occurrence === 0 ? stableId("apple", ...identity) : stableId("apple", ...identity, String(occurrence)),
       device: this.device(a.sourceName, a.device),
-      utcOffsetMinutes: start.offsetMinutes,
+      utcOffsetMinutes: at.offsetMinutes,
       timeZone: null,
       metric: mapping.metric,
-      start: new Date(start.epochMs),
+      start: new Date(at.epochMs),
       end: new Date(end.epochMs),
       value,
+      occurrence,
     });
   }
 

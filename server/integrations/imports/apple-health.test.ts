@@ -308,6 +308,32 @@ ${record("BloodPressureSystolic", "mmHg", 121, at, at, phone)}${record("BloodPre
     expect(devices[0]).toBe("Ada’s Apple Watch");
   });
 
+  it("keeps identical servings logged at the same time apart, with the same ids on every import", async () => {
+    const at = "2024-03-10 00:00:00 +0100";
+    const food = `sourceName="Lose It!"`;
+    const banana = record("DietaryEnergyConsumed", "kcal", 105, at, at, food);
+    const xml = exportXml(banana + banana + record("DietaryProtein", "g", 1.3, at, at, food) + banana + record("HeartRate", "count/min", 60, "2024-03-10 00:05:00 +0100"));
+    const parsed = async () => (await collectRun(parse(xml))).samples;
+    const samples = await parsed();
+    const energy = samples.filter((s) => s.metric === "energy_intake");
+    expect(energy.map((s) => s.occurrence)).toEqual([0, 1, 2]);
+    expect(energy.reduce((sum, s) => sum + s.value, 0)).toBeCloseTo(3 * 105 * KCAL_TO_KJ, 6);
+    expect(new Set(samples.map((s) => s.sourceRecordId)).size).toBe(samples.length);
+    expect(samples.find((s) => s.metric === "protein")?.occurrence).toBe(0);
+    expect((await parsed()).map((s) => s.sourceRecordId)).toEqual(samples.map((s) => s.sourceRecordId));
+    // A lone record keeps the id it had before occurrences were counted.
+    const single = (await collectRun(parse(exportXml(banana)))).samples;
+    expect(single[0]?.sourceRecordId).toBe(energy[0]?.sourceRecordId);
+  });
+
+  it("dates the sleeping wrist temperature, a value of the whole night, on the wake-up day", async () => {
+    const xml = exportXml(record("AppleSleepingWristTemperature", "degC", 35.2, "2024-03-09 23:40:00 -0700", "2024-03-10 06:50:00 -0700"));
+    const [temperature] = (await collectRun(parse(xml))).samples;
+    expect(temperature?.start.toISOString()).toBe("2024-03-10T13:50:00.000Z");
+    expect(temperature?.end.toISOString()).toBe("2024-03-10T13:50:00.000Z");
+    expect(temperature?.utcOffsetMinutes).toBe(-420);
+  });
+
   it("hands out batches no larger than batchSize and tracks progress", async () => {
     const at = "2024-03-10 08:00:00 -0700";
     const xml = exportXml(Array.from({ length: 10 }, (_, i) => record("HeartRate", "count/min", 60 + i, at)).join(""));

@@ -34,8 +34,10 @@ interface WallClock {
   localWallMs: number;
 }
 
+const HALF_DAY_MS = 12 * 3_600_000;
+
 function addHalfDay(localWallMs: number): string {
-  return new Date(localWallMs + 12 * 3_600_000).toISOString().slice(0, 10);
+  return new Date(localWallMs + HALF_DAY_MS).toISOString().slice(0, 10);
 }
 
 /** `2024-03-09 23:10:00` read in `offsetMinutes` → the UTC instant; null when it is not a real time. */
@@ -111,11 +113,12 @@ async function* whoopBatches(input: ByteSource, tracker: ImportTracker, options:
       const value = cell(column);
       if (value !== null) out.dailyTotal({ ...ref, sourceRecordId: `${idBase}:${metric}`, metric, localDate, value: toSI(value) });
     }
-    const nightStart = sleepKnown ? onset.instant : cycleStart.instant;
-    const nightEnd = sleepKnown ? wake.instant : cycleStart.instant;
+    // The night's physiology is a reading at wake-up (as WHOOP scores it then), so it counts toward the
+    // wake-up day beside that night's sleep and recovery; a sample's day is the day of its start.
+    const readAt = sleepKnown ? wake.instant : new Date(cycleStart.instant.getTime() + HALF_DAY_MS);
     for (const [column, metric, toSI] of NIGHT_COLUMNS) {
       const value = cell(column);
-      if (value !== null) out.sample({ ...ref, sourceRecordId: `${idBase}:${metric}`, metric, start: nightStart, end: nightEnd, value: toSI(value) });
+      if (value !== null) out.sample({ ...ref, sourceRecordId: `${idBase}:${metric}`, metric, start: readAt, end: readAt, value: toSI(value) });
     }
     if (sleepKnown) {
       const seconds = (column: string) => {
