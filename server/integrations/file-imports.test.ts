@@ -10,6 +10,7 @@ import { AppError } from "../errors";
 import { drainJobs } from "../jobs/runner";
 import { callerFor, sessionFor } from "../testing";
 import { receiveUpload, runImport } from "./file-imports";
+import { UNSUPPORTED_FILE_MESSAGE } from "./imports";
 
 const SAMPLES = path.resolve(process.cwd(), "../shared/data/samples");
 const FITBIT = readFileSync(path.join(SAMPLES, "fitbit-dailyActivity-merged.csv"));
@@ -149,6 +150,15 @@ describe("file imports", () => {
 
     expect(await rowsOf(fileImports)).toBe(0);
     expect(await testDb.db.select({ n: count() }).from(fileImportChunks)).toEqual([{ n: 0 }]);
+  });
+
+  it("refuses WHOOP's journal_entries.csv at upload, naming the supported files, and keeps nothing", async () => {
+    const journal = ["Cycle start time,Cycle end time,Cycle timezone,Question text,Answered yes,Notes", "2024-03-09 23:10:00,2024-03-10 22:45:00,UTC-05:00,Did you have any caffeine?,true,"].join("\n");
+    const refused = await receiveUpload(testDb.db, { userId, filename: "journal_entries.csv", body: pieces(Buffer.from(journal)) }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(AppError);
+    expect(refused).toMatchObject({ status: 400, message: UNSUPPORTED_FILE_MESSAGE, fields: [{ path: "file", message: UNSUPPORTED_FILE_MESSAGE }] });
+    expect(UNSUPPORTED_FILE_MESSAGE).toContain("physiological_cycles.csv");
+    expect(await rowsOf(fileImports)).toBe(0);
   });
 
   it("shows users their own imports only, newest first, a page at a time", async () => {

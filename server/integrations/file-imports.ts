@@ -5,7 +5,7 @@ import { fileImportChunks, fileImports } from "@/db/schema";
 import { emit } from "../jobs/emit";
 import { AppError } from "../errors";
 import { decodeCursor, toPage, type Paginated } from "../pagination";
-import { detectImportKind, listFitbitAccounts, MAX_IMPORT_BYTES, parseImport, type ImportKind } from "./imports";
+import { detectImportKind, listFitbitAccounts, MAX_IMPORT_BYTES, parseImport, UNSUPPORTED_FILE_MESSAGE, type ImportKind } from "./imports";
 import { rollupDays } from "./rollup";
 import { storeBatches } from "./store";
 import { userTimeZone } from "../profile/service";
@@ -50,7 +50,7 @@ export async function receiveUpload(db: Database, input: UploadInput): Promise<{
     if (kind === null) {
       kind = detectImportKind(filename, data.subarray(0, 4096));
       if (kind === "unknown") {
-        throw AppError.field("file", "This file is not an Apple Health export (export.zip or export.xml), a Fitbit daily activity CSV or a WHOOP physiological cycles CSV.");
+        throw AppError.field("file", UNSUPPORTED_FILE_MESSAGE);
       }
       if (kind === "fitbit_daily_csv") accountId ??= await firstFitbitAccount(data);
     }

@@ -9,7 +9,11 @@ const CYCLE_START = "Cycle start time";
 const CYCLE_TIMEZONE = "Cycle timezone";
 const SLEEP_ONSET = "Sleep onset";
 const WAKE_ONSET = "Wake onset";
-const REQUIRED_COLUMNS = [CYCLE_START, CYCLE_TIMEZONE] as const;
+/**
+ * The columns that make a file a cycles export (WHOOP's other CSVs, e.g. journal_entries.csv, share the
+ * three cycle columns). Skin temperature and SpO2 are left out: exports from before WHOOP 4.0 lack them.
+ */
+export const WHOOP_CYCLES_COLUMNS = [CYCLE_START, "Cycle end time", CYCLE_TIMEZONE, "Recovery score %", "Day Strain", SLEEP_ONSET, WAKE_ONSET] as const;
 const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/;
 const ZONE = /^(?:UTC|GMT)?\s*([+-])(\d{1,2})(?::?(\d{2}))?$/;
 
@@ -77,7 +81,7 @@ const NIGHT_COLUMNS: readonly [column: string, metric: Metric, toSI: (value: num
 
 async function* whoopBatches(input: ByteSource, tracker: ImportTracker, options: ImportOptions): AsyncGenerator<ImportBatch> {
   const out = new BatchCollector(tracker, options.batchSize);
-  for await (const { line, values } of csvRows(input, tracker, REQUIRED_COLUMNS, FILE_LABEL)) {
+  for await (const { line, values } of csvRows(input, tracker, WHOOP_CYCLES_COLUMNS, FILE_LABEL)) {
     const fail = (recordType: string, message: string) => tracker.error({ line, recordType, message });
     const offset = whoopZoneOffsetMinutes(values[CYCLE_TIMEZONE]);
     if (offset === null) {
