@@ -1,5 +1,6 @@
 import type { SaxesParser, SaxesTagPlain } from "saxes";
 import type { Metric } from "../types";
+import { brokenExportError, isStructuralXmlError } from "./apple-health-check";
 import { parseAppleDate } from "./apple-health-dates";
 import { convertEnergyToKJ, quantityMapping } from "./apple-health-quantities";
 import { SleepSessionGrouper, sleepStageOf } from "./apple-health-sleep";
@@ -55,7 +56,10 @@ export class AppleExportReader {
   ) {
     parser.on("opentag", (tag: SaxesTagPlain) => this.open(tag.name, tag.attributes));
     parser.on("closetag", (tag: SaxesTagPlain) => this.close(tag.name));
-    parser.on("error", (error: Error) => tracker.error({ line: parser.line, recordType: "xml", message: error.message }));
+    parser.on("error", (error: Error) => {
+      if (isStructuralXmlError(error.message)) throw brokenExportError(parser.line, error.message);
+      tracker.error({ line: parser.line, recordType: "xml", message: error.message });
+    });
   }
 
   /** Emits what can only be known at the end of the file: the sleep sessions. */

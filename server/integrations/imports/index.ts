@@ -3,11 +3,13 @@ import { basename } from "node:path";
 import { parse as parseCsv } from "csv-parse/sync";
 import { AppError } from "@/server/errors";
 import { parseAppleHealthXml } from "./apple-health";
-import { parseAppleHealthZip, parseAppleHealthZipStream } from "./apple-health-zip";
+import { checkAppleHealthXml } from "./apple-health-check";
+import { checkAppleHealthZip, parseAppleHealthZip, parseAppleHealthZipStream, spoolToTempFile } from "./apple-health-zip";
 import { FITBIT_DAILY_COLUMNS, parseFitbitDailyActivityCsv } from "./fitbit-daily-activity-csv";
 import { IMPORT_KINDS, type ByteSource, type ImportKind, type ImportOptions, type ImportRun } from "./types";
 import { parseWhoopCyclesCsv, WHOOP_CYCLES_COLUMNS } from "./whoop-cycles-csv";
 
+export { spoolToTempFile } from "./apple-health-zip";
 export { listFitbitAccounts, type FitbitAccountSummary } from "./fitbit-daily-activity-csv";
 export * from "./types";
 export { SUPPORTED_FILES, UNSUPPORTED_FILE_MESSAGE } from "./supported-files";
@@ -81,5 +83,30 @@ export function parseImport(kind: ImportKind, source: ImportSource, options: Imp
       return parseWhoopCyclesCsv(input, withSize);
     default:
       throw AppError.badRequest(`Unsupported import kind "${String(kind)}".`);
+  }
+}
+
+/** Kinds whose files must be read whole before anything is stored (see `checkImport`). */
+export function needsStructuralCheck(kind: ImportKind): boolean {
+  return kind === "apple_xml" || kind === "apple_zip";
+}
+
+/**
+ * A pass over the whole file that stores nothing and throws a 400 when the file is structurally broken
+ * (an export.xml cut off or with several roots): run before `parseImport`, so such a file keeps nothing.
+ * CSVs need none: their header is checked before the first row, and a broken row is only that row.
+ */
+export async function checkImport(kind: ImportKind, source: ImportSource, onProgress?: (bytesRead: number, totalBytes: number | null) => Promise<void> | void): Promise<void> {
+  if (kind === "apple_xml") {
+    const size = isFile(source) ? statSync(source.path).size : null;
+    await checkAppleHealthXml(isFile(source) ? createReadStream(source.path) : source, (bytesRead) => onProgress?.(bytesRead, size));
+  } else if (kind === "apple_zip") {
+    if (isFile(source)) return checkAppleHealthZip(source.path, onProgress);
+    const file = await spoolToTempFile(source);
+    try {
+      await checkAppleHealthZip(file.path, onProgress);
+    } finally {
+      await file.remove();
+    }
   }
 }
