@@ -132,6 +132,19 @@ describe("file imports", () => {
     expect(days.some((d) => d.localDate === "2018-09-10" && d.values.heart_rate === 72)).toBe(true);
   });
 
+  it("stores two identical servings as two, and importing the same records again leaves them at two", async () => {
+    const banana = ` <Record type="HKQuantityTypeIdentifierDietaryEnergyConsumed" sourceName="Lose It!" unit="kcal" creationDate="2024-03-10 00:00:00 +0100" startDate="2024-03-10 00:00:00 +0100" endDate="2024-03-10 00:00:00 +0100" value="105"/>\n`;
+    const xml = (extra = "") => Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>\n<HealthData locale="en_US">\n${banana}${banana}</HealthData>\n${extra}`);
+    const energy = async () => testDb.db.select().from(samples).where(and(eq(samples.userId, userId), eq(samples.metric, "energy_intake")));
+    expect(await uploadAndRun(xml(), "export.xml")).toMatchObject({ status: "succeeded", itemsImported: 2 });
+    expect(await energy()).toHaveLength(2);
+    // The same records in a file that differs by a trailing newline (so it is not taken for a repeated upload).
+    expect(await uploadAndRun(xml("\n"), "export.xml")).toMatchObject({ status: "succeeded", itemsImported: 2 });
+    expect(await energy()).toHaveLength(2);
+    const [summary] = await testDb.db.select().from(dailySummaries).where(and(eq(dailySummaries.userId, userId), eq(dailySummaries.localDate, "2024-03-10")));
+    expect(summary?.values.energy_intake).toBeCloseTo(2 * 105 * 4.184, 3);
+  });
+
   it("keeps a bad CSV row in the error report and imports the rest", async () => {
     const csv = [
       FITBIT_HEADER,
