@@ -250,6 +250,26 @@ describe("file imports", () => {
     expect(await chunkCount()).toBe(0);
   });
 
+  it("keeps the pieces of an import that failed for a passing reason until its last attempt", async () => {
+    // The database loses its connection while the samples are written.
+    const flaky = new Proxy(testDb.db, {
+      get: (target, key, receiver) => (key === "execute" ? () => Promise.reject(new Error("connection lost")) : Reflect.get(target, key, receiver)),
+    });
+    const { import: queued } = await receiveUpload(testDb.db, { userId, filename: "export.xml", body: pieces(APPLE) });
+    await expect(runImport(flaky, queued.id, { finalAttempt: false })).rejects.toThrow("connection lost");
+    const [waiting] = await testDb.db.select().from(fileImports).where(eq(fileImports.id, queued.id));
+    expect(waiting).toMatchObject({ status: "queued", error: "connection lost", finishedAt: null });
+    expect(await chunkCount()).toBe(1);
+    expect(await runImport(testDb.db, queued.id)).toMatchObject({ status: "succeeded", itemsImported: 7 });
+    expect(await chunkCount()).toBe(0);
+
+    const { import: again } = await receiveUpload(testDb.db, { userId, filename: "export.xml", body: pieces(Buffer.concat([APPLE, Buffer.from("\n")])) });
+    await expect(runImport(flaky, again.id, { finalAttempt: true })).rejects.toThrow("connection lost");
+    const [failed] = await testDb.db.select().from(fileImports).where(eq(fileImports.id, again.id));
+    expect(failed).toMatchObject({ status: "failed", error: "connection lost" });
+    expect(await chunkCount()).toBe(0);
+  });
+
   it("shows users their own imports only, newest first, a page at a time", async () => {
     const apple = await uploadAndRun(APPLE, "export.xml");
     const fitbit = await uploadAndRun(FITBIT, "dailyActivity_merged.csv");
