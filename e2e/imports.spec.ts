@@ -22,7 +22,7 @@ test("imports: a Fitbit CSV uploads with progress and imports; the same file aga
   // A file that is none of the supported exports: the server's message shows on the file field.
   await section.getByLabel("Choose a file").setInputFiles({ name: "notes.csv", mimeType: "text/csv", buffer: Buffer.from("name,age\nAda,36\n") });
   await section.getByRole("button", { name: "Upload and import" }).click();
-  await expect(section.getByText(/This file is not an Apple Health export/)).toBeVisible();
+  await expect(section.getByText(/This file is not one BioSync can import/)).toBeVisible();
   await expect(section.getByLabel("Choose another file")).toHaveAttribute("aria-invalid", "true");
 
   await throttleUploads(page, 40 * 1024);

@@ -17,8 +17,10 @@ export function hasAcceptedExtension(filename: string): boolean {
   return ACCEPTED_EXTENSIONS.some((extension) => name.endsWith(extension));
 }
 
-export function isImportActive(status: ImportStatus): boolean {
-  return status === "uploading" || status === "queued" || status === "running";
+export type ActiveImportStatus = Extract<ImportStatus, "uploading" | "queued" | "checking" | "running">;
+
+export function isImportActive(status: ImportStatus): status is ActiveImportStatus {
+  return status === "uploading" || status === "queued" || status === "checking" || status === "running";
 }
 
 export const IMPORT_KIND_LABEL: Record<string, string> = {
@@ -31,6 +33,7 @@ export const IMPORT_KIND_LABEL: Record<string, string> = {
 export const IMPORT_STATUS_BADGE = {
   uploading: { variant: "neutral", label: "Uploading" },
   queued: { variant: "neutral", label: "Queued" },
+  checking: { variant: "default", label: "Checking" },
   running: { variant: "default", label: "Importing" },
   succeeded: { variant: "success", label: "Imported" },
   failed: { variant: "danger", label: "Failed" },

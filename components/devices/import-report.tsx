@@ -2,8 +2,16 @@ import { Alert } from "@/components/ui/alert";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { ImportView } from "@/server/integrations/imports-router";
 import { formatDateTime } from "./format";
-import { formatBytes, plural } from "./import-format";
+import { formatBytes, isImportActive, plural, type ActiveImportStatus } from "./import-format";
 import { ImportProgressBar } from "./import-progress-bar";
+
+const IMPORT_PHASE_LABEL: Record<ActiveImportStatus, (filename: string) => string> = {
+  uploading: (filename) => `Waiting to import ${filename}`,
+  queued: (filename) => `Waiting to import ${filename}`,
+  // An Apple export is read through once before anything is stored, so a broken file keeps nothing.
+  checking: (filename) => `Checking ${filename} before importing`,
+  running: (filename) => `Importing ${filename}`,
+};
 
 /** Where one import stands: progress while it runs, then a summary and its row errors. */
 export function ImportReport({ item, duplicate, timeZone }: { item: ImportView; duplicate: boolean; timeZone: string }) {
@@ -18,11 +26,11 @@ export function ImportReport({ item, duplicate, timeZone }: { item: ImportView; 
       </Alert>
     );
   }
-  if (item.status === "uploading" || item.status === "queued" || item.status === "running") {
+  if (isImportActive(item.status)) {
     return (
       <div className="flex flex-col gap-2">
         <ImportProgressBar
-          label={item.status === "running" ? `Importing ${item.filename}` : `Waiting to import ${item.filename}`}
+          label={IMPORT_PHASE_LABEL[item.status](item.filename)}
           done={item.bytesProcessed}
           total={item.sizeBytes}
           detail={`${formatBytes(item.bytesProcessed)} of ${formatBytes(item.sizeBytes)}`}

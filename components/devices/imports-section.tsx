@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { FormField } from "@/components/ui/form-field";
 import { Spinner } from "@/components/ui/spinner";
+import { SUPPORTED_FILES, UNSUPPORTED_FILE_MESSAGE } from "@/server/integrations/imports/supported-files";
 import { MAX_IMPORT_BYTES } from "@/server/integrations/imports/types";
 import { formatBytes, hasAcceptedExtension, IMPORT_POLL_MS, isImportActive } from "./import-format";
 import { ImportFilePicker } from "./import-file-picker";
@@ -139,7 +140,7 @@ export function ImportsSection({ timeZone }: { timeZone: string }) {
 function checkFile(file: File): string | null {
   if (file.size === 0) return "The file is empty.";
   if (file.size > MAX_IMPORT_BYTES) return `Files up to ${formatBytes(MAX_IMPORT_BYTES)} can be imported; this one is ${formatBytes(file.size)}.`;
-  if (!hasAcceptedExtension(file.name)) return "Choose an Apple Health export (.zip or .xml) or a Fitbit or WHOOP .csv file.";
+  if (!hasAcceptedExtension(file.name)) return UNSUPPORTED_FILE_MESSAGE;
   return null;
 }
 
@@ -172,16 +173,11 @@ function SupportedFiles({ id }: { id: string }) {
     <div id={id} className="flex flex-col gap-2 text-sm text-zinc-700 dark:text-zinc-300">
       <p>Supported files:</p>
       <ul className="ml-5 list-disc space-y-1">
-        <li>
-          <span className="font-medium">Apple Health</span>: <code className="text-xs">export.zip</code> (Health app → profile → Export All Health Data) or the{" "}
-          <code className="text-xs">export.xml</code> inside it.
-        </li>
-        <li>
-          <span className="font-medium">Fitbit</span>: <code className="text-xs">dailyActivity_merged.csv</code> (daily steps, distance, active minutes and calories).
-        </li>
-        <li>
-          <span className="font-medium">WHOOP</span>: <code className="text-xs">physiological_cycles.csv</code> from the WHOOP data export.
-        </li>
+        {SUPPORTED_FILES.map((f) => (
+          <li key={f.file}>
+            <span className="font-medium">{f.provider}</span>: <code className="text-xs">{f.file}</code> ({f.detail}).
+          </li>
+        ))}
       </ul>
       <p className="text-xs text-zinc-600 dark:text-zinc-400">Files up to {formatBytes(MAX_IMPORT_BYTES)}. Large Apple exports take a few minutes to process after the upload.</p>
     </div>

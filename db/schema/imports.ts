@@ -6,6 +6,8 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
 });
 
+export const IMPORT_STATUSES = ["uploading", "queued", "checking", "running", "succeeded", "failed"] as const;
+
 /** An uploaded file (Apple Health export, provider CSV) and the progress of its import. */
 export const fileImports = pgTable(
   "file_imports",
@@ -17,7 +19,8 @@ export const fileImports = pgTable(
     sizeBytes: bigint("size_bytes", { mode: "number" }).notNull().default(0),
     /** SHA-256 of the file: the same file uploaded again is not imported twice. */
     contentHash: text("content_hash"),
-    status: text("status", { enum: ["uploading", "queued", "running", "succeeded", "failed"] }).notNull().default("uploading"),
+    /** `checking`: an Apple export is read whole for structure before anything is stored. */
+    status: text("status", { enum: IMPORT_STATUSES }).notNull().default("uploading"),
     /** Fitbit exports hold several people: the `Id` to import (null: the first one in the file). */
     accountId: text("account_id"),
     bytesProcessed: bigint("bytes_processed", { mode: "number" }).notNull().default(0),

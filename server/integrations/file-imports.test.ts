@@ -3,13 +3,14 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { and, count, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { dailySummaries, fileImportChunks, fileImports, jobEvents, providerDailyTotals, samples, workouts } from "@/db/schema";
+import { dailySummaries, fileImportChunks, fileImports, jobEvents, jobRuns, providerDailyTotals, samples, workouts } from "@/db/schema";
 import { withTestDb } from "@/db/testing";
 import { createUser } from "../auth/users";
 import { AppError } from "../errors";
 import { drainJobs } from "../jobs/runner";
 import { callerFor, sessionFor } from "../testing";
 import { receiveUpload, runImport } from "./file-imports";
+import { UNSUPPORTED_FILE_MESSAGE } from "./imports";
 
 const SAMPLES = path.resolve(process.cwd(), "../shared/data/samples");
 const FITBIT = readFileSync(path.join(SAMPLES, "fitbit-dailyActivity-merged.csv"));
@@ -40,6 +41,16 @@ async function chunkCount() {
     .innerJoin(fileImports, eq(fileImports.id, fileImportChunks.importId))
     .where(eq(fileImports.userId, userId));
   return row?.n ?? 0;
+}
+
+/** The job run that imports `importId`. */
+async function importJob(importId: string) {
+  const [run] = await testDb.db
+    .select({ status: jobRuns.status, attempt: jobRuns.attempt, lastError: jobRuns.lastError })
+    .from(jobRuns)
+    .innerJoin(jobEvents, eq(jobEvents.id, jobRuns.eventId))
+    .where(eq(jobEvents.idempotencyKey, `import-${importId}`));
+  return run;
 }
 
 async function uploadAndRun(bytes: Buffer, filename: string, accountId?: string) {
@@ -121,6 +132,19 @@ describe("file imports", () => {
     expect(days.some((d) => d.localDate === "2018-09-10" && d.values.heart_rate === 72)).toBe(true);
   });
 
+  it("stores two identical servings as two, and importing the same records again leaves them at two", async () => {
+    const banana = ` <Record type="HKQuantityTypeIdentifierDietaryEnergyConsumed" sourceName="Lose It!" unit="kcal" creationDate="2024-03-10 00:00:00 +0100" startDate="2024-03-10 00:00:00 +0100" endDate="2024-03-10 00:00:00 +0100" value="105"/>\n`;
+    const xml = (extra = "") => Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>\n<HealthData locale="en_US">\n${banana}${banana}</HealthData>\n${extra}`);
+    const energy = async () => testDb.db.select().from(samples).where(and(eq(samples.userId, userId), eq(samples.metric, "energy_intake")));
+    expect(await uploadAndRun(xml(), "export.xml")).toMatchObject({ status: "succeeded", itemsImported: 2 });
+    expect(await energy()).toHaveLength(2);
+    // The same records in a file that differs by a trailing newline (so it is not taken for a repeated upload).
+    expect(await uploadAndRun(xml("\n"), "export.xml")).toMatchObject({ status: "succeeded", itemsImported: 2 });
+    expect(await energy()).toHaveLength(2);
+    const [summary] = await testDb.db.select().from(dailySummaries).where(and(eq(dailySummaries.userId, userId), eq(dailySummaries.localDate, "2024-03-10")));
+    expect(summary?.values.energy_intake).toBeCloseTo(2 * 105 * 4.184, 3);
+  });
+
   it("keeps a bad CSV row in the error report and imports the rest", async () => {
     const csv = [
       FITBIT_HEADER,
@@ -149,6 +173,101 @@ describe("file imports", () => {
 
     expect(await rowsOf(fileImports)).toBe(0);
     expect(await testDb.db.select({ n: count() }).from(fileImportChunks)).toEqual([{ n: 0 }]);
+  });
+
+  it("refuses WHOOP's journal_entries.csv at upload, naming the supported files, and keeps nothing", async () => {
+    const journal = ["Cycle start time,Cycle end time,Cycle timezone,Question text,Answered yes,Notes", "2024-03-09 23:10:00,2024-03-10 22:45:00,UTC-05:00,Did you have any caffeine?,true,"].join("\n");
+    const refused = await receiveUpload(testDb.db, { userId, filename: "journal_entries.csv", body: pieces(Buffer.from(journal)) }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(AppError);
+    expect(refused).toMatchObject({ status: 400, message: UNSUPPORTED_FILE_MESSAGE, fields: [{ path: "file", message: UNSUPPORTED_FILE_MESSAGE }] });
+    expect(UNSUPPORTED_FILE_MESSAGE).toContain("physiological_cycles.csv");
+    expect(await rowsOf(fileImports)).toBe(0);
+  });
+
+  it("fails an export.xml cut off halfway with a clear message, keeping nothing and removing its pieces, without retrying", async () => {
+    const earlier = await uploadAndRun(APPLE, "export.xml");
+    const before = { samples: await rowsOf(samples), workouts: await rowsOf(workouts), totals: await rowsOf(providerDailyTotals), summaries: await rowsOf(dailySummaries) };
+    const cutOff = APPLE.subarray(0, APPLE.indexOf("<ActivitySummary"));
+    const { import: queued } = await receiveUpload(testDb.db, { userId, filename: "export.xml", body: pieces(cutOff) });
+    await drainJobs(testDb.db, { backoff: { baseMs: 5, maxMs: 20 } });
+    expect(await importJob(queued.id)).toMatchObject({ status: "failed", attempt: 0 });
+    const [failed] = await testDb.db.select().from(fileImports).where(eq(fileImports.id, queued.id));
+    expect(failed).toMatchObject({ status: "failed", itemsImported: 0 });
+    expect(failed?.error).toMatch(/^This export\.xml is broken at line \d+ \(unclosed tag: HealthData\).*Nothing was imported/);
+    expect(await chunkCount()).toBe(0);
+    // Nothing of the broken file was kept, and nothing the earlier import wrote was lost.
+    expect({ samples: await rowsOf(samples), workouts: await rowsOf(workouts), totals: await rowsOf(providerDailyTotals), summaries: await rowsOf(dailySummaries) }).toEqual(before);
+    expect(earlier.status).toBe("succeeded");
+  });
+
+  it("fails an export.xml with two root elements and keeps nothing", async () => {
+    const twoRoots = Buffer.concat([APPLE, Buffer.from('<HealthData locale="en_US"><Record type="HKQuantityTypeIdentifierHeartRate" sourceName="x" unit="count/min" startDate="2020-01-01 08:00:00 +0000" endDate="2020-01-01 08:00:00 +0000" value="60"/></HealthData>\n')]);
+    const failure = await uploadAndRun(twoRoots, "export.xml").catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(AppError);
+    expect((failure as AppError).message).toMatch(/only one root/);
+    expect(await rowsOf(samples)).toBe(0);
+    expect(await rowsOf(workouts)).toBe(0);
+    expect(await chunkCount()).toBe(0);
+  });
+
+  it("tolerates the quirks of real exports: the broken DTD of iOS 16 and a stray vertical tab", async () => {
+    const ios16Dtd = `<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE HealthData [
+<!-- HealthKit Export Version: 12 -->
+<!ELEMENT HealthData (ExportDate,Me,(Record|Correlation|Workout|ActivitySummary|ClinicalRecord|VisionPrescription)*)>
+<!ATTLIST HealthData
+  locale CDATA #REQUIRED
+>
+<!ELEMENT VisionPrescription ((RightEye|LeftEye|Attachment|MetadataEntry)*)>
+<!ATTLIST VisionPrescription
+  type             CDATA #REQUIRED
+  dateIssued       CDATA #REQUIRED
+  expirationDate   CDATA #REQUIRED
+  brand            CDATA #IMPLIED
+<!ELEMENT RightEye EMPTY>
+<!ATTLIST RightEye
+  sphere           CDATA #IMPLIED
+<!ELEMENT LeftEye EMPTY>
+]>
+`;
+    const quirky = Buffer.from(ios16Dtd + APPLE.toString("utf8").replace('sourceName="Health Mate"', 'sourceName="Health\u000bMate"'));
+    const done = await uploadAndRun(quirky, "export.xml");
+    expect(done).toMatchObject({ status: "succeeded", itemsImported: 7, errorCount: 1 });
+    expect(done.errors[0]).toMatchObject({ recordType: "xml", message: expect.stringContaining("disallowed character") });
+    expect(await rowsOf(samples)).toBe(2);
+  });
+
+  it("fails a file that is not what it claims at once, without retries, and removes its pieces", async () => {
+    const notAZip = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(2048, 7)]);
+    const { import: queued } = await receiveUpload(testDb.db, { userId, filename: "export.zip", body: pieces(notAZip) });
+    expect(queued.kind).toBe("apple_zip");
+    expect(await chunkCount()).toBe(1);
+    await drainJobs(testDb.db, { backoff: { baseMs: 5, maxMs: 20 } });
+    // One attempt: the job's retries are for failures another attempt could fix.
+    expect(await importJob(queued.id)).toMatchObject({ status: "failed", attempt: 0 });
+    const [failed] = await testDb.db.select().from(fileImports).where(eq(fileImports.id, queued.id));
+    expect(failed).toMatchObject({ status: "failed", error: "This file is not a readable zip archive." });
+    expect(await chunkCount()).toBe(0);
+  });
+
+  it("keeps the pieces of an import that failed for a passing reason until its last attempt", async () => {
+    // The database loses its connection while the samples are written.
+    const flaky = new Proxy(testDb.db, {
+      get: (target, key, receiver) => (key === "execute" ? () => Promise.reject(new Error("connection lost")) : Reflect.get(target, key, receiver)),
+    });
+    const { import: queued } = await receiveUpload(testDb.db, { userId, filename: "export.xml", body: pieces(APPLE) });
+    await expect(runImport(flaky, queued.id, { finalAttempt: false })).rejects.toThrow("connection lost");
+    const [waiting] = await testDb.db.select().from(fileImports).where(eq(fileImports.id, queued.id));
+    expect(waiting).toMatchObject({ status: "queued", error: "connection lost", finishedAt: null });
+    expect(await chunkCount()).toBe(1);
+    expect(await runImport(testDb.db, queued.id)).toMatchObject({ status: "succeeded", itemsImported: 7 });
+    expect(await chunkCount()).toBe(0);
+
+    const { import: again } = await receiveUpload(testDb.db, { userId, filename: "export.xml", body: pieces(Buffer.concat([APPLE, Buffer.from("\n")])) });
+    await expect(runImport(flaky, again.id, { finalAttempt: true })).rejects.toThrow("connection lost");
+    const [failed] = await testDb.db.select().from(fileImports).where(eq(fileImports.id, again.id));
+    expect(failed).toMatchObject({ status: "failed", error: "connection lost" });
+    expect(await chunkCount()).toBe(0);
   });
 
   it("shows users their own imports only, newest first, a page at a time", async () => {

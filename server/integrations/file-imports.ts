@@ -5,9 +5,21 @@ import { fileImportChunks, fileImports } from "@/db/schema";
 import { emit } from "../jobs/emit";
 import { AppError } from "../errors";
 import { decodeCursor, toPage, type Paginated } from "../pagination";
-import { detectImportKind, listFitbitAccounts, MAX_IMPORT_BYTES, parseImport, type ImportKind } from "./imports";
-import { rollupDays } from "./rollup";
-import { storeBatches } from "./store";
+import {
+  checkImport,
+  detectImportKind,
+  isImportKind,
+  listFitbitAccounts,
+  MAX_IMPORT_BYTES,
+  needsStructuralCheck,
+  parseImport,
+  spoolToTempFile,
+  UNSUPPORTED_FILE_MESSAGE,
+  type ImportKind,
+  type ImportRun,
+  type ImportSource,
+} from "./imports";
+import { storeNormalized, type NormalizedItem } from "./ingest";
 import { userTimeZone } from "../profile/service";
 
 export type FileImport = typeof fileImports.$inferSelect;
@@ -50,7 +62,7 @@ export async function receiveUpload(db: Database, input: UploadInput): Promise<{
     if (kind === null) {
       kind = detectImportKind(filename, data.subarray(0, 4096));
       if (kind === "unknown") {
-        throw AppError.field("file", "This file is not an Apple Health export (export.zip or export.xml), a Fitbit daily activity CSV or a WHOOP physiological cycles CSV.");
+        throw AppError.field("file", UNSUPPORTED_FILE_MESSAGE);
       }
       if (kind === "fitbit_daily_csv") accountId ??= await firstFitbitAccount(data);
     }
@@ -119,51 +131,103 @@ async function* storedBytes(db: Database, importId: string): AsyncGenerator<Uint
   }
 }
 
-/** Parses and stores an uploaded file through the providers' normalized shape, then rolls up its days. */
-export async function runImport(db: Database, importId: string): Promise<FileImport> {
+export interface RunImportOptions {
+  /** False while the job will try again after a failure: the uploaded pieces stay for that attempt. */
+  finalAttempt?: boolean;
+}
+
+/** A failure that another attempt cannot fix: the file itself is wrong (bad columns, not a zip, broken XML). */
+export function isBadImportInput(error: unknown): error is AppError {
+  return error instanceof AppError && error.status >= 400 && error.status < 500;
+}
+
+/**
+ * Parses and stores an uploaded file through the providers' normalized shape, then rolls up its days.
+ *
+ * A failed import keeps nothing. One transaction for the whole file is no way to get there (embedded PGlite
+ * would be frozen for minutes), so a file that could break halfway is read whole first: an Apple export goes
+ * through a structural pass ("checking") over the stored bytes, and only a sound file is then imported. CSVs
+ * need no such pass (their header is checked before the first row; a broken row is only that row).
+ * Bad input fails at once and its uploaded pieces are removed; other failures keep them for the retry,
+ * until the last attempt.
+ */
+export async function runImport(db: Database, importId: string, opts: RunImportOptions = {}): Promise<FileImport> {
   const [row] = await db.select().from(fileImports).where(eq(fileImports.id, importId));
   if (!row) throw AppError.notFound("Import");
   if (row.status === "succeeded") return row;
-  await db.update(fileImports).set({ status: "running", startedAt: new Date(), error: null }).where(eq(fileImports.id, importId));
-  const timeZone = await userTimeZone(db, row.userId);
-  const run = parseImport(row.kind as Parameters<typeof parseImport>[0], storedBytes(db, importId), {
-    totalBytes: row.sizeBytes,
-    accountIds: row.accountId ? [row.accountId] : undefined,
-  });
-  const dates = new Set<string>();
   let items = 0;
-  let chosenAccount: string | null = row.accountId;
-  let lastProgress = Date.now();
-  const saveProgress = async (extra: Partial<FileImport> = {}) => {
-    const p = run.progress();
-    const [updated] = await db
-      .update(fileImports)
-      .set({ bytesProcessed: p.bytesRead, itemsImported: items, skipped: p.skipped, errorCount: p.errorCount, errors: run.errors().slice(0, 100).map((e) => ({ ...e })), ...extra })
-      .where(eq(fileImports.id, importId))
-      .returning();
+  let run: ImportRun | null = null;
+  let spooled: { path: string; remove: () => Promise<void> } | null = null;
+  /** Bytes of the upload behind a parser's position (a zip's parser counts its inflated export.xml). */
+  const uploadBytes = (bytesRead: number, totalBytes: number | null) =>
+    totalBytes && totalBytes !== row.sizeBytes ? Math.round((bytesRead / totalBytes) * row.sizeBytes) : bytesRead;
+  const save = async (values: Partial<FileImport>) => {
+    const [updated] = await db.update(fileImports).set(values).where(eq(fileImports.id, importId)).returning();
     return updated!;
   };
+  const saveProgress = (extra: Partial<FileImport> = {}) => {
+    const p = run?.progress();
+    return save({
+      ...(p ? { bytesProcessed: uploadBytes(p.bytesRead, p.totalBytes), skipped: p.skipped, errorCount: p.errorCount, errors: run!.errors().slice(0, 100).map((e) => ({ ...e })) } : {}),
+      itemsImported: items,
+      ...extra,
+    });
+  };
+  const due = throttle(PROGRESS_EVERY_MS);
   try {
-    for await (const batch of run.batches) {
-      // A multi-person CSV imports one person: the chosen one, else the first seen.
-      chosenAccount ??= batch.accountId;
-      if (batch.accountId !== chosenAccount) continue;
-      const stored = await storeBatches(db, { userId: row.userId, timeZone }, [{ rawRecordId: null, batch }]);
-      items += stored.samples + stored.sleepSessions + stored.workouts + stored.dailyTotals;
-      for (const d of stored.dates) dates.add(d);
-      if (Date.now() - lastProgress > PROGRESS_EVERY_MS) {
-        lastProgress = Date.now();
-        await saveProgress();
+    if (!isImportKind(row.kind)) throw AppError.field("file", UNSUPPORTED_FILE_MESSAGE);
+    const kind = row.kind;
+    const checked = needsStructuralCheck(kind);
+    await save({ status: checked ? "checking" : "running", startedAt: new Date(), error: null, bytesProcessed: 0 });
+    const timeZone = await userTimeZone(db, row.userId);
+    // A zip is read at random: written out once, then checked and parsed from the same file.
+    if (kind === "apple_zip") spooled = await spoolToTempFile(storedBytes(db, importId));
+    const source = (): ImportSource => (spooled ? { path: spooled.path } : storedBytes(db, importId));
+    if (checked) {
+      await checkImport(kind, source(), async (bytesRead, totalBytes) => {
+        if (due()) await save({ bytesProcessed: uploadBytes(bytesRead, totalBytes) });
+      });
+      await save({ status: "running", bytesProcessed: 0 });
+    }
+    const parsed = parseImport(kind, source(), { totalBytes: row.sizeBytes, accountIds: row.accountId ? [row.accountId] : undefined });
+    run = parsed;
+    let chosenAccount: string | null = row.accountId;
+    async function* ofChosenAccount(): AsyncGenerator<NormalizedItem[]> {
+      for await (const batch of parsed.batches) {
+        // A multi-person CSV imports one person: the chosen one, else the first seen.
+        chosenAccount ??= batch.accountId;
+        if (batch.accountId === chosenAccount) yield [{ rawRecordId: null, batch }];
       }
     }
-    await rollupDays(db, row.userId, dates);
+    await storeNormalized(db, { userId: row.userId, timeZone }, ofChosenAccount(), {
+      afterGroup: async (stored) => {
+        items += stored.samples + stored.sleepSessions + stored.workouts + stored.dailyTotals;
+        if (due()) await saveProgress();
+      },
+    });
     const done = await saveProgress({ status: "succeeded", finishedAt: new Date(), accountId: chosenAccount, bytesProcessed: row.sizeBytes });
     await db.delete(fileImportChunks).where(eq(fileImportChunks.importId, importId));
     return done;
   } catch (error) {
-    await saveProgress({ status: "failed", finishedAt: new Date(), error: error instanceof Error ? error.message : String(error) });
+    const final = isBadImportInput(error) || (opts.finalAttempt ?? true);
+    const message = error instanceof Error ? error.message : String(error);
+    // Waiting for its retry, the import shows as queued (still in progress) with the last error.
+    await saveProgress({ status: final ? "failed" : "queued", finishedAt: final ? new Date() : null, error: message });
+    if (final) await db.delete(fileImportChunks).where(eq(fileImportChunks.importId, importId));
     throw error;
+  } finally {
+    await spooled?.remove();
   }
+}
+
+/** True at most once per `intervalMs`. */
+function throttle(intervalMs: number): () => boolean {
+  let last = Date.now();
+  return () => {
+    if (Date.now() - last < intervalMs) return false;
+    last = Date.now();
+    return true;
+  };
 }
 
 export async function getImport(db: Database, userId: string, id: string): Promise<FileImport> {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { IMPORT_STATUSES } from "@/db/schema/imports";
 import { paginated, paginationInput } from "../pagination";
 import { protectedProcedure, router } from "../trpc";
 import { getImport, listImports, type FileImport } from "./file-imports";
@@ -8,7 +9,7 @@ const importView = z.object({
   kind: z.string(),
   filename: z.string(),
   sizeBytes: z.number(),
-  status: z.enum(["uploading", "queued", "running", "succeeded", "failed"]),
+  status: z.enum(IMPORT_STATUSES),
   accountId: z.string().nullable(),
   bytesProcessed: z.number(),
   itemsImported: z.number(),

@@ -1,7 +1,7 @@
 import type { Database } from "@/db";
 import { markRawRecordDeleted, upsertRawRecords } from "./raw-records";
 import { rollupDays } from "./rollup";
-import { removeDerivedRows, storeBatches } from "./store";
+import { removeDerivedRows, storeBatches, type StoreResult } from "./store";
 import type { NormalizedBatch } from "./types";
 
 export interface RawRecord {
@@ -43,18 +43,57 @@ export async function ingestRecords(db: Database, opts: IngestOptions): Promise<
 }
 
 async function ingestWithin(db: Database, opts: IngestOptions): Promise<IngestResult> {
-  const dates = new Set<string>();
-  const items: { rawRecordId: string; batch: NormalizedBatch }[] = [];
+  const revisedDates = new Set<string>();
+  const items: NormalizedItem[] = [];
   const outcomes = await upsertRawRecords(db, opts.userId, opts.source, opts.records);
   for (const [i, outcome] of outcomes.entries()) {
     if (outcome.status === "unchanged") continue;
-    if (outcome.status === "revised") for (const d of await removeDerivedRows(db, outcome.id)) dates.add(d);
+    if (outcome.status === "revised") for (const d of await removeDerivedRows(db, outcome.id)) revisedDates.add(d);
     items.push({ rawRecordId: outcome.id, batch: opts.normalize(opts.records[i]!) });
   }
-  const stored = await storeBatches(db, { userId: opts.userId, timeZone: opts.timeZone }, items);
-  for (const d of stored.dates) dates.add(d);
-  if (!opts.skipRollup) await rollupDays(db, opts.userId, dates);
-  return { records: opts.records.length, changed: items.length, samples: stored.samples, dates };
+  const stored = await storeNormalized(db, { userId: opts.userId, timeZone: opts.timeZone }, [items], { alsoRollUp: revisedDates, skipRollup: opts.skipRollup });
+  return { records: opts.records.length, changed: items.length, samples: stored.samples, dates: stored.dates };
+}
+
+/** Normalized items of one raw record (null: of a file import, which keeps no raw records). */
+export interface NormalizedItem {
+  rawRecordId: string | null;
+  batch: NormalizedBatch;
+}
+
+export type StoredTotals = Omit<StoreResult, "dates"> & { dates: Set<string> };
+
+export interface StoreNormalizedOptions {
+  /** Days to recompute besides the stored ones (e.g. those a revision removed rows from). */
+  alsoRollUp?: Iterable<string>;
+  skipRollup?: boolean;
+  /** Called after each group is stored (a long file import saves its progress here). */
+  afterGroup?: (stored: StoreResult) => Promise<void> | void;
+}
+
+/**
+ * The one way normalized data goes into storage, for webhooks, syncs and file imports alike: stores
+ * each group of items as it comes (a file import streams thousands of groups), then rolls up every
+ * local day they touched, once.
+ */
+export async function storeNormalized(
+  db: Database,
+  user: { userId: string; timeZone: string },
+  groups: Iterable<NormalizedItem[]> | AsyncIterable<NormalizedItem[]>,
+  opts: StoreNormalizedOptions = {},
+): Promise<StoredTotals> {
+  const totals: StoredTotals = { samples: 0, sleepSessions: 0, workouts: 0, dailyTotals: 0, dates: new Set(opts.alsoRollUp) };
+  for await (const items of groups) {
+    const stored = await storeBatches(db, user, items);
+    totals.samples += stored.samples;
+    totals.sleepSessions += stored.sleepSessions;
+    totals.workouts += stored.workouts;
+    totals.dailyTotals += stored.dailyTotals;
+    for (const d of stored.dates) totals.dates.add(d);
+    await opts.afterGroup?.(stored);
+  }
+  if (!opts.skipRollup) await rollupDays(db, user.userId, totals.dates);
+  return totals;
 }
 
 /** A record deleted at the provider: its rows go, its days are recomputed. */

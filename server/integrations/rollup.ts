@@ -4,6 +4,7 @@ import { dailySummaries, providerDailyTotals, providerPriorities, sleepSessions,
 import { addDays } from "./local-date";
 import { DAILY_AGGREGATION, DEFAULT_PROVIDER_PRIORITY, DEFAULT_SLEEP_NEED_SECONDS } from "./metrics";
 import { computeRolling, type DayValues } from "./rolling";
+import { oneSessionPerNight } from "./sleep-nights";
 import { METRIC_UNITS, type Metric } from "./types";
 
 const UPSERT_CHUNK = 200;
@@ -92,7 +93,7 @@ export async function rollupDays(db: Database, userId: string, dates: Iterable<s
     entry.sources[metric] = winner;
   }
 
-  // Sleep: the winning source's main sleep (non-nap sessions summed) plus its naps.
+  // Sleep: the winning source's main sleep plus its naps, each night once (see oneSessionPerNight).
   const sleepBy = new Map<string, typeof sleeps>();
   for (const s of sleeps) {
     const key = `${s.localDate}|${s.source}`;
@@ -132,8 +133,7 @@ export async function rollupDays(db: Database, userId: string, dates: Iterable<s
 }
 
 function sleepValues(sessions: (typeof sleepSessions.$inferSelect)[]): Record<string, number> {
-  const main = sessions.filter((s) => !s.isNap);
-  const naps = sessions.filter((s) => s.isNap);
+  const { main, naps } = oneSessionPerNight(sessions);
   const sum = (key: "inBedSeconds" | "asleepSeconds" | "awakeSeconds" | "lightSeconds" | "deepSeconds" | "remSeconds") =>
     main.reduce((acc, s) => acc + (s[key] ?? 0), 0);
   const out: Record<string, number> = {};

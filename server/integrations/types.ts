@@ -66,6 +66,12 @@ export interface NormalizedSample extends SourceRef {
   /** Equal to start for instantaneous readings. */
   end: Date;
   value: number;
+  /**
+   * The n-th identical reading in its file (same type, app, start, end and value; 0 for the first),
+   * set by file imports whose records carry no id of their own: two equal servings logged at once
+   * stay two. Part of the record's identity, for stores that keep no per-point id.
+   */
+  occurrence?: number;
 }
 
 export type SleepStage = "awake" | "light" | "deep" | "rem" | "asleep" | "in_bed" | "out_of_bed" | "unknown";

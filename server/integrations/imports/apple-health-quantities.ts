@@ -38,6 +38,8 @@ const celsius: Converter = (value, unit) => {
 export interface QuantityMapping {
   metric: Metric;
   convert: Converter;
+  /** A value of the whole night (start at bedtime, end at waking): read at its end, so it counts toward the wake-up day. */
+  atEnd?: boolean;
 }
 
 const QUANTITY_TYPES: Record<string, QuantityMapping> = {
@@ -56,7 +58,7 @@ const QUANTITY_TYPES: Record<string, QuantityMapping> = {
   HKQuantityTypeIdentifierBodyMassIndex: { metric: "bmi", convert: bmi },
   HKQuantityTypeIdentifierHeight: { metric: "height", convert: meters },
   HKQuantityTypeIdentifierBodyTemperature: { metric: "body_temperature", convert: celsius },
-  HKQuantityTypeIdentifierAppleSleepingWristTemperature: { metric: "skin_temperature", convert: celsius },
+  HKQuantityTypeIdentifierAppleSleepingWristTemperature: { metric: "skin_temperature", convert: celsius, atEnd: true },
   HKQuantityTypeIdentifierDietaryEnergyConsumed: { metric: "energy_intake", convert: kilojoules },
   HKQuantityTypeIdentifierDietaryProtein: { metric: "protein", convert: grams },
   HKQuantityTypeIdentifierDietaryCarbohydrates: { metric: "carbohydrates", convert: grams },

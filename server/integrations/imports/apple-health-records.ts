@@ -1,5 +1,6 @@
 import type { SaxesParser, SaxesTagPlain } from "saxes";
 import type { Metric } from "../types";
+import { brokenExportError, isStructuralXmlError } from "./apple-health-check";
 import { parseAppleDate } from "./apple-health-dates";
 import { convertEnergyToKJ, quantityMapping } from "./apple-health-quantities";
 import { SleepSessionGrouper, sleepStageOf } from "./apple-health-sleep";
@@ -44,6 +45,9 @@ export class AppleExportReader {
   private readonly sleep = new SleepSessionGrouper();
   /** Device labels by source name, then by the raw `device` attribute (both repeat on most records). */
   private readonly devices = new Map<string, Map<string, string | null>>();
+  /** Identical records seen at `occurrenceStart`, by identity. */
+  private readonly occurrences = new Map<string, number>();
+  private occurrenceStart = "";
 
   constructor(
     private readonly parser: SaxesParser,
@@ -52,7 +56,10 @@ export class AppleExportReader {
   ) {
     parser.on("opentag", (tag: SaxesTagPlain) => this.open(tag.name, tag.attributes));
     parser.on("closetag", (tag: SaxesTagPlain) => this.close(tag.name));
-    parser.on("error", (error: Error) => tracker.error({ line: parser.line, recordType: "xml", message: error.message }));
+    parser.on("error", (error: Error) => {
+      if (isStructuralXmlError(error.message)) throw brokenExportError(parser.line, error.message);
+      tracker.error({ line: parser.line, recordType: "xml", message: error.message });
+    });
   }
 
   /** Emits what can only be known at the end of the file: the sleep sessions. */
@@ -124,6 +131,22 @@ export class AppleExportReader {
     return label;
   }
 
+  /**
+   * How many identical records came before this one (two bananas logged at 00:00 are two records with
+   * equal attributes). Exports write a type's records in time order, so identical ones sit together:
+   * counting among the records of the current start time, and forgetting them when it moves on, keeps
+   * this to a handful of entries.
+   */
+  private occurrenceOf(startDate: string, identity: string): number {
+    if (startDate !== this.occurrenceStart) {
+      this.occurrenceStart = startDate;
+      this.occurrences.clear();
+    }
+    const seen = this.occurrences.get(identity) ?? 0;
+    this.occurrences.set(identity, seen + 1);
+    return seen;
+  }
+
   private record(a: Attributes): void {
     const type = a.type;
     if (type === undefined) {
@@ -152,16 +175,21 @@ export class AppleExportReader {
       this.fail(type, Number.isFinite(raw) ? `unsupported unit "${a.unit}"` : `value "${text}" is not a number`);
       return;
     }
+    const identity = [type, a.sourceName ?? "", a.startDate ?? "", a.endDate ?? "", text ?? ""] as const;
+    const occurrence = this.occurrenceOf(a.startDate ?? "", identity.join("\u001f"));
+    const at = mapping.atEnd ? end : start;
     this.out.sample({
       source: "apple_health",
-      sourceRecordId: stableId("apple", type, a.sourceName ?? "", a.startDate ?? "", a.endDate ?? "", text ?? ""),
+      // The first occurrence keeps the id earlier imports gave the record.
+      sourceRecordId: occurrence === 0 ? stableId("apple", ...identity) : stableId("apple", ...identity, String(occurrence)),
       device: this.device(a.sourceName, a.device),
-      utcOffsetMinutes: start.offsetMinutes,
+      utcOffsetMinutes: at.offsetMinutes,
       timeZone: null,
       metric: mapping.metric,
-      start: new Date(start.epochMs),
+      start: new Date(at.epochMs),
       end: new Date(end.epochMs),
       value,
+      occurrence,
     });
   }
 

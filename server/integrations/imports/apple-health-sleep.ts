@@ -40,7 +40,8 @@ const STAGED: ReadonlySet<SleepStage> = new Set(["light", "deep", "rem"]);
 /**
  * Collects SleepAnalysis intervals per app and turns them into sessions once the whole file is read
  * (exports are not ordered by time across apps). Apps stay apart: overlapping nights from Pillow and the
- * Apple Watch are two sessions, and provider priority picks one downstream.
+ * Apple Watch are two sessions, all under `apple_health`, and the daily rollup counts one of them
+ * (see oneSessionPerNight).
  */
 export class SleepSessionGrouper {
   private readonly bySource = new Map<string, SleepInterval[]>();

@@ -9,6 +9,7 @@ import { AppError } from "@/server/errors";
 import { parseAppleHealthXml } from "./apple-health";
 import { parseAppleHealthZip, parseAppleHealthZipStream } from "./apple-health-zip";
 import { collectRun } from "./collect";
+import { checkImport } from "./index";
 
 const SAMPLE = path.resolve(process.cwd(), "../shared/data/samples/apple-health-export-simonw.xml");
 let dir: string;
@@ -53,6 +54,20 @@ describe("Apple Health export.zip", () => {
     const zipPath = await writeZip("streamed.zip", { "apple_health_export/export.xml": readFileSync(SAMPLE) });
     const result = await collectRun(parseAppleHealthZipStream(createReadStream(zipPath)));
     expect(result.samples.map((s) => s.metric)).toEqual(["bmi", "heart_rate"]);
+  });
+
+  it("checks the export.xml inside a zip for structure, from a path or a stream, before anything is parsed", async () => {
+    const xml = readFileSync(SAMPLE);
+    const sound = await writeZip("sound.zip", { "apple_health_export/export.xml": xml });
+    const cutOff = await writeZip("cut.zip", { "apple_health_export/export.xml": xml.subarray(0, xml.indexOf("<Workout ")) });
+    const seen: [number, number | null][] = [];
+    await checkImport("apple_zip", { path: sound }, (bytesRead, totalBytes) => void seen.push([bytesRead, totalBytes]));
+    expect(seen.at(-1)).toEqual([xml.byteLength, xml.byteLength]);
+    for (const source of [{ path: cutOff }, createReadStream(cutOff)]) {
+      const failure = await checkImport("apple_zip", source).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(AppError);
+      expect((failure as AppError).message).toMatch(/^This export\.xml is broken at line \d+ \(unclosed tag: HealthData\)/);
+    }
   });
 
   it("rejects a zip without export.xml and a file that is not a zip", async () => {

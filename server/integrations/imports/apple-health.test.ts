@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { AppError } from "@/server/errors";
 import { KCAL_TO_KJ } from "../types";
 import { parseAppleHealthXml } from "./apple-health";
+import { checkAppleHealthXml } from "./apple-health-check";
 import { collectRun } from "./collect";
 
 const SAMPLE = path.resolve(process.cwd(), "../shared/data/samples/apple-health-export-simonw.xml");
@@ -308,6 +309,32 @@ ${record("BloodPressureSystolic", "mmHg", 121, at, at, phone)}${record("BloodPre
     expect(devices[0]).toBe("Ada’s Apple Watch");
   });
 
+  it("keeps identical servings logged at the same time apart, with the same ids on every import", async () => {
+    const at = "2024-03-10 00:00:00 +0100";
+    const food = `sourceName="Lose It!"`;
+    const banana = record("DietaryEnergyConsumed", "kcal", 105, at, at, food);
+    const xml = exportXml(banana + banana + record("DietaryProtein", "g", 1.3, at, at, food) + banana + record("HeartRate", "count/min", 60, "2024-03-10 00:05:00 +0100"));
+    const parsed = async () => (await collectRun(parse(xml))).samples;
+    const samples = await parsed();
+    const energy = samples.filter((s) => s.metric === "energy_intake");
+    expect(energy.map((s) => s.occurrence)).toEqual([0, 1, 2]);
+    expect(energy.reduce((sum, s) => sum + s.value, 0)).toBeCloseTo(3 * 105 * KCAL_TO_KJ, 6);
+    expect(new Set(samples.map((s) => s.sourceRecordId)).size).toBe(samples.length);
+    expect(samples.find((s) => s.metric === "protein")?.occurrence).toBe(0);
+    expect((await parsed()).map((s) => s.sourceRecordId)).toEqual(samples.map((s) => s.sourceRecordId));
+    // A lone record keeps the id it had before occurrences were counted.
+    const single = (await collectRun(parse(exportXml(banana)))).samples;
+    expect(single[0]?.sourceRecordId).toBe(energy[0]?.sourceRecordId);
+  });
+
+  it("dates the sleeping wrist temperature, a value of the whole night, on the wake-up day", async () => {
+    const xml = exportXml(record("AppleSleepingWristTemperature", "degC", 35.2, "2024-03-09 23:40:00 -0700", "2024-03-10 06:50:00 -0700"));
+    const [temperature] = (await collectRun(parse(xml))).samples;
+    expect(temperature?.start.toISOString()).toBe("2024-03-10T13:50:00.000Z");
+    expect(temperature?.end.toISOString()).toBe("2024-03-10T13:50:00.000Z");
+    expect(temperature?.utcOffsetMinutes).toBe(-420);
+  });
+
   it("hands out batches no larger than batchSize and tracks progress", async () => {
     const at = "2024-03-10 08:00:00 -0700";
     const xml = exportXml(Array.from({ length: 10 }, (_, i) => record("HeartRate", "count/min", 60 + i, at)).join(""));
@@ -317,6 +344,42 @@ ${record("BloodPressureSystolic", "mmHg", 121, at, at, phone)}${record("BloodPre
     expect(result.batchCount).toBe(4);
     expect(result.largestBatch).toBe(3);
     expect(run.progress()).toEqual({ bytesRead: Buffer.byteLength(xml), totalBytes: Buffer.byteLength(xml), items: 10, skipped: 0, errorCount: 0 });
+  });
+
+  it("fails a file cut off halfway or holding two roots instead of ending with what came before the break", async () => {
+    const whole = exportXml(record("HeartRate", "count/min", 60, "2024-03-10 08:00:00 -0700") + record("HeartRate", "count/min", 61, "2024-03-10 08:01:00 -0700"));
+    const broken: [xml: string, problem: string][] = [
+      [whole.slice(0, whole.indexOf("</HealthData>")), "unclosed tag: HealthData"],
+      [whole.slice(0, whole.lastIndexOf("value=") + 8), "unclosed tag: HealthData"],
+      [`${whole}<HealthData locale="en_US"></HealthData>\n`, "documents may contain only one root"],
+      [whole.replace("</HealthData>", "</Workout></HealthData>"), "unmatched closing tag: Workout"],
+    ];
+    for (const [xml, problem] of broken) {
+      const failure = await collectRun(parse(xml)).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(AppError);
+      expect((failure as AppError).message).toContain(problem);
+      await expect(checkAppleHealthXml(chunked(xml, 7))).rejects.toThrow(problem);
+    }
+    await expect(checkAppleHealthXml(chunked(whole, 7))).resolves.toBeUndefined();
+  });
+
+  it("keeps reading past the quirks of real exports: iOS 16's malformed DTD, a vertical tab, attribute names with spaces", async () => {
+    const ios16 = `<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE HealthData [
+<!ELEMENT HealthData (ExportDate,Me,(Record|Correlation|Workout|ActivitySummary|ClinicalRecord|VisionPrescription)*)>
+<!ATTLIST VisionPrescription
+  type             CDATA #REQUIRED
+  brand            CDATA #IMPLIED
+<!ELEMENT RightEye EMPTY>
+]>
+<HealthData locale="en_US">
+${record("HeartRate", "count/min", 60, "2024-03-10 08:00:00 -0700", "2024-03-10 08:00:00 -0700", 'sourceName="Ada\u000bs Watch"')}${record("BodyMass", "kg", 70, "2015-06-16 07:18:20 -0700", "2015-06-16 07:18:20 -0700", 'sourceName="Withings" Health Mate App Version="2.6.0"')}</HealthData>
+`;
+    const run = parse(ios16);
+    const { samples } = await collectRun(run);
+    expect(samples.map((s) => s.metric)).toEqual(["heart_rate", "weight"]);
+    expect(run.errors().map((e) => e.message.replace(/^\d+:\d+: /, ""))).toEqual(expect.arrayContaining(["disallowed character.", "attribute without value."]));
+    await expect(checkAppleHealthXml(chunked(ios16, 64))).resolves.toBeUndefined();
   });
 
   it("rejects a file that is not an Apple Health export", async () => {

@@ -5,7 +5,7 @@ import { ImportTracker, importRun } from "./import-tracker";
 import type { ByteSource, ImportBatch, ImportOptions, ImportRun } from "./types";
 
 const FILE_LABEL = "Fitbit daily activity export (dailyActivity_merged.csv)";
-const REQUIRED_COLUMNS = [
+export const FITBIT_DAILY_COLUMNS = [
   "Id",
   "ActivityDate",
   "TotalSteps",
@@ -47,7 +47,7 @@ function readRow({ values }: CsvRow, fail: (recordType: string, message: string)
     fail("ActivityDate", `invalid date "${values.ActivityDate}" (expected M/D/YYYY)`);
     return null;
   }
-  const cell = (column: (typeof REQUIRED_COLUMNS)[number]): number | null => {
+  const cell = (column: (typeof FITBIT_DAILY_COLUMNS)[number]): number | null => {
     const value = numericCell(values[column]);
     if (value !== null && (Number.isNaN(value) || value < 0)) {
       fail(column, `${localDate} for ${accountId}: "${values[column]}" is not a non-negative number`);
@@ -83,7 +83,7 @@ export function parseFitbitDailyActivityCsv(input: ByteSource, options: ImportOp
 async function* fitbitBatches(input: ByteSource, tracker: ImportTracker, options: ImportOptions): AsyncGenerator<ImportBatch> {
   const wanted = options.accountIds ? new Set(options.accountIds) : null;
   const out = new BatchCollector(tracker, options.batchSize);
-  for await (const row of csvRows(input, tracker, REQUIRED_COLUMNS, FILE_LABEL)) {
+  for await (const row of csvRows(input, tracker, FITBIT_DAILY_COLUMNS, FILE_LABEL)) {
     const parsed = readRow(row, (recordType, message) => tracker.error({ line: row.line, recordType, message }));
     if (!parsed) continue;
     if (wanted && !wanted.has(parsed.accountId)) {
@@ -124,7 +124,7 @@ export interface FitbitAccountSummary {
 export async function listFitbitAccounts(input: ByteSource): Promise<FitbitAccountSummary[]> {
   const tracker = new ImportTracker();
   const accounts = new Map<string, FitbitAccountSummary>();
-  for await (const row of csvRows(input, tracker, REQUIRED_COLUMNS, FILE_LABEL)) {
+  for await (const row of csvRows(input, tracker, FITBIT_DAILY_COLUMNS, FILE_LABEL)) {
     const accountId = row.values.Id ?? "";
     const date = fitbitActivityDate(row.values.ActivityDate);
     if (accountId === "" || !date) continue;

@@ -10,6 +10,9 @@ const APPLE = path.join(SAMPLES, "apple-health-export-simonw.xml");
 const FITBIT = path.join(SAMPLES, "fitbit-dailyActivity-merged.csv");
 const head = (file: string) => readFileSync(file).subarray(0, DETECT_BYTES);
 const bytes = (text: string) => Buffer.from(text);
+const WHOOP_CYCLES_HEADER =
+  "Cycle start time,Cycle end time,Cycle timezone,Recovery score %,Resting heart rate (bpm),Heart rate variability (ms),Skin temp (celsius),Blood oxygen %,Day Strain,Energy burned (cal),Max HR (bpm),Average HR (bpm),Sleep onset,Wake onset,Sleep performance %,Respiratory rate (rpm),Asleep duration (min),In bed duration (min),Light sleep duration (min),Deep (SWS) duration (min),REM duration (min),Awake duration (min),Sleep need (min),Sleep debt (min),Sleep efficiency %,Sleep consistency %";
+const WHOOP_JOURNAL_HEADER = "Cycle start time,Cycle end time,Cycle timezone,Question text,Answered yes,Notes";
 
 describe("detectImportKind", () => {
   it("recognizes the real samples and the known shapes", () => {
@@ -18,13 +21,18 @@ describe("detectImportKind", () => {
     expect(detectImportKind("export.zip", bytes("PK\u0003\u0004\u0014\u0000"))).toBe("apple_zip");
     expect(detectImportKind("anything.xml", bytes('\uFEFF<?xml version="1.0"?>\n<!DOCTYPE HealthData [\n'))).toBe("apple_xml");
     expect(detectImportKind("export.xml", bytes('<?xml version="1.0"?>\n<!-- long DTD follows -->'))).toBe("apple_xml");
-    expect(detectImportKind("physiological_cycles.csv", bytes("Cycle start time,Cycle end time,Cycle timezone,Recovery score %\n"))).toBe("whoop_cycles_csv");
+    expect(detectImportKind("physiological_cycles.csv", bytes(`${WHOOP_CYCLES_HEADER}\n`))).toBe("whoop_cycles_csv");
+    expect(detectImportKind("cycles.csv", bytes(`\uFEFF${WHOOP_CYCLES_HEADER.split(",").map((c) => `"${c}"`).join(",")}\r\n`))).toBe("whoop_cycles_csv");
   });
 
   it("says unknown for anything else", () => {
     expect(detectImportKind("route.gpx", bytes('<?xml version="1.0"?><gpx/>'))).toBe("unknown");
     expect(detectImportKind("sleep.csv", bytes("date,minutes\n2024-01-01,420\n"))).toBe("unknown");
     expect(detectImportKind("empty.csv", new Uint8Array())).toBe("unknown");
+    // WHOOP's other exports share the three cycle columns: only the full cycles header counts.
+    expect(detectImportKind("journal_entries.csv", bytes(`${WHOOP_JOURNAL_HEADER}\n2024-03-09 23:10:00,2024-03-10 22:45:00,UTC-05:00,Caffeine?,true,\n`))).toBe("unknown");
+    expect(detectImportKind("physiological_cycles.csv", bytes("Cycle start time,Cycle end time,Cycle timezone,Recovery score %\n"))).toBe("unknown");
+    expect(detectImportKind("activity.csv", bytes("Id,ActivityDate,TotalSteps\n1,4/12/2016,100\n"))).toBe("unknown");
   });
 });
 

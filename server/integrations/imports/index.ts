@@ -1,14 +1,18 @@
 import { createReadStream, statSync } from "node:fs";
 import { basename } from "node:path";
+import { parse as parseCsv } from "csv-parse/sync";
 import { AppError } from "@/server/errors";
 import { parseAppleHealthXml } from "./apple-health";
-import { parseAppleHealthZip, parseAppleHealthZipStream } from "./apple-health-zip";
-import { parseFitbitDailyActivityCsv } from "./fitbit-daily-activity-csv";
+import { checkAppleHealthXml } from "./apple-health-check";
+import { checkAppleHealthZip, parseAppleHealthZip, parseAppleHealthZipStream, spoolToTempFile } from "./apple-health-zip";
+import { FITBIT_DAILY_COLUMNS, parseFitbitDailyActivityCsv } from "./fitbit-daily-activity-csv";
 import { IMPORT_KINDS, type ByteSource, type ImportKind, type ImportOptions, type ImportRun } from "./types";
-import { parseWhoopCyclesCsv } from "./whoop-cycles-csv";
+import { parseWhoopCyclesCsv, WHOOP_CYCLES_COLUMNS } from "./whoop-cycles-csv";
 
+export { spoolToTempFile } from "./apple-health-zip";
 export { listFitbitAccounts, type FitbitAccountSummary } from "./fitbit-daily-activity-csv";
 export * from "./types";
+export { SUPPORTED_FILES, UNSUPPORTED_FILE_MESSAGE } from "./supported-files";
 
 /** How many leading bytes `detectImportKind` wants to see. */
 export const DETECT_BYTES = 4096;
@@ -23,10 +27,24 @@ export function detectImportKind(filename: string, firstBytes: Uint8Array): Impo
     const named = basename(filename).toLowerCase() === "export.xml";
     return text.includes("<HealthData") || text.includes("DOCTYPE HealthData") || named ? "apple_xml" : "unknown";
   }
-  const header = text.split(/\r?\n/, 1)[0] ?? "";
-  if (header.includes("ActivityDate") && header.includes("TotalSteps")) return "fitbit_daily_csv";
-  if (header.includes("Cycle start time") && header.includes("Cycle timezone")) return "whoop_cycles_csv";
-  return "unknown";
+  const header = new Set(csvHeader(text));
+  return CSV_FORMATS.find(({ columns }) => columns.every((column) => header.has(column)))?.kind ?? "unknown";
+}
+
+/** A CSV is known by its full header: every column its parser requires (other WHOOP CSVs share some). */
+const CSV_FORMATS: readonly { kind: ImportKind; columns: readonly string[] }[] = [
+  { kind: "fitbit_daily_csv", columns: FITBIT_DAILY_COLUMNS },
+  { kind: "whoop_cycles_csv", columns: WHOOP_CYCLES_COLUMNS },
+];
+
+function csvHeader(text: string): string[] {
+  const line = text.split(/\r?\n/, 1)[0] ?? "";
+  try {
+    const [names] = parseCsv(line, { trim: true, relax_quotes: true }) as string[][];
+    return names ?? [];
+  } catch {
+    return [];
+  }
 }
 
 export function isImportKind(value: string): value is ImportKind {
@@ -65,5 +83,30 @@ export function parseImport(kind: ImportKind, source: ImportSource, options: Imp
       return parseWhoopCyclesCsv(input, withSize);
     default:
       throw AppError.badRequest(`Unsupported import kind "${String(kind)}".`);
+  }
+}
+
+/** Kinds whose files must be read whole before anything is stored (see `checkImport`). */
+export function needsStructuralCheck(kind: ImportKind): boolean {
+  return kind === "apple_xml" || kind === "apple_zip";
+}
+
+/**
+ * A pass over the whole file that stores nothing and throws a 400 when the file is structurally broken
+ * (an export.xml cut off or with several roots): run before `parseImport`, so such a file keeps nothing.
+ * CSVs need none: their header is checked before the first row, and a broken row is only that row.
+ */
+export async function checkImport(kind: ImportKind, source: ImportSource, onProgress?: (bytesRead: number, totalBytes: number | null) => Promise<void> | void): Promise<void> {
+  if (kind === "apple_xml") {
+    const size = isFile(source) ? statSync(source.path).size : null;
+    await checkAppleHealthXml(isFile(source) ? createReadStream(source.path) : source, (bytesRead) => onProgress?.(bytesRead, size));
+  } else if (kind === "apple_zip") {
+    if (isFile(source)) return checkAppleHealthZip(source.path, onProgress);
+    const file = await spoolToTempFile(source);
+    try {
+      await checkAppleHealthZip(file.path, onProgress);
+    } finally {
+      await file.remove();
+    }
   }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/server/errors";
+import { dateAtOffset } from "../local-date";
 import { KCAL_TO_KJ } from "../types";
 import { collectRun } from "./collect";
 import { parseWhoopCyclesCsv, whoopWallClock, whoopZoneOffsetMinutes } from "./whoop-cycles-csv";
@@ -84,6 +85,22 @@ describe("WHOOP physiological_cycles.csv", () => {
     );
     expect(night).toEqual({ resting_heart_rate: 52, hrv_rmssd: 61.3, skin_temperature: 33.6, spo2: 0.955, respiratory_rate: 15.2 });
     expect(result.samples.every((s) => s.metric !== "hrv_sdnn")).toBe(true);
+  });
+
+  it("files each night's resting HR, HRV, SpO2, skin temperature and breathing on its wake-up day, like its sleep and recovery", async () => {
+    const result = await collectRun(parseWhoopCyclesCsv(text(csv)));
+    const dayOf = (s: { start: Date; utcOffsetMinutes?: number | null }) => dateAtOffset(s.start, s.utcOffsetMinutes ?? 0);
+    const byDay = (date: string) => Object.fromEntries(result.samples.filter((s) => dayOf(s) === date).map((s) => [s.metric, s.value]));
+    // The night 23:10 on the 9th → 06:58 on the 10th (New York): everything on the 10th, nothing on the 9th.
+    expect(byDay("2024-03-09")).toEqual({});
+    expect(byDay("2024-03-10")).toEqual({ resting_heart_rate: 52, hrv_rmssd: 61.3, skin_temperature: 33.6, spo2: 0.955, respiratory_rate: 15.2 });
+    expect(byDay("2024-03-13")).toMatchObject({ resting_heart_rate: 49, hrv_rmssd: 72 });
+    const wakeDays = new Set(result.sleepSessions.map((s) => dateAtOffset(s.end, s.utcOffsetMinutes ?? 0)));
+    const recoveryDays = new Set(result.dailyTotals.filter((t) => t.metric === "recovery").map((t) => t.localDate));
+    for (const sample of result.samples) {
+      expect(wakeDays.has(dayOf(sample))).toBe(true);
+      expect(recoveryDays.has(dayOf(sample))).toBe(true);
+    }
   });
 
   it("reports a bad time zone as a row error and a bad number as a field error, importing the rest", async () => {

@@ -9,7 +9,11 @@ const CYCLE_START = "Cycle start time";
 const CYCLE_TIMEZONE = "Cycle timezone";
 const SLEEP_ONSET = "Sleep onset";
 const WAKE_ONSET = "Wake onset";
-const REQUIRED_COLUMNS = [CYCLE_START, CYCLE_TIMEZONE] as const;
+/**
+ * The columns that make a file a cycles export (WHOOP's other CSVs, e.g. journal_entries.csv, share the
+ * three cycle columns). Skin temperature and SpO2 are left out: exports from before WHOOP 4.0 lack them.
+ */
+export const WHOOP_CYCLES_COLUMNS = [CYCLE_START, "Cycle end time", CYCLE_TIMEZONE, "Recovery score %", "Day Strain", SLEEP_ONSET, WAKE_ONSET] as const;
 const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/;
 const ZONE = /^(?:UTC|GMT)?\s*([+-])(\d{1,2})(?::?(\d{2}))?$/;
 
@@ -34,8 +38,10 @@ interface WallClock {
   localWallMs: number;
 }
 
+const HALF_DAY_MS = 12 * 3_600_000;
+
 function addHalfDay(localWallMs: number): string {
-  return new Date(localWallMs + 12 * 3_600_000).toISOString().slice(0, 10);
+  return new Date(localWallMs + HALF_DAY_MS).toISOString().slice(0, 10);
 }
 
 /** `2024-03-09 23:10:00` read in `offsetMinutes` → the UTC instant; null when it is not a real time. */
@@ -75,7 +81,7 @@ const NIGHT_COLUMNS: readonly [column: string, metric: Metric, toSI: (value: num
 
 async function* whoopBatches(input: ByteSource, tracker: ImportTracker, options: ImportOptions): AsyncGenerator<ImportBatch> {
   const out = new BatchCollector(tracker, options.batchSize);
-  for await (const { line, values } of csvRows(input, tracker, REQUIRED_COLUMNS, FILE_LABEL)) {
+  for await (const { line, values } of csvRows(input, tracker, WHOOP_CYCLES_COLUMNS, FILE_LABEL)) {
     const fail = (recordType: string, message: string) => tracker.error({ line, recordType, message });
     const offset = whoopZoneOffsetMinutes(values[CYCLE_TIMEZONE]);
     if (offset === null) {
@@ -111,11 +117,12 @@ async function* whoopBatches(input: ByteSource, tracker: ImportTracker, options:
       const value = cell(column);
       if (value !== null) out.dailyTotal({ ...ref, sourceRecordId: `${idBase}:${metric}`, metric, localDate, value: toSI(value) });
     }
-    const nightStart = sleepKnown ? onset.instant : cycleStart.instant;
-    const nightEnd = sleepKnown ? wake.instant : cycleStart.instant;
+    // The night's physiology is a reading at wake-up (as WHOOP scores it then), so it counts toward the
+    // wake-up day beside that night's sleep and recovery; a sample's day is the day of its start.
+    const readAt = sleepKnown ? wake.instant : new Date(cycleStart.instant.getTime() + HALF_DAY_MS);
     for (const [column, metric, toSI] of NIGHT_COLUMNS) {
       const value = cell(column);
-      if (value !== null) out.sample({ ...ref, sourceRecordId: `${idBase}:${metric}`, metric, start: nightStart, end: nightEnd, value: toSI(value) });
+      if (value !== null) out.sample({ ...ref, sourceRecordId: `${idBase}:${metric}`, metric, start: readAt, end: readAt, value: toSI(value) });
     }
     if (sleepKnown) {
       const seconds = (column: string) => {
