@@ -53,6 +53,25 @@ function loadedBy(from: string): Set<string> {
   return seen;
 }
 
+/** Import cycles among `files` and what they load, each as the list of modules around it. */
+function cyclesFrom(files: readonly string[]): string[][] {
+  const state = new Map<string, "open" | "done">();
+  const trail: string[] = [];
+  const cycles: string[][] = [];
+  const visit = (current: string) => {
+    state.set(current, "open");
+    trail.push(current);
+    for (const next of importsOf(current)) {
+      if (state.get(next) === "open") cycles.push([...trail.slice(trail.indexOf(next)), next].map((f) => path.relative(root, f)));
+      else if (!state.has(next)) visit(next);
+    }
+    trail.pop();
+    state.set(current, "done");
+  };
+  for (const f of files) if (!state.has(f)) visit(f);
+  return cycles;
+}
+
 const file = (relative: string) => path.join(root, relative);
 const functionList = file("inngest/index.ts");
 
@@ -67,5 +86,14 @@ describe("import graph", () => {
     expect(loadedBy(functionList).size).toBeGreaterThan(20);
     const back = [...loadedBy(functionList)].filter((f) => importsOf(f).includes(functionList)).map((f) => path.relative(root, f));
     expect(back).toEqual([]);
+  });
+
+  it("has no import cycle anywhere in the app's own code", () => {
+    const sources = ts.sys
+      .readDirectory(root, [".ts", ".tsx"], ["node_modules", ".next", ".data"], ["app", "components", "db", "inngest", "server", "proxy.ts", "instrumentation.ts"])
+      .filter((f) => !/\.test\.tsx?$/.test(f))
+      .map((f) => path.resolve(f));
+    expect(sources.length).toBeGreaterThan(100);
+    expect(cyclesFrom(sources).map((cycle) => cycle.join(" → "))).toEqual([]);
   });
 });
