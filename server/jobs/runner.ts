@@ -33,8 +33,8 @@ const ERROR_LOG_INTERVAL_MS = 60_000;
 
 /**
  * The in-process job runner used when no Inngest backend is configured. It runs the functions of
- * the job backend installed at boot (./backend.ts). Several processes may
- * run one each on the same database: claims are atomic and leased.
+ * the job backend installed at boot (./backend.ts). Several processes may run one each on the
+ * same database: claims are atomic and leased.
  */
 export class JobRunner {
   readonly workerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
