@@ -4,7 +4,8 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   // `next build` may load this in several prerender workers: opening the embedded database from
   // each of them at once would corrupt it, and a build has no jobs to run.
-  if (process.env.NEXT_PHASE === "phase-production-build") return;
+  const { isBuildPhase } = await import("./server/env");
+  if (isBuildPhase()) return;
   const { bootServer } = await import("./server/boot");
   await bootServer();
 }

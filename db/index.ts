@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { env, isBuildPhase } from "@/server/env";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -22,7 +23,7 @@ export interface DbHandle {
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
 
 export function dataDir(): string {
-  return path.resolve(/*turbopackIgnore: true*/ process.env.DATA_DIR ?? ".data");
+  return path.resolve(/*turbopackIgnore: true*/ env().DATA_DIR ?? ".data");
 }
 
 export function resolveDriver(url: string | undefined): { kind: DriverKind; target: string } {
@@ -33,7 +34,7 @@ export function resolveDriver(url: string | undefined): { kind: DriverKind; targ
     throw new Error(`DATABASE_URL must be unset, pglite://memory, pglite://<dir> or a postgres:// URL (got "${url.split(":")[0]}:…")`);
   }
   const host = new URL(url).hostname;
-  if (host.endsWith(".neon.tech") || process.env.DATABASE_DRIVER === "neon") return { kind: "neon", target: url };
+  if (host.endsWith(".neon.tech") || env().DATABASE_DRIVER === "neon") return { kind: "neon", target: url };
   return { kind: "postgres", target: url };
 }
 
@@ -73,9 +74,10 @@ export async function openDatabase(url: string | undefined): Promise<DbHandle> {
       const { drizzle } = await import("drizzle-orm/neon-serverless");
       const { migrate } = await import("drizzle-orm/neon-serverless/migrator");
       neonConfig.webSocketConstructor = (await import("ws")).default;
-      if (process.env.NEON_WS_PROXY) {
+      const wsProxy = env().NEON_WS_PROXY;
+      if (wsProxy) {
         // Local testing of the Neon driver against a plain Postgres through a WebSocket-to-TCP proxy.
-        neonConfig.wsProxy = (host, port) => `${process.env.NEON_WS_PROXY}/v1?address=${host}:${port}`;
+        neonConfig.wsProxy = (host, port) => `${wsProxy}/v1?address=${host}:${port}`;
         neonConfig.useSecureWebSocket = false;
         neonConfig.pipelineTLS = false;
         neonConfig.pipelineConnect = false;
@@ -88,7 +90,7 @@ export async function openDatabase(url: string | undefined): Promise<DbHandle> {
       const pg = (await import("pg")).default;
       const { drizzle } = await import("drizzle-orm/node-postgres");
       const { migrate } = await import("drizzle-orm/node-postgres/migrator");
-      const pool = new pg.Pool({ connectionString: target, max: Number(process.env.DATABASE_POOL_MAX ?? 10) });
+      const pool = new pg.Pool({ connectionString: target, max: env().DATABASE_POOL_MAX });
       logLostConnections(pool);
       return makeHandle(kind, drizzle(pool, { schema }) as unknown as Database, migrate as Migrator, pool, () => pool.end());
     }
@@ -103,13 +105,13 @@ type GlobalWithDb = typeof globalThis & { [globalKey]?: Promise<DbHandle> };
 /** The process-wide database handle, opened and migrated once. */
 export function getDbHandle(): Promise<DbHandle> {
   // Build workers run in parallel: opening the embedded database from several of them corrupts it.
-  if (process.env.NEXT_PHASE === "phase-production-build") {
+  if (isBuildPhase()) {
     return Promise.reject(new Error("The database is not available while building; render this page per request."));
   }
   const g = globalThis as GlobalWithDb;
   if (!g[globalKey]) {
     g[globalKey] = (async () => {
-      const handle = await openDatabase(process.env.DATABASE_URL);
+      const handle = await openDatabase(env().DATABASE_URL);
       await handle.migrate();
       return handle;
     })();

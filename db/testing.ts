@@ -61,7 +61,8 @@ export async function adminQuery(url: string, statement: string): Promise<void> 
  * One fresh database for the test file: created before its tests, closed after them.
  * `const test = withTestDb();` then `test.db` (or the whole `test.handle`) inside tests.
  * `inProcessJobs` clears the Inngest variables so emitted events run on the in-process runner
- * whatever the developer's environment says.
+ * whatever the developer's environment says (the test's job backend is chosen at first use, see
+ * vitest.setup.ts).
  */
 export function withTestDb(options: { inProcessJobs?: boolean } = {}): { readonly db: Database; readonly handle: DbHandle } {
   let current: DbHandle | undefined;

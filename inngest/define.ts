@@ -69,6 +69,10 @@ export interface DefinedFunction<N extends EventName = EventName> {
   inngest: InngestFunction.Any;
 }
 
+/** Any defined function, whatever its event (a union keeps each handler's event type intact). */
+export type AnyDefinedFunction = { [N in EventName]: DefinedFunction<N> }[EventName];
+export type AnyLocalFunction = { [N in EventName]: LocalFunction<N> }[EventName];
+
 const DEFAULT_RETRIES = 4;
 
 /** Defines a job function once; the same handler runs on Inngest and on the in-process runner. */

@@ -1,5 +1,4 @@
-import type { DefinedFunction, LocalFunction } from "./define";
-import type { EventName } from "./events";
+import type { AnyDefinedFunction, AnyLocalFunction } from "./define";
 import { cronFunctions } from "./schedules";
 import { backfillConnection } from "./functions/backfill-connection";
 import { importFile } from "./functions/import-file";
@@ -10,11 +9,10 @@ import { scheduleSyncs } from "./functions/schedule-syncs";
 import { sendVerificationEmail } from "./functions/send-verification-email";
 import { syncConnection } from "./functions/sync-connection";
 
-/** Any defined function, whatever its event (a union keeps each handler's event type intact). */
-export type AnyDefinedFunction = { [N in EventName]: DefinedFunction<N> }[EventName];
-export type AnyLocalFunction = { [N in EventName]: LocalFunction<N> }[EventName];
-
-/** Every job function, one per file in inngest/functions/. */
+/**
+ * Every job function, one per file in inngest/functions/. Only the boot path
+ * (`server/jobs/install.ts`) and the Inngest route import this list; code that emits events never does.
+ */
 export const functions: AnyDefinedFunction[] = [
   sendVerificationEmail,
   sendPasswordResetEmail,

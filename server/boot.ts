@@ -1,6 +1,7 @@
 import { getDbHandle, type Database } from "@/db";
 import { env, jobBackend } from "./env";
 import { startClock } from "./jobs/clock";
+import { installJobs } from "./jobs/install";
 import { startJobRunner } from "./jobs/runner";
 import { logger } from "./logger";
 
@@ -35,6 +36,8 @@ export async function bootServer(): Promise<void> {
     logger.fatal(error instanceof Error ? error.message : String(error));
     process.exit(1);
   }
+  // Before anything that may emit an event (the seed does).
+  installJobs();
   const db = await openDatabase();
   if (db) {
     for (const task of startupTasks) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, jobBackend, parseEnv } from "./env";
+import { EnvError, isBuildPhase, jobBackend, logLevel, parseEnv, providerEnv } from "./env";
 
 describe("environment validation", () => {
   it("accepts an empty environment: every default is embedded", () => {
@@ -55,5 +55,29 @@ describe("integration variables", () => {
     expect(parseEnv({ TOKEN_ENCRYPTION_KEYS: `k2:${key},k1:${key}` }).TOKEN_ENCRYPTION_KEYS).toContain("k2:");
     expect(() => parseEnv({ TOKEN_ENCRYPTION_KEYS: "k1:short" })).toThrow(/TOKEN_ENCRYPTION_KEYS/);
     expect(() => parseEnv({ OURA_API_BASE_URL: "not a url" })).toThrow(/OURA_API_BASE_URL/);
+  });
+});
+
+describe("variables read before or outside the validated environment", () => {
+  it("gives the logger a level even when LOG_LEVEL is invalid (env() reports it), instead of crashing at import", () => {
+    expect(logLevel({ LOG_LEVEL: "debug" })).toBe("debug");
+    expect(logLevel({ LOG_LEVEL: "loud" })).toBe("info");
+    expect(logLevel({ NODE_ENV: "test" })).toBe("silent");
+  });
+
+  it("reads one provider's variables, trimmed, null when unset or blank", () => {
+    expect(providerEnv("OURA", { OURA_CLIENT_ID: " id ", OURA_CLIENT_SECRET: "", WHOOP_CLIENT_ID: "other" })).toEqual({
+      CLIENT_ID: "id",
+      CLIENT_SECRET: null,
+      WEBHOOK_SECRET: null,
+      VERIFICATION_TOKEN: null,
+      API_BASE_URL: null,
+      AUTH_BASE_URL: null,
+    });
+  });
+
+  it("knows when it runs inside next build", () => {
+    expect(isBuildPhase({ NEXT_PHASE: "phase-production-build" })).toBe(true);
+    expect(isBuildPhase({ NEXT_PHASE: "phase-production-server" })).toBe(false);
   });
 });

@@ -8,16 +8,21 @@ const booleanFlag = z
 const seconds = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 const PROVIDER_PREFIXES = ["TERRA", "OURA", "WHOOP", "FITBIT", "GOOGLE_HEALTH", "GARMIN"] as const;
+const PROVIDER_SECRETS = ["CLIENT_ID", "CLIENT_SECRET", "WEBHOOK_SECRET", "VERIFICATION_TOKEN"] as const;
+const PROVIDER_URLS = ["API_BASE_URL", "AUTH_BASE_URL"] as const;
+export type ProviderVariable = (typeof PROVIDER_SECRETS)[number] | (typeof PROVIDER_URLS)[number];
 
 /** <P>_CLIENT_ID, _CLIENT_SECRET, _WEBHOOK_SECRET, _VERIFICATION_TOKEN, _API_BASE_URL, _AUTH_BASE_URL per provider. */
 function providerVariables() {
   const shape: Record<string, z.ZodType> = {};
   for (const p of PROVIDER_PREFIXES) {
-    for (const name of ["CLIENT_ID", "CLIENT_SECRET", "WEBHOOK_SECRET", "VERIFICATION_TOKEN"]) shape[`${p}_${name}`] = optionalString;
-    for (const name of ["API_BASE_URL", "AUTH_BASE_URL"]) shape[`${p}_${name}`] = z.url().optional();
+    for (const name of PROVIDER_SECRETS) shape[`${p}_${name}`] = optionalString;
+    for (const name of PROVIDER_URLS) shape[`${p}_${name}`] = z.url().optional();
   }
   return shape;
 }
+
+const logLevelSchema = z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]);
 
 /** Every environment variable BioSync reads. `.env.example` documents each one. */
 export const envSchema = z
@@ -55,7 +60,7 @@ export const envSchema = z
       .optional(),
     ...providerVariables(),
     DEMO_WEBHOOK_SECRET: z.string().min(16).optional(),
-    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    LOG_LEVEL: logLevelSchema.default("info"),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.AUTH_GOOGLE_ID) !== Boolean(env.AUTH_GOOGLE_SECRET)) {
@@ -100,4 +105,29 @@ export function env(): Env {
 /** Which job backend is active: Inngest (cloud or dev server) or the in-process runner. */
 export function jobBackend(e: Env = env()): "inngest" | "local" {
   return e.INNGEST_EVENT_KEY || e.INNGEST_DEV ? "inngest" : "local";
+}
+
+/** True inside `next build` (its workers must open no database and start no jobs). */
+export function isBuildPhase(source: Record<string, string | undefined> = process.env): boolean {
+  return source.NEXT_PHASE === "phase-production-build";
+}
+
+/**
+ * The logger's level. The logger exists before the environment is validated (it reports a bad
+ * one), so an invalid LOG_LEVEL falls back here instead of throwing; `env()` still names it.
+ */
+export function logLevel(source: Record<string, string | undefined> = process.env): z.infer<typeof logLevelSchema> {
+  const parsed = logLevelSchema.safeParse(source.LOG_LEVEL);
+  if (parsed.success) return parsed.data;
+  return source.NODE_ENV === "test" ? "silent" : "info";
+}
+
+/**
+ * One provider's variables (`<PREFIX>_CLIENT_ID`, …), trimmed, null when unset. Read on each call
+ * rather than from the cached `env()`: tests point providers at fake servers they start after the
+ * environment was first read. `env()` validates the same variables at start-up.
+ */
+export function providerEnv(prefix: string, source: Record<string, string | undefined> = process.env): Record<ProviderVariable, string | null> {
+  const read = (name: ProviderVariable) => source[`${prefix}_${name}`]?.trim() || null;
+  return Object.fromEntries([...PROVIDER_SECRETS, ...PROVIDER_URLS].map((name) => [name, read(name)])) as Record<ProviderVariable, string | null>;
 }

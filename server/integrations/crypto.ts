@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { env } from "../env";
 import { readOrCreateLocalSecret } from "../local-secret";
 
 /**
@@ -35,7 +36,7 @@ let ring: KeyRing | undefined;
 /** The process key ring: from the environment, or (embedded default) a key generated once under .data/. */
 export function keyRing(): KeyRing {
   if (ring) return ring;
-  const spec = process.env.TOKEN_ENCRYPTION_KEYS;
+  const spec = env().TOKEN_ENCRYPTION_KEYS;
   if (spec) return (ring = parseKeyRing(spec));
   return (ring = parseKeyRing(readOrCreateLocalSecret("token-encryption-key", () => `local:${randomBytes(32).toString("base64")}`)));
 }

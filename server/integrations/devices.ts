@@ -6,11 +6,11 @@ import { emit } from "../jobs/emit";
 import { activateConnection, getConnection, listConnections, toView, type Connection } from "./connections";
 import { toSyncRunView, type ProviderCard } from "./devices-views";
 import { isOAuthConfigured } from "./provider-config";
-import { getProvider, isRegisteredProvider, providerIds } from "./providers/registry";
-import { DEFAULT_PROVIDER_PRIORITY } from "./metrics";
+import { getProviderPriority } from "./priority";
+import { getProvider, providerIds } from "./providers/registry";
 import { rollupDays } from "./rollup";
 import { startSyncRun } from "./sync-runs";
-import { PROVIDER_IDS, type ProviderId } from "./types";
+import type { ProviderId } from "./types";
 
 /** Days of history pulled when a provider is first connected. */
 export const DEFAULT_BACKFILL_DAYS = 30;
@@ -22,9 +22,6 @@ export const MANUAL_SYNC_COOLDOWN_MS = 30_000;
 export function providerDisplayName(id: string): string | null {
   return getProvider(id)?.displayName ?? null;
 }
-
-/** Sources whose order the user can set: every registered provider plus Apple Health imports. */
-const PRIORITY_SOURCES: readonly ProviderId[] = PROVIDER_IDS.filter((id) => isRegisteredProvider(id) || id === "apple_health");
 
 /** Runs older than this that still say "running" are taken as abandoned, not shown as progress. */
 const ACTIVE_RUN_WINDOW_MS = 60 * 60_000;
@@ -113,14 +110,7 @@ export async function getSyncRun(db: Database, userId: string, id: string) {
   return toSyncRunView(run);
 }
 
-/** The user's provider order, highest priority first: their saved ranks, then the default order. */
-export async function getProviderPriority(db: Database, userId: string): Promise<ProviderId[]> {
-  const rows = await db.select().from(providerPriorities).where(eq(providerPriorities.userId, userId));
-  const rank = new Map(rows.map((r) => [r.provider, r.rank]));
-  const defaults = new Map<string, number>(DEFAULT_PROVIDER_PRIORITY.map((p, i) => [p, i]));
-  const fallback = (p: ProviderId) => 10_000 + (defaults.get(p) ?? PROVIDER_IDS.length);
-  return [...PRIORITY_SOURCES].sort((a, b) => (rank.get(a) ?? fallback(a)) - (rank.get(b) ?? fallback(b)));
-}
+export { getProviderPriority };
 
 /**
  * Saves the user's provider order (duplicates are a 400 on `order`). Providers left out keep

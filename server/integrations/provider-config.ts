@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { providerEnv } from "../env";
 import { readOrCreateLocalSecret } from "../local-secret";
 import type { ProviderId } from "./types";
 
@@ -29,17 +30,15 @@ const ENV_PREFIX: Record<ProviderId, string> = {
   demo: "DEMO",
 };
 
-const read = (name: string) => process.env[name]?.trim() || null;
-
 export function providerSettings(id: ProviderId): ProviderSettings {
-  const p = ENV_PREFIX[id];
+  const vars = providerEnv(ENV_PREFIX[id]);
   return {
-    clientId: read(`${p}_CLIENT_ID`),
-    clientSecret: read(`${p}_CLIENT_SECRET`),
-    webhookSecret: id === "demo" ? demoWebhookSecret() : read(`${p}_WEBHOOK_SECRET`),
-    verificationToken: read(`${p}_VERIFICATION_TOKEN`),
-    apiBaseUrl: read(`${p}_API_BASE_URL`),
-    authBaseUrl: read(`${p}_AUTH_BASE_URL`),
+    clientId: vars.CLIENT_ID,
+    clientSecret: vars.CLIENT_SECRET,
+    webhookSecret: id === "demo" ? demoWebhookSecret() : vars.WEBHOOK_SECRET,
+    verificationToken: vars.VERIFICATION_TOKEN,
+    apiBaseUrl: vars.API_BASE_URL,
+    authBaseUrl: vars.AUTH_BASE_URL,
   };
 }
 
@@ -53,7 +52,7 @@ let demoSecret: string | undefined;
 /** The demo provider signs with DEMO_WEBHOOK_SECRET, or a secret generated once under .data/. */
 export function demoWebhookSecret(): string {
   if (demoSecret) return demoSecret;
-  const fromEnv = read("DEMO_WEBHOOK_SECRET");
+  const fromEnv = providerEnv(ENV_PREFIX.demo).WEBHOOK_SECRET;
   if (fromEnv) return (demoSecret = fromEnv);
   return (demoSecret = readOrCreateLocalSecret("demo-webhook-secret", () => randomBytes(32).toString("hex")));
 }

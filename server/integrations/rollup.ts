@@ -1,8 +1,9 @@
 import { and, asc, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import type { Database } from "@/db";
-import { dailySummaries, providerDailyTotals, providerPriorities, sleepSessions, workouts } from "@/db/schema";
+import { dailySummaries, providerDailyTotals, sleepSessions, workouts } from "@/db/schema";
 import { addDays } from "./local-date";
-import { DAILY_AGGREGATION, DEFAULT_PROVIDER_PRIORITY, DEFAULT_SLEEP_NEED_SECONDS } from "./metrics";
+import { DAILY_AGGREGATION, DEFAULT_SLEEP_NEED_SECONDS } from "./metrics";
+import { providerRanking } from "./priority";
 import { computeRolling, type DayValues } from "./rolling";
 import { oneSessionPerNight } from "./sleep-nights";
 import { METRIC_UNITS, type Metric } from "./types";
@@ -20,13 +21,7 @@ interface SampleAggregate {
   last: number;
 }
 
-/** The user's provider order (lower index wins), falling back to the default order. */
-export async function providerRanking(db: Database, userId: string): Promise<(source: string) => number> {
-  const rows = await db.select().from(providerPriorities).where(eq(providerPriorities.userId, userId));
-  const custom = new Map(rows.map((r) => [r.provider, r.rank]));
-  const fallback = new Map<string, number>(DEFAULT_PROVIDER_PRIORITY.map((p, i) => [p, 1000 + i]));
-  return (source) => custom.get(source) ?? fallback.get(source) ?? 2000;
-}
+export { providerRanking };
 
 /**
  * Recomputes the daily summaries of the given local days from every stored source, picking per

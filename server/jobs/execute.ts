@@ -1,8 +1,7 @@
 import { NonRetriableError } from "inngest";
 import type { Database } from "@/db";
-import type { JobHandler } from "@/inngest/define";
+import type { AnyLocalFunction, JobHandler } from "@/inngest/define";
 import type { EventName } from "@/inngest/events";
-import type { AnyLocalFunction } from "@/inngest/index";
 import { logger } from "../logger";
 import { retryDelayMs, type BackoffOptions } from "./backoff";
 import { createLocalSteps } from "./steps";

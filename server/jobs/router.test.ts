@@ -1,15 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { jobRuns } from "@/db/schema";
 import { withTestDb } from "@/db/testing";
 import { callerFor, callerWithRole } from "../testing";
 import type { SessionUser } from "../trpc";
 import { emit } from "./emit";
 import { drainJobs } from "./runner";
-import { probe } from "./testing";
+import { probe, installTestJobFunctions } from "./testing";
 
-vi.mock("@/inngest/index", async () => (await import("./testing")).mockedFunctionIndex());
+installTestJobFunctions();
 
 const testDb = withTestDb({ inProcessJobs: true });
 

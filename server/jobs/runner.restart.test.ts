@@ -9,9 +9,9 @@ import { jobRuns } from "@/db/schema";
 import { adminQuery } from "@/db/testing";
 import { emit } from "./emit";
 import { drainJobs, JobRunner } from "./runner";
-import { probe } from "./testing";
+import { probe, installTestJobFunctions } from "./testing";
 
-vi.mock("@/inngest/index", async () => (await import("./testing")).mockedFunctionIndex());
+installTestJobFunctions();
 
 /** A database that outlives its handle: a PGlite directory, or a Postgres database of its own. */
 let url: string;

@@ -10,9 +10,9 @@ import { retryDelayMs } from "./backoff";
 import { emit } from "./emit";
 import { drainJobs, JobRunner } from "./runner";
 import { claimNextRun } from "./store";
-import { probe, recordFunction } from "./testing";
+import { probe, recordFunction, installTestJobFunctions } from "./testing";
 
-vi.mock("@/inngest/index", async () => (await import("./testing")).mockedFunctionIndex());
+installTestJobFunctions();
 
 const fast = { backoff: { baseMs: 5, maxMs: 20 }, timeoutMs: 10_000 };
 

@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { getDb, type Database } from "@/db";
-import { localFunctions, type AnyLocalFunction } from "@/inngest/index";
+import type { AnyLocalFunction } from "@/inngest/define";
 import { env } from "../env";
 import { logger } from "../logger";
+import { installedJobBackend } from "./backend";
 import { defaultBackoff, type BackoffOptions } from "./backoff";
 import { executeRun, type RunOutcome } from "./execute";
 import { claimNextRun, nextDueAt } from "./store";
@@ -31,8 +32,9 @@ const DEFAULT_LEASE_MS = 30_000;
 const ERROR_LOG_INTERVAL_MS = 60_000;
 
 /**
- * The in-process job runner used when no Inngest backend is configured. Several processes may
- * run one each on the same database: claims are atomic and leased.
+ * The in-process job runner used when no Inngest backend is configured. It runs the functions of
+ * the job backend installed at boot (./backend.ts). Several processes may run one each on the
+ * same database: claims are atomic and leased.
  */
 export class JobRunner {
   readonly workerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
@@ -86,7 +88,7 @@ export class JobRunner {
     const outcomes: Record<RunOutcome, number> = { completed: 0, retrying: 0, failed: 0, sleeping: 0 };
     const db = await this.database();
     for (;;) {
-      const functions = localFunctions();
+      const functions = await installedJobBackend().localFunctions();
       const batch: Promise<RunOutcome>[] = [];
       while (batch.length < this.concurrency) {
         const started = await this.claimAndExecute(db, functions);
@@ -121,7 +123,7 @@ export class JobRunner {
     this.ticking = true;
     try {
       const db = await this.database();
-      const functions = localFunctions();
+      const functions = await installedJobBackend().localFunctions();
       while (this.started && this.inFlight.size < this.concurrency) {
         const started = await this.claimAndExecute(db, functions);
         if (!started) break;
@@ -135,7 +137,7 @@ export class JobRunner {
     } catch (error) {
       if (Date.now() - this.lastErrorLogAt > ERROR_LOG_INTERVAL_MS) {
         this.lastErrorLogAt = Date.now();
-        logger.error({ err: error }, "job runner cannot reach the database; retrying");
+        logger.error({ err: error }, "job runner could not look for due runs (database unreachable?); retrying");
       }
     } finally {
       this.ticking = false;
@@ -145,7 +147,7 @@ export class JobRunner {
   }
 
   /** Claims one due run and starts it; null when nothing is due. `done` never rejects. */
-  private async claimAndExecute(db: Database, functions: AnyLocalFunction[]): Promise<{ done: Promise<RunOutcome> } | null> {
+  private async claimAndExecute(db: Database, functions: readonly AnyLocalFunction[]): Promise<{ done: Promise<RunOutcome> } | null> {
     const run = await claimNextRun(
       db,
       this.workerId,

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, isNotNull, isNull, lt, lte, or, sql, notExists }
 import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "@/db";
 import { jobEvents, jobRuns, jobSteps, type JobRun } from "@/db/schema";
-import type { AnyLocalFunction } from "@/inngest/index";
+import type { AnyLocalFunction } from "@/inngest/define";
 
 /** Database operations of the in-process job runner. Every one is a single short statement or transaction. */
 

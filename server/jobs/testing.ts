@@ -1,10 +1,10 @@
-import { defineFunction } from "@/inngest/define";
-import type { AnyDefinedFunction } from "@/inngest/index";
+import { defineFunction, type AnyDefinedFunction } from "@/inngest/define";
+import { installJobBackend } from "./backend";
+import { localJobBackend } from "./backends";
 
 /**
- * Job functions for the runner's tests, standing in for the real list:
- * `vi.mock("@/inngest/index", async () => (await import("@/server/jobs/testing")).mockedFunctionIndex())`.
- * `probe` records what the handlers did, keyed by the event's user id.
+ * Job functions for the runner's tests, standing in for the real list: `installTestJobFunctions()`
+ * at the top of a test file. `probe` records what the handlers did, keyed by the event's user id.
  */
 export const probe = {
   calls: new Map<string, string[]>(),
@@ -63,10 +63,7 @@ export const serialFunction = defineFunction(
 
 export const testFunctions: AnyDefinedFunction[] = [recordFunction, flakyFunction, serialFunction];
 
-export function mockedFunctionIndex() {
-  return {
-    functions: testFunctions,
-    inngestFunctions: () => testFunctions.map((f) => f.inngest),
-    localFunctions: () => testFunctions.map((f) => f.local),
-  };
+/** Makes this process's job backend the in-process runner with the test functions only. */
+export function installTestJobFunctions(): void {
+  installJobBackend(localJobBackend(testFunctions.map((f) => f.local)));
 }

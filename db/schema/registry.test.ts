@@ -1,0 +1,69 @@
+import { getTableName, is } from "drizzle-orm";
+import { getTableConfig, PgTable, type PgColumn } from "drizzle-orm/pg-core";
+import { describe, expect, it } from "vitest";
+import * as schema from "./index";
+import { users } from "./auth";
+import { userDataTables, type UserDataTable } from "./registry";
+
+const tables: PgTable[] = (Object.values(schema) as unknown[]).filter((value): value is PgTable => is(value, PgTable));
+const nameOf = (entry: UserDataTable) => getTableName(entry.table);
+
+/** The foreign key leaving `column` (drizzle reports inline `.references()` here too). */
+function foreignKeyOf(table: PgTable, column: PgColumn) {
+  return getTableConfig(table).foreignKeys.find((fk) => {
+    const ref = fk.reference();
+    return ref.columns.length === 1 && ref.columns[0] === column;
+  });
+}
+
+describe("the registry of user-owned tables", () => {
+  it("lists every table that has a user_id column, and the users table", () => {
+    const owned = tables.filter((t) => t === users || getTableConfig(t).columns.some((c) => c.name === "user_id")).map((t) => getTableName(t));
+    expect(owned.length).toBeGreaterThan(15);
+    const registered = new Set(userDataTables.map(nameOf));
+    expect(owned.filter((name) => !registered.has(name))).toEqual([]);
+  });
+
+  it("lists each table once, with its owner and omitted columns taken from that table", () => {
+    const names = userDataTables.map(nameOf);
+    expect(names.length).toBe(new Set(names).size);
+    for (const entry of userDataTables) {
+      const columns = getTableConfig(entry.table).columns;
+      for (const column of [entry.owner, ...(entry.exportOmit ?? [])]) expect(columns, `${nameOf(entry)}.${column.name}`).toContain(column);
+      if (entry.exportOmit?.length) expect(entry.export, nameOf(entry)).toBe("rows");
+    }
+  });
+
+  it("points every owner at a user: user_id → users.id, or through a registered parent", () => {
+    const registered = new Set(userDataTables.map((e) => e.table));
+    for (const entry of userDataTables) {
+      if (entry.table === users) {
+        expect(entry.owner).toBe(users.id);
+        continue;
+      }
+      const target = foreignKeyOf(entry.table, entry.owner)?.reference();
+      expect(target, `${nameOf(entry)} owner has a foreign key`).toBeDefined();
+      if (entry.ownedThrough) {
+        expect(registered.has(entry.ownedThrough), nameOf(entry)).toBe(true);
+        expect(target!.foreignTable, nameOf(entry)).toBe(entry.ownedThrough);
+      } else {
+        expect(entry.owner.name, nameOf(entry)).toBe("user_id");
+        expect(target!.foreignColumns, nameOf(entry)).toEqual([users.id]);
+      }
+    }
+  });
+
+  it('says "cascade" exactly when the owner\'s foreign key deletes the rows with their owner', () => {
+    for (const entry of userDataTables.filter((e) => e.table !== users)) {
+      const cascades = foreignKeyOf(entry.table, entry.owner)?.onDelete === "cascade";
+      expect(entry.erase, nameOf(entry)).toBe(cascades ? "cascade" : "delete");
+    }
+    expect(userDataTables.find((e) => e.table === users)?.erase).toBe("delete");
+  });
+
+  it("syncs only tables that carry updated_at", () => {
+    for (const entry of userDataTables.filter((e) => e.sync)) {
+      expect(getTableConfig(entry.table).columns.map((c) => c.name), nameOf(entry)).toContain("updated_at");
+    }
+  });
+});

@@ -1,0 +1,92 @@
+import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
+import { authAccounts, authSessions, authTokens, users } from "./auth";
+import { emailOutbox } from "./email";
+import { fileImportChunks, fileImports } from "./imports";
+import {
+  dailySummaries,
+  oauthStates,
+  providerConnections,
+  providerDailyTotals,
+  providerPriorities,
+  rawRecords,
+  samples,
+  sleepSessions,
+  syncRuns,
+  webhookDeliveries,
+  workouts,
+} from "./integrations";
+import { notificationPreferences, privacySettings, profiles } from "./profile";
+
+/**
+ * How a user's rows leave in an export:
+ * - "rows": every row of the user, without the `exportOmit` columns;
+ * - "none": not exported (credentials, short-lived protocol state, transport copies of data that
+ *   is exported from another table).
+ */
+export type ExportRule = "rows" | "none";
+
+/**
+ * How a user's rows are erased with the account:
+ * - "cascade": the owner column's foreign key deletes them with the user row;
+ * - "delete": erasure deletes them by owner first (the foreign key would only detach them, or
+ *   this is the users table itself, deleted last).
+ */
+export type EraseRule = "cascade" | "delete";
+
+export interface UserDataTable {
+  table: PgTable;
+  /** The column holding the owner's user id (`users.id` for the users table itself). */
+  owner: PgColumn;
+  /**
+   * For a table without a user id of its own: the registered table whose key `owner` references
+   * (its rows belong to the user who owns that parent row).
+   */
+  ownedThrough?: PgTable;
+  export: ExportRule;
+  /** Columns never exported (secrets). */
+  exportOmit?: readonly PgColumn[];
+  erase: EraseRule;
+  /** Whether offline-first sync carries the table (a synced table has `updated_at`). */
+  sync: boolean;
+}
+
+/**
+ * Every table that holds a user's data, one line each, grouped by schema file. Export-all, erasure,
+ * sync and the cross-user test walk this list; a test fails when a table with `user_id` is missing.
+ * A new domain adds its tables here and nothing else.
+ */
+export const userDataTables: readonly UserDataTable[] = [
+  // auth
+  { table: users, owner: users.id, export: "rows", exportOmit: [users.passwordHash], erase: "delete", sync: false },
+  { table: authSessions, owner: authSessions.userId, export: "rows", erase: "cascade", sync: false },
+  { table: authTokens, owner: authTokens.userId, export: "none", erase: "cascade", sync: false },
+  { table: authAccounts, owner: authAccounts.userId, export: "rows", erase: "cascade", sync: false },
+  // email: the outbox keeps a row when its user goes (set null), so erasure deletes the user's mail itself
+  { table: emailOutbox, owner: emailOutbox.userId, export: "rows", erase: "delete", sync: false },
+  // profile
+  { table: profiles, owner: profiles.userId, export: "rows", erase: "cascade", sync: false },
+  { table: notificationPreferences, owner: notificationPreferences.userId, export: "rows", erase: "cascade", sync: false },
+  { table: privacySettings, owner: privacySettings.userId, export: "rows", erase: "cascade", sync: false },
+  // integrations
+  {
+    table: providerConnections,
+    owner: providerConnections.userId,
+    export: "rows",
+    exportOmit: [providerConnections.accessTokenEnc, providerConnections.refreshTokenEnc],
+    erase: "cascade",
+    sync: false,
+  },
+  { table: oauthStates, owner: oauthStates.userId, export: "none", erase: "cascade", sync: false },
+  { table: webhookDeliveries, owner: webhookDeliveries.userId, export: "none", erase: "cascade", sync: false },
+  { table: rawRecords, owner: rawRecords.userId, export: "rows", erase: "cascade", sync: false },
+  { table: samples, owner: samples.userId, export: "rows", erase: "cascade", sync: false },
+  { table: sleepSessions, owner: sleepSessions.userId, export: "rows", erase: "cascade", sync: false },
+  { table: workouts, owner: workouts.userId, export: "rows", erase: "cascade", sync: false },
+  { table: providerDailyTotals, owner: providerDailyTotals.userId, export: "rows", erase: "cascade", sync: false },
+  { table: providerPriorities, owner: providerPriorities.userId, export: "rows", erase: "cascade", sync: false },
+  { table: dailySummaries, owner: dailySummaries.userId, export: "rows", erase: "cascade", sync: false },
+  { table: syncRuns, owner: syncRuns.userId, export: "rows", erase: "cascade", sync: false },
+  // imports: the uploaded bytes, kept only until the import finishes
+  { table: fileImports, owner: fileImports.userId, export: "rows", erase: "cascade", sync: false },
+  { table: fileImportChunks, owner: fileImportChunks.importId, ownedThrough: fileImports, export: "none", erase: "cascade", sync: false },
+];
