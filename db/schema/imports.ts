@@ -1,4 +1,5 @@
-import { bigint, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { bigint, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { ownerColumn } from "./auth";
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -31,7 +32,14 @@ export const fileImports = pgTable(
     startedAt: timestamp("started_at", { withTimezone: true }),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
   },
-  (t) => [index("file_imports_user_created_idx").on(t.userId, t.createdAt), index("file_imports_user_hash_idx").on(t.userId, t.contentHash)],
+  (t) => [
+    index("file_imports_user_created_idx").on(t.userId, t.createdAt),
+    index("file_imports_user_hash_idx").on(t.userId, t.contentHash),
+    // One live import per file and person: of parallel uploads of one file, the first to queue wins.
+    uniqueIndex("file_imports_live_content_uq")
+      .on(t.userId, t.contentHash, sql`coalesce(${t.accountId}, '')`)
+      .where(sql`${t.status} in ('queued', 'running', 'succeeded')`),
+  ],
 );
 
 /**
