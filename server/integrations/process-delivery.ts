@@ -2,7 +2,8 @@ import { eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import { webhookDeliveries } from "@/db/schema";
 import { userTimeZone } from "../profile/service";
-import { findConnectionByExternalUser, markConnection, type Connection } from "./connections";
+import { logger } from "../logger";
+import { markConnection, routeDelivery, type Connection } from "./connections";
 import { deleteRecord, ingestRecords } from "./ingest";
 import { providerHttp } from "./provider-http";
 import { getProvider } from "./providers/registry";
@@ -24,9 +25,12 @@ export async function processDelivery(db: Database, deliveryId: string, opts: { 
   if (row.status === "processed" || row.status === "ignored") return { status: row.status, records: 0, changed: 0 };
   const adapter = getProvider(row.provider);
   const delivery = row.body as WebhookDelivery;
-  const connection = adapter ? await findConnectionByExternalUser(db, adapter.id, delivery.externalUserId) : null;
-  if (!adapter || !connection || connection.status === "disconnected") {
-    const reason = !adapter ? "unknown provider" : "no active connection for this provider user";
+  // Routed again now: the link may have been revoked or moved to another user since the delivery arrived.
+  const route = adapter ? await routeDelivery(db, adapter.id, delivery.externalUserId) : { connection: null, reason: "unknown provider" };
+  const connection = route.connection;
+  if (!adapter || !connection) {
+    const reason = route.reason ?? "unknown provider";
+    logger.info({ provider: row.provider, deliveryId, reason }, "webhook delivery dropped");
     await db.update(webhookDeliveries).set({ status: "ignored", error: reason, processedAt: new Date() }).where(eq(webhookDeliveries.id, deliveryId));
     return { status: "ignored", records: 0, changed: 0, reason };
   }

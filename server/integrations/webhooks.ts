@@ -3,12 +3,35 @@ import type { Database } from "@/db";
 import { webhookDeliveries } from "@/db/schema";
 import { emit } from "../jobs/emit";
 import { AppError } from "../errors";
-import { findConnectionByExternalUser } from "./connections";
+import { logger } from "../logger";
+import { routeDelivery } from "./connections";
 import { providerSettings } from "./provider-config";
 import { getProvider } from "./providers/registry";
 import type { ProviderAdapter } from "./providers/types";
 
 export const MAX_WEBHOOK_BYTES = 5 * 1024 * 1024;
+
+/**
+ * The request body as text, read until `maxBytes` and no further: a longer body (chunked, or
+ * with a Content-Length that lies) is refused with PAYLOAD_TOO_LARGE as soon as it passes the limit.
+ */
+export async function readBodyWithin(body: ReadableStream<Uint8Array> | null, maxBytes: number = MAX_WEBHOOK_BYTES): Promise<string> {
+  if (!body) return "";
+  const reader = body.getReader();
+  const pieces: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw new AppError("PAYLOAD_TOO_LARGE", "Webhook body too large.");
+    }
+    pieces.push(value);
+  }
+  return Buffer.concat(pieces, size).toString("utf8");
+}
 
 export interface WebhookRequest {
   providerId: string;
@@ -49,7 +72,9 @@ export function answerHandshake(req: WebhookRequest): Response {
 /**
  * Verifies, parses and stores a webhook, one row per delivery keyed by its idempotency key, and
  * emits one ingestion event per new delivery. A rejected request stores nothing. Processing
- * happens in the job, so the provider gets its answer at once.
+ * happens in the job, so the provider gets its answer at once. A delivery for a provider account
+ * without a live connection (revoked, disconnected, never linked) is stored as `ignored` with the
+ * reason, and not processed.
  */
 export async function receiveWebhook(db: Database, req: WebhookRequest): Promise<WebhookAnswer> {
   const adapter = getProvider(req.providerId);
@@ -62,13 +87,12 @@ export async function receiveWebhook(db: Database, req: WebhookRequest): Promise
 
   let accepted = 0;
   let duplicates = 0;
+  let ignored = 0;
   // One body may carry many deliveries for the same person (Fitbit, Garmin): look each person up once.
-  const connections = new Map<string, Awaited<ReturnType<typeof findConnectionByExternalUser>>>();
+  const routes = new Map<string, Awaited<ReturnType<typeof routeDelivery>>>();
   for (const delivery of parsed.deliveries) {
-    if (!connections.has(delivery.externalUserId)) {
-      connections.set(delivery.externalUserId, await findConnectionByExternalUser(db, adapter.id, delivery.externalUserId));
-    }
-    const connection = connections.get(delivery.externalUserId);
+    if (!routes.has(delivery.externalUserId)) routes.set(delivery.externalUserId, await routeDelivery(db, adapter.id, delivery.externalUserId));
+    const { connection, reason } = routes.get(delivery.externalUserId)!;
     const [row] = await db
       .insert(webhookDeliveries)
       .values({
@@ -78,6 +102,7 @@ export async function receiveWebhook(db: Database, req: WebhookRequest): Promise
         externalUserId: delivery.externalUserId,
         userId: connection?.userId ?? null,
         body: delivery,
+        ...(connection ? {} : { status: "ignored" as const, error: reason, processedAt: new Date() }),
       })
       .onConflictDoNothing()
       .returning({ id: webhookDeliveries.id });
@@ -85,8 +110,13 @@ export async function receiveWebhook(db: Database, req: WebhookRequest): Promise
       duplicates++;
       continue;
     }
+    if (!connection) {
+      logger.info({ provider: adapter.id, deliveryId: row.id, eventType: delivery.eventType, reason }, "webhook delivery dropped");
+      ignored++;
+      continue;
+    }
     try {
-      await emit(db, "integrations/webhook.received", { deliveryId: row.id, provider: adapter.id, userId: connection?.userId ?? null }, { id: `webhook-${row.id}` });
+      await emit(db, "integrations/webhook.received", { deliveryId: row.id, provider: adapter.id, userId: connection.userId }, { id: `webhook-${row.id}` });
     } catch (error) {
       // Not queued → not stored, so the provider's retry is processed rather than taken for a duplicate.
       await db.delete(webhookDeliveries).where(eq(webhookDeliveries.id, row.id));
@@ -94,5 +124,5 @@ export async function receiveWebhook(db: Database, req: WebhookRequest): Promise
     }
     accepted++;
   }
-  return { status: 200, body: { accepted, duplicates } };
+  return { status: 200, body: { accepted, duplicates, ...(ignored ? { ignored } : {}) } };
 }
