@@ -5,9 +5,10 @@ import { emit } from "../jobs/emit";
 import { AppError } from "../errors";
 import { logger } from "../logger";
 import { routeDelivery } from "./connections";
+import { providerHttp } from "./provider-http";
 import { providerSettings } from "./provider-config";
 import { getProvider } from "./providers/registry";
-import type { ProviderAdapter } from "./providers/types";
+import type { ProviderAdapter, WebhookDelivery } from "./providers/types";
 
 export const MAX_WEBHOOK_BYTES = 5 * 1024 * 1024;
 
@@ -47,6 +48,11 @@ export interface WebhookAnswer {
   body: unknown;
 }
 
+/** Whether the provider signs its webhooks with a secret; Garmin only sends its client id, which is public. */
+export function signsWebhooks(adapter: ProviderAdapter): boolean {
+  return adapter.webhookSecret !== "client_id";
+}
+
 /** The secret this provider signs its webhooks with, or null when it is not configured here. */
 export function signingSecret(adapter: ProviderAdapter): string | null {
   const settings = providerSettings(adapter.id);
@@ -58,6 +64,20 @@ export function signingSecret(adapter: ProviderAdapter): string | null {
     case "webhook_secret":
       return settings.webhookSecret;
   }
+}
+
+/**
+ * A notification that names a URL to fetch (Garmin pings) is followed with the user's token, so
+ * the URL must be on the provider's configured API host: anything else is refused and nothing stored.
+ */
+function refuseForeignCallbacks(adapter: ProviderAdapter, deliveries: WebhookDelivery[]): void {
+  const api = new URL(providerHttp(adapter).baseUrl);
+  deliveries.forEach((delivery, i) => {
+    const url = delivery.fetch?.url;
+    if (url && URL.parse(url)?.origin !== api.origin) {
+      throw AppError.field(`deliveries.${i}.callbackURL`, `The callback URL is not on ${adapter.displayName}'s API host (${api.host}).`);
+    }
+  });
 }
 
 /** Subscription handshakes (Oura challenge, Fitbit verify): GET requests. */
@@ -84,6 +104,7 @@ export async function receiveWebhook(db: Database, req: WebhookRequest): Promise
   const verdict = adapter.verifyWebhook({ rawBody: req.rawBody, headers: req.headers, secret, now: req.now ?? new Date() });
   if (!verdict.ok) throw new AppError("UNAUTHORIZED", `Webhook signature rejected (${verdict.reason}).`);
   const parsed = adapter.parseWebhook(req.rawBody, req.headers);
+  refuseForeignCallbacks(adapter, parsed.deliveries);
 
   let accepted = 0;
   let duplicates = 0;
