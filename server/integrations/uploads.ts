@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { fileImportChunks, fileImports } from "@/db/schema";
 import { formatBytes } from "@/components/devices/import-format";
@@ -51,13 +51,16 @@ export interface UploadInput {
   limits?: Partial<UploadLimits>;
 }
 
-/** Bytes of upload pieces the user's imports hold (waiting, running or failed imports keep theirs). */
-export async function storedUploadBytes(db: Database, userId: string): Promise<number> {
+/**
+ * Bytes of upload pieces the user's imports hold (waiting, running or failed imports keep theirs);
+ * `settledOnly` leaves out uploads still arriving.
+ */
+export async function storedUploadBytes(db: Database, userId: string, opts: { settledOnly?: boolean } = {}): Promise<number> {
   const [row] = await db
     .select({ bytes: sql<string>`coalesce(sum(octet_length(${fileImportChunks.data})), 0)` })
     .from(fileImportChunks)
     .innerJoin(fileImports, eq(fileImports.id, fileImportChunks.importId))
-    .where(eq(fileImports.userId, userId));
+    .where(and(eq(fileImports.userId, userId), opts.settledOnly ? ne(fileImports.status, "uploading") : undefined));
   return Number(row?.bytes ?? 0);
 }
 
@@ -126,37 +129,42 @@ export async function receiveUpload(db: Database, input: UploadInput): Promise<{
     }
     await flush();
     if (size === 0) throw AppError.field("file", "The file is empty.");
-    // Uploads running side by side each saw room for themselves: together they must fit too.
-    const heldNow = await storedUploadBytes(db, input.userId);
-    if (heldNow > limits.quotaBytes) throw overQuota(heldNow - size, limits.quotaBytes);
   } catch (error) {
     await discard();
     throw error;
   }
 
   const contentHash = hash.digest("hex");
-  const earlier = await liveImportOf(db, input.userId, contentHash, accountId);
-  if (earlier) {
-    await discard();
-    return { import: earlier, duplicate: true };
-  }
-  let queued: FileImport | undefined;
+  let outcome: { queued: FileImport } | { earlier: FileImport };
   try {
-    [queued] = await db
-      .update(fileImports)
-      .set({ kind: kind ?? "unknown", sizeBytes: size, contentHash, accountId, status: "queued" })
-      .where(eq(fileImports.id, row.id))
-      .returning();
+    outcome = await db.transaction(async (tx) => {
+      // One user's uploads settle one at a time, so the duplicate and quota checks see each other.
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`upload:${input.userId}`}))`);
+      const earlier = await liveImportOf(tx, input.userId, contentHash, accountId);
+      if (earlier) return { earlier };
+      // Uploads running side by side each saw room for themselves: the settled ones and this one must fit.
+      const settled = await storedUploadBytes(tx, input.userId, { settledOnly: true });
+      if (settled + size > limits.quotaBytes) throw overQuota(settled, limits.quotaBytes);
+      const [queued] = await tx
+        .update(fileImports)
+        .set({ kind: kind ?? "unknown", sizeBytes: size, contentHash, accountId, status: "queued" })
+        .where(eq(fileImports.id, row.id))
+        .returning();
+      return { queued: queued! };
+    });
   } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    // A parallel upload of the same file queued first (file_imports_live_content_uq): answer with it.
-    const winner = await liveImportOf(db, input.userId, contentHash, accountId);
+    // The database's word (file_imports_live_content_uq): another upload of the file is live.
+    const winner = isUniqueViolation(error) ? await liveImportOf(db, input.userId, contentHash, accountId) : null;
     await discard();
     if (!winner) throw error;
-    return { import: winner, duplicate: true };
+    outcome = { earlier: winner };
+  }
+  if ("earlier" in outcome) {
+    await discard();
+    return { import: outcome.earlier, duplicate: true };
   }
   await emit(db, "imports/file.uploaded", { importId: row.id, userId: input.userId }, { id: `import-${row.id}` });
-  return { import: queued!, duplicate: false };
+  return { import: outcome.queued, duplicate: false };
 }
 
 async function liveImportOf(db: Database, userId: string, contentHash: string, accountId: string | null): Promise<FileImport | null> {
