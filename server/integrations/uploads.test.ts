@@ -7,7 +7,7 @@ import { fileImportChunks, fileImports, jobEvents } from "@/db/schema";
 import { withTestDb } from "@/db/testing";
 import { createUser } from "../auth/users";
 import { AppError } from "../errors";
-import { receiveUpload, storedUploadBytes } from "./uploads";
+import { receiveUpload, settledUploadBytes } from "./uploads";
 
 const FITBIT = readFileSync(path.resolve(process.cwd(), "../shared/data/samples/fitbit-dailyActivity-merged.csv"));
 
@@ -38,7 +38,7 @@ describe("receiveUpload", () => {
     expect(new Set(results.map((r) => r.import.id))).toEqual(new Set([winners[0]!.import.id]));
     const rows = await importsOfUser();
     expect(rows.map((r) => r.status)).toEqual(["queued"]);
-    expect(await storedUploadBytes(testDb.db, userId)).toBe(FITBIT.length);
+    expect(await settledUploadBytes(testDb.db, userId)).toBe(FITBIT.length);
     const events = await testDb.db.select({ n: count() }).from(jobEvents).where(like(jobEvents.idempotencyKey, `import-${rows[0]!.id}`));
     expect(events).toEqual([{ n: 1 }]);
   });
@@ -52,7 +52,7 @@ describe("receiveUpload", () => {
     expect(refused).toMatchObject({ code: "PAYLOAD_TOO_LARGE", fields: [{ path: "file" }] });
     expect((refused as AppError).message).toMatch(/hold 109 KB of the 163 KB allowed/);
     expect(await importsOfUser()).toHaveLength(1);
-    expect(await storedUploadBytes(testDb.db, userId)).toBe(FITBIT.length);
+    expect(await settledUploadBytes(testDb.db, userId)).toBe(FITBIT.length);
 
     // A declared size over the rest is refused before the body is read.
     let read = false;
@@ -70,7 +70,7 @@ describe("receiveUpload", () => {
       ["1503960366", "8877689391"].map((accountId) => receiveUpload(testDb.db, { userId, filename: "daily.csv", accountId, body: pieces(FITBIT), limits: { quotaBytes } })),
     );
     expect(outcomes.map((o) => o.status).sort()).toEqual(["fulfilled", "rejected"]);
-    expect(await storedUploadBytes(testDb.db, userId)).toBeLessThanOrEqual(quotaBytes);
+    expect(await settledUploadBytes(testDb.db, userId)).toBeLessThanOrEqual(quotaBytes);
   });
 
   it("limits how many uploads a user starts per window, answering with when to try again", async () => {

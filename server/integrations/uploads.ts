@@ -52,15 +52,15 @@ export interface UploadInput {
 }
 
 /**
- * Bytes of upload pieces the user's imports hold (waiting, running or failed imports keep theirs);
- * `settledOnly` leaves out uploads still arriving.
+ * Bytes of upload pieces the user's settled imports hold (waiting, running or failed imports keep
+ * theirs). Uploads still arriving are left out: parallel copies of one file must not crowd each other out.
  */
-export async function storedUploadBytes(db: Database, userId: string, opts: { settledOnly?: boolean } = {}): Promise<number> {
+export async function settledUploadBytes(db: Database, userId: string): Promise<number> {
   const [row] = await db
     .select({ bytes: sql<string>`coalesce(sum(octet_length(${fileImportChunks.data})), 0)` })
     .from(fileImportChunks)
     .innerJoin(fileImports, eq(fileImports.id, fileImportChunks.importId))
-    .where(and(eq(fileImports.userId, userId), opts.settledOnly ? ne(fileImports.status, "uploading") : undefined));
+    .where(and(eq(fileImports.userId, userId), ne(fileImports.status, "uploading")));
   return Number(row?.bytes ?? 0);
 }
 
@@ -86,7 +86,7 @@ export async function receiveUpload(db: Database, input: UploadInput): Promise<{
   const filename = input.filename.trim().slice(0, 255);
   if (!filename) throw AppError.field("filename", "Name the file being uploaded.");
   await enforceRateLimits(db, [{ key: `upload:${input.userId}`, limit: limits.perWindow, windowSeconds: limits.windowSeconds }]);
-  const held = await storedUploadBytes(db, input.userId);
+  const held = await settledUploadBytes(db, input.userId);
   const room = limits.quotaBytes - held;
   const declared = input.declaredBytes ?? 0;
   if (declared > limits.maxBytes) throw tooLarge(limits.maxBytes);
@@ -143,7 +143,7 @@ export async function receiveUpload(db: Database, input: UploadInput): Promise<{
       const earlier = await liveImportOf(tx, input.userId, contentHash, accountId);
       if (earlier) return { earlier };
       // Uploads running side by side each saw room for themselves: the settled ones and this one must fit.
-      const settled = await storedUploadBytes(tx, input.userId, { settledOnly: true });
+      const settled = await settledUploadBytes(tx, input.userId);
       if (settled + size > limits.quotaBytes) throw overQuota(settled, limits.quotaBytes);
       const [queued] = await tx
         .update(fileImports)

@@ -71,10 +71,11 @@ export function signingSecret(adapter: ProviderAdapter): string | null {
  * the URL must be on the provider's configured API host: anything else is refused and nothing stored.
  */
 function refuseForeignCallbacks(adapter: ProviderAdapter, deliveries: WebhookDelivery[]): void {
-  const api = new URL(providerHttp(adapter).baseUrl);
   deliveries.forEach((delivery, i) => {
     const url = delivery.fetch?.url;
-    if (url && URL.parse(url)?.origin !== api.origin) {
+    if (!url) return;
+    const api = new URL(providerHttp(adapter).baseUrl);
+    if (URL.parse(url)?.origin !== api.origin) {
       throw AppError.field(`deliveries.${i}.callbackURL`, `The callback URL is not on ${adapter.displayName}'s API host (${api.host}).`);
     }
   });
