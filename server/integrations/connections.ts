@@ -70,9 +70,14 @@ export async function findConnectionByExternalUser(db: Database, provider: strin
 }
 
 /** Where a webhook for a provider account goes: its live connection, or why it goes nowhere. */
-export async function routeDelivery(db: Database, provider: string, externalUserId: string): Promise<{ connection: Connection; reason: null } | { connection: null; reason: string }> {
+export type DeliveryRoute =
+  | { connection: Connection; reason: null; linkEnded: false }
+  /** `linkEnded`: the account was linked, and that link was revoked or disconnected. */
+  | { connection: null; reason: string; linkEnded: boolean };
+
+export async function routeDelivery(db: Database, provider: string, externalUserId: string): Promise<DeliveryRoute> {
   const connection = await findConnectionByExternalUser(db, provider, externalUserId);
-  if (connection) return { connection, reason: null };
+  if (connection) return { connection, reason: null, linkEnded: false };
   const [former] = await db
     .select({ status: providerConnections.status })
     .from(providerConnections)
@@ -85,7 +90,9 @@ export async function routeDelivery(db: Database, provider: string, externalUser
     )
     .orderBy(desc(providerConnections.updatedAt))
     .limit(1);
-  return { connection: null, reason: former ? `the link of this provider account is ${former.status}` : "no connection for this provider account" };
+  return former
+    ? { connection: null, reason: `the link of this provider account is ${former.status}`, linkEnded: true }
+    : { connection: null, reason: "no connection for this provider account", linkEnded: false };
 }
 
 export interface TokenSet {

@@ -50,7 +50,7 @@ describe("receiveUpload", () => {
     const refused = await receiveUpload(testDb.db, { userId, filename: "daily.csv", accountId: "8877689391", body: pieces(FITBIT), limits: { quotaBytes } }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(AppError);
     expect(refused).toMatchObject({ code: "PAYLOAD_TOO_LARGE", fields: [{ path: "file" }] });
-    expect((refused as AppError).message).toMatch(/hold 109 KB of the 163 KB allowed/);
+    expect((refused as AppError).message).toMatch(/already hold 109 KB of the 163 KB allowed per account/);
     expect(await importsOfUser()).toHaveLength(1);
     expect(await settledUploadBytes(testDb.db, userId)).toBe(FITBIT.length);
 

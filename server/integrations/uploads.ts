@@ -71,8 +71,8 @@ function tooLarge(maxBytes: number): AppError {
 
 function overQuota(heldBytes: number, quotaBytes: number): AppError {
   const message =
-    `Uploads waiting to be imported already hold ${formatBytes(heldBytes)} of the ${formatBytes(quotaBytes)} allowed per account, ` +
-    `and this file does not fit in the rest. Wait for them to finish, then upload it again.`;
+    `Your earlier uploads (imports waiting, running or failed keep their file) already hold ${formatBytes(heldBytes)} ` +
+    `of the ${formatBytes(quotaBytes)} allowed per account, and this file does not fit in the rest.`;
   return new AppError("PAYLOAD_TOO_LARGE", message, { fields: [{ path: "file", message }] });
 }
 

@@ -64,6 +64,19 @@ describe("webhook routing by provider account", () => {
     expect(await rawRowsOf(b)).toBe(0);
   });
 
+  it("a delivery for an account not linked yet waits for its job, which routes it to the link made meanwhile", async () => {
+    expect((await post(delivery("person-5", "early"))).body).toEqual({ accepted: 1, duplicates: 0 });
+    const a = await newUser();
+    await activateConnection(handle.db, { userId: a, provider: "demo", externalUserId: "person-5" });
+    await drainJobs(handle.db, { timeoutMs: 30_000 });
+    expect(await rawRowsOf(a)).toBeGreaterThan(0);
+
+    expect((await post(delivery("person-6", "never"))).body).toEqual({ accepted: 1, duplicates: 0 });
+    await drainJobs(handle.db, { timeoutMs: 30_000 });
+    const [never] = await handle.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.externalUserId, "person-6"));
+    expect(never).toMatchObject({ status: "ignored", error: "no connection for this provider account" });
+  });
+
   it("the database holds a provider account in one live connection at most", async () => {
     const [a, b] = [await newUser(), await newUser()];
     await activateConnection(handle.db, { userId: a, provider: "demo", externalUserId: "person-4" });

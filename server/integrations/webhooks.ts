@@ -94,8 +94,8 @@ export function answerHandshake(req: WebhookRequest): Response {
  * Verifies, parses and stores a webhook, one row per delivery keyed by its idempotency key, and
  * emits one ingestion event per new delivery. A rejected request stores nothing. Processing
  * happens in the job, so the provider gets its answer at once. A delivery for a provider account
- * without a live connection (revoked, disconnected, never linked) is stored as `ignored` with the
- * reason, and not processed.
+ * whose link was revoked or disconnected is stored as `ignored` with the reason, and not processed;
+ * one for an account not linked yet is queued (the link may be completing), and the job routes it again.
  */
 export async function receiveWebhook(db: Database, req: WebhookRequest): Promise<WebhookAnswer> {
   const adapter = getProvider(req.providerId);
@@ -114,7 +114,7 @@ export async function receiveWebhook(db: Database, req: WebhookRequest): Promise
   const routes = new Map<string, Awaited<ReturnType<typeof routeDelivery>>>();
   for (const delivery of parsed.deliveries) {
     if (!routes.has(delivery.externalUserId)) routes.set(delivery.externalUserId, await routeDelivery(db, adapter.id, delivery.externalUserId));
-    const { connection, reason } = routes.get(delivery.externalUserId)!;
+    const { connection, reason, linkEnded } = routes.get(delivery.externalUserId)!;
     const [row] = await db
       .insert(webhookDeliveries)
       .values({
@@ -124,7 +124,7 @@ export async function receiveWebhook(db: Database, req: WebhookRequest): Promise
         externalUserId: delivery.externalUserId,
         userId: connection?.userId ?? null,
         body: delivery,
-        ...(connection ? {} : { status: "ignored" as const, error: reason, processedAt: new Date() }),
+        ...(linkEnded ? { status: "ignored" as const, error: reason, processedAt: new Date() } : {}),
       })
       .onConflictDoNothing()
       .returning({ id: webhookDeliveries.id });
@@ -132,13 +132,13 @@ export async function receiveWebhook(db: Database, req: WebhookRequest): Promise
       duplicates++;
       continue;
     }
-    if (!connection) {
+    if (linkEnded) {
       logger.info({ provider: adapter.id, deliveryId: row.id, eventType: delivery.eventType, reason }, "webhook delivery dropped");
       ignored++;
       continue;
     }
     try {
-      await emit(db, "integrations/webhook.received", { deliveryId: row.id, provider: adapter.id, userId: connection.userId }, { id: `webhook-${row.id}` });
+      await emit(db, "integrations/webhook.received", { deliveryId: row.id, provider: adapter.id, userId: connection?.userId ?? null }, { id: `webhook-${row.id}` });
     } catch (error) {
       // Not queued → not stored, so the provider's retry is processed rather than taken for a duplicate.
       await db.delete(webhookDeliveries).where(eq(webhookDeliveries.id, row.id));
