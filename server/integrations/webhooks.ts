@@ -4,7 +4,7 @@ import { webhookDeliveries } from "@/db/schema";
 import { emit } from "../jobs/emit";
 import { AppError } from "../errors";
 import { logger } from "../logger";
-import { routeDelivery } from "./connections";
+import { routeDelivery, type DeliveryRoute } from "./connections";
 import { providerHttp } from "./provider-http";
 import { providerSettings } from "./provider-config";
 import { getProvider } from "./providers/registry";
@@ -111,7 +111,7 @@ export async function receiveWebhook(db: Database, req: WebhookRequest): Promise
   let duplicates = 0;
   let ignored = 0;
   // One body may carry many deliveries for the same person (Fitbit, Garmin): look each person up once.
-  const routes = new Map<string, Awaited<ReturnType<typeof routeDelivery>>>();
+  const routes = new Map<string, DeliveryRoute>();
   for (const delivery of parsed.deliveries) {
     if (!routes.has(delivery.externalUserId)) routes.set(delivery.externalUserId, await routeDelivery(db, adapter.id, delivery.externalUserId));
     const { connection, reason, linkEnded } = routes.get(delivery.externalUserId)!;

@@ -37,7 +37,7 @@ const PULL_WINDOW_SECONDS = 86_400;
  * summaries are dropped and that user's summaries of the type uploaded in the last 24 hours are
  * pulled instead. Whatever is stored comes from Garmin's API with the user's token.
  */
-function parseGarminWebhook(rawBody: string, now: Date = new Date()): ParsedWebhook {
+export function parseGarminWebhook(rawBody: string, now: Date = new Date()): ParsedWebhook {
   const body = parseBody(rawBody, pushBody);
   const digest = sha256Hex(rawBody);
   const nowSeconds = Math.floor(now.getTime() / 1000);
@@ -102,8 +102,6 @@ export function isGarminApiUrl(http: Pick<ProviderHttp, "baseUrl">, url: string,
   const base = new URL(http.baseUrl);
   return target.origin === base.origin && target.pathname === base.pathname.replace(/\/$/, "") + path;
 }
-
-export { parseGarminWebhook };
 
 export const garmin: ProviderAdapter = {
   id: "garmin",
