@@ -1,4 +1,4 @@
-import { test as base, expect, type Browser, type Page } from "@playwright/test";
+import { test as base, expect, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 
 export { expect };
 export type { Page };
@@ -80,6 +80,14 @@ export async function registerAndSignIn(page: Page, email: string, password = PA
   await register(page, email, password);
   await signIn(page, email, password);
   await expect(page).toHaveURL(/\/onboarding$/);
+}
+
+/** A new account, signed in on an API request context (no browser): for tests of the HTTP API itself. */
+export async function registerAndSignInApi(request: APIRequestContext, email: string, password = PASSWORD) {
+  const created = await request.post("/api/trpc/auth.register", { data: { json: { email, password } } });
+  expect(created.status(), await created.text()).toBe(200);
+  const signedIn = await request.post("/api/auth/sign-in", { data: { email, password } });
+  expect(signedIn.status(), await signedIn.text()).toBe(200);
 }
 
 /** As the seeded admin (in its own browser context), finds the newest email to `to` and returns its link's path. */

@@ -54,6 +54,11 @@ export const envSchema = z
     INNGEST_DEV: optionalString,
     INNGEST_BASE_URL: z.url().optional(),
     JOBS_POLL_MS: z.coerce.number().int().min(10).default(500),
+    /** Bytes a user's uploads may hold while they wait to be imported (the new file included). */
+    UPLOAD_QUOTA_BYTES: z.coerce.number().int().positive().default(8 * 1024 ** 3),
+    /** Uploads a user may start per UPLOAD_RATE_WINDOW_SECONDS. */
+    UPLOAD_RATE_LIMIT: z.coerce.number().int().positive().default(20),
+    UPLOAD_RATE_WINDOW_SECONDS: seconds(3600),
     TOKEN_ENCRYPTION_KEYS: z
       .string()
       .regex(/^[\w-]{1,32}:[A-Za-z0-9+/]{43}=(\s*,\s*[\w-]{1,32}:[A-Za-z0-9+/]{43}=)*$/, "must be <id>:<base64 of 32 bytes>[,<id>:<key>…], newest first")

@@ -365,6 +365,7 @@ CREATE INDEX "email_outbox_to_idx" ON "email_outbox" USING btree ("to");--> stat
 CREATE INDEX "email_outbox_user_idx" ON "email_outbox" USING btree ("user_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "provider_connections_user_provider_uq" ON "provider_connections" USING btree ("user_id","provider");--> statement-breakpoint
 CREATE INDEX "provider_connections_external_idx" ON "provider_connections" USING btree ("provider","external_user_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "provider_connections_live_external_uq" ON "provider_connections" USING btree ("provider","external_user_id") WHERE "provider_connections"."status" in ('pending', 'active', 'error');--> statement-breakpoint
 CREATE UNIQUE INDEX "raw_records_identity_uq" ON "raw_records" USING btree ("user_id","source","record_type","record_id");--> statement-breakpoint
 CREATE INDEX "samples_raw_record_idx" ON "samples" USING btree ("raw_record_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "sleep_sessions_identity_uq" ON "sleep_sessions" USING btree ("user_id","source","source_record_id");--> statement-breakpoint
@@ -375,4 +376,5 @@ CREATE INDEX "webhook_deliveries_user_idx" ON "webhook_deliveries" USING btree (
 CREATE UNIQUE INDEX "workouts_identity_uq" ON "workouts" USING btree ("user_id","source","source_record_id");--> statement-breakpoint
 CREATE INDEX "workouts_user_day_idx" ON "workouts" USING btree ("user_id","local_date");--> statement-breakpoint
 CREATE INDEX "file_imports_user_created_idx" ON "file_imports" USING btree ("user_id","created_at");--> statement-breakpoint
-CREATE INDEX "file_imports_user_hash_idx" ON "file_imports" USING btree ("user_id","content_hash");
+CREATE INDEX "file_imports_user_hash_idx" ON "file_imports" USING btree ("user_id","content_hash");--> statement-breakpoint
+CREATE UNIQUE INDEX "file_imports_live_content_uq" ON "file_imports" USING btree ("user_id","content_hash",coalesce("account_id", '')) WHERE "file_imports"."status" in ('queued', 'checking', 'running', 'succeeded');

@@ -1,4 +1,5 @@
-import { bigint, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { bigint, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { ownerColumn } from "./auth";
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -7,6 +8,8 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
 });
 
 export const IMPORT_STATUSES = ["uploading", "queued", "checking", "running", "succeeded", "failed"] as const;
+/** An import of these statuses holds its file: another upload of the same file is its duplicate. */
+export const LIVE_IMPORT_STATUSES = ["queued", "checking", "running", "succeeded"] as const satisfies readonly (typeof IMPORT_STATUSES)[number][];
 
 /** An uploaded file (Apple Health export, provider CSV) and the progress of its import. */
 export const fileImports = pgTable(
@@ -34,7 +37,14 @@ export const fileImports = pgTable(
     startedAt: timestamp("started_at", { withTimezone: true }),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
   },
-  (t) => [index("file_imports_user_created_idx").on(t.userId, t.createdAt), index("file_imports_user_hash_idx").on(t.userId, t.contentHash)],
+  (t) => [
+    index("file_imports_user_created_idx").on(t.userId, t.createdAt),
+    index("file_imports_user_hash_idx").on(t.userId, t.contentHash),
+    // One live import per file and person: of parallel uploads of one file, the first to queue wins.
+    uniqueIndex("file_imports_live_content_uq")
+      .on(t.userId, t.contentHash, sql`coalesce(${t.accountId}, '')`)
+      .where(sql`${t.status} in (${sql.raw(LIVE_IMPORT_STATUSES.map((s) => `'${s}'`).join(", "))})`),
+  ],
 );
 
 /**

@@ -47,6 +47,10 @@ export const providerConnections = pgTable(
   (t) => [
     uniqueIndex("provider_connections_user_provider_uq").on(t.userId, t.provider),
     index("provider_connections_external_idx").on(t.provider, t.externalUserId),
+    // A provider account feeds one live connection: its webhooks are routed by this id.
+    uniqueIndex("provider_connections_live_external_uq")
+      .on(t.provider, t.externalUserId)
+      .where(sql`${t.status} in ('pending', 'active', 'error')`),
   ],
 );
 

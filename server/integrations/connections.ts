@@ -1,8 +1,9 @@
-import { and, desc, eq, lt, or, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, lt, ne, notInArray, or, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Database } from "@/db";
 import { providerConnections, providerDailyTotals, rawRecords, samples, sleepSessions, workouts } from "@/db/schema";
 import { AppError } from "../errors";
+import { isUniqueViolation } from "../jobs/store";
 import { decryptSecret, encryptSecret } from "./crypto";
 import { rollupDays } from "./rollup";
 
@@ -50,12 +51,48 @@ export async function getConnection(db: Database, userId: string, provider: stri
   return row;
 }
 
+/** The statuses in which a connection holds its provider account (at most one per account: provider_connections_live_external_uq). */
+export const LIVE_CONNECTION_STATUSES = ["pending", "active", "error"] as const satisfies Connection["status"][];
+
+/** The one live connection of a provider account; a revoked or disconnected link is not one. */
 export async function findConnectionByExternalUser(db: Database, provider: string, externalUserId: string): Promise<Connection | null> {
   const [row] = await db
     .select()
     .from(providerConnections)
-    .where(and(eq(providerConnections.provider, provider), eq(providerConnections.externalUserId, externalUserId)));
+    .where(
+      and(
+        eq(providerConnections.provider, provider),
+        eq(providerConnections.externalUserId, externalUserId),
+        inArray(providerConnections.status, LIVE_CONNECTION_STATUSES),
+      ),
+    );
   return row ?? null;
+}
+
+/** Where a webhook for a provider account goes: its live connection, or why it goes nowhere. */
+export type DeliveryRoute =
+  | { connection: Connection; reason: null; linkEnded: false }
+  /** `linkEnded`: the account was linked, and that link was revoked or disconnected. */
+  | { connection: null; reason: string; linkEnded: boolean };
+
+export async function routeDelivery(db: Database, provider: string, externalUserId: string): Promise<DeliveryRoute> {
+  const connection = await findConnectionByExternalUser(db, provider, externalUserId);
+  if (connection) return { connection, reason: null, linkEnded: false };
+  const [former] = await db
+    .select({ status: providerConnections.status })
+    .from(providerConnections)
+    .where(
+      and(
+        eq(providerConnections.provider, provider),
+        eq(providerConnections.externalUserId, externalUserId),
+        notInArray(providerConnections.status, LIVE_CONNECTION_STATUSES),
+      ),
+    )
+    .orderBy(desc(providerConnections.updatedAt))
+    .limit(1);
+  return former
+    ? { connection: null, reason: `the link of this provider account is ${former.status}`, linkEnded: true }
+    : { connection: null, reason: "no connection for this provider account", linkEnded: false };
 }
 
 export interface TokenSet {
@@ -65,7 +102,11 @@ export interface TokenSet {
   scopes?: string[];
 }
 
-/** Creates or re-activates the user's connection, tokens encrypted at rest. */
+/**
+ * Creates or re-activates the user's connection, tokens encrypted at rest. A provider account
+ * feeds one live connection: linking it here revokes another user's live link to it, in the same
+ * transaction (a parallel link of the same account loses with CONFLICT).
+ */
 export async function activateConnection(
   db: Database,
   input: { userId: string; provider: string; externalUserId: string | null; tokens?: TokenSet | null; scopes?: string[] },
@@ -81,12 +122,38 @@ export async function activateConnection(
     tokenExpiresAt: input.tokens?.expiresAt ?? null,
     lastError: null,
   };
-  const [row] = await db
-    .insert(providerConnections)
-    .values(values)
-    .onConflictDoUpdate({ target: [providerConnections.userId, providerConnections.provider], set: { ...values, updatedAt: new Date() } })
-    .returning();
-  return row!;
+  try {
+    return await db.transaction(async (tx) => {
+      if (input.externalUserId) {
+        await tx
+          .update(providerConnections)
+          .set({
+            status: "revoked",
+            accessTokenEnc: null,
+            refreshTokenEnc: null,
+            tokenExpiresAt: null,
+            lastError: "This provider account was connected to another BioSync account. Reconnect it here to sync it here again.",
+          })
+          .where(
+            and(
+              eq(providerConnections.provider, input.provider),
+              eq(providerConnections.externalUserId, input.externalUserId),
+              ne(providerConnections.userId, input.userId),
+              inArray(providerConnections.status, LIVE_CONNECTION_STATUSES),
+            ),
+          );
+      }
+      const [row] = await tx
+        .insert(providerConnections)
+        .values(values)
+        .onConflictDoUpdate({ target: [providerConnections.userId, providerConnections.provider], set: { ...values, updatedAt: new Date() } })
+        .returning();
+      return row!;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw AppError.conflict("This provider account was just connected to another BioSync account. Try again.");
+    throw error;
+  }
 }
 
 export async function saveTokens(db: Database, connectionId: string, tokens: TokenSet): Promise<void> {

@@ -159,7 +159,7 @@ describe("file imports", () => {
   });
 
   it("rejects a file it cannot read, an empty one and one over the size limit, storing nothing", async () => {
-    const reject = (body: Buffer, maxBytes?: number, filename = "notes.csv") => receiveUpload(testDb.db, { userId, filename, body: pieces(body), maxBytes });
+    const reject = (body: Buffer, maxBytes?: number, filename = "notes.csv") => receiveUpload(testDb.db, { userId, filename, body: pieces(body), limits: { maxBytes } });
 
     const unknown = await reject(Buffer.from("name,age\nAda,36\n")).catch((e: unknown) => e);
     expect(unknown).toBeInstanceOf(AppError);

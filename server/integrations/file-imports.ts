@@ -1,21 +1,16 @@
-import { createHash } from "node:crypto";
 import { and, asc, desc, eq, gt, lt, or } from "drizzle-orm";
 import type { Database } from "@/db";
 import { fileImportChunks, fileImports } from "@/db/schema";
-import { emit } from "../jobs/emit";
 import { AppError } from "../errors";
 import { decodeCursor, toPage, type Paginated } from "../pagination";
 import {
   checkImport,
-  detectImportKind,
   isImportKind,
-  listFitbitAccounts,
   MAX_IMPORT_BYTES,
   needsStructuralCheck,
   parseImport,
   spoolToTempFile,
   UNSUPPORTED_FILE_MESSAGE,
-  type ImportKind,
   type ImportRun,
   type ImportSource,
 } from "./imports";
@@ -24,96 +19,10 @@ import { userTimeZone } from "../profile/service";
 
 export type FileImport = typeof fileImports.$inferSelect;
 
-const CHUNK_BYTES = 1024 * 1024;
 export { MAX_IMPORT_BYTES };
+export { receiveUpload, type UploadInput } from "./uploads";
 /** How often a running import writes its progress (the upload page polls it). */
 const PROGRESS_EVERY_MS = 1000;
-
-export interface UploadInput {
-  userId: string;
-  filename: string;
-  accountId?: string | null;
-  body: AsyncIterable<Uint8Array>;
-  maxBytes?: number;
-}
-
-/**
- * Stores an upload in 1 MiB pieces while hashing it, then queues its import. The same file
- * uploaded again (same SHA-256, already imported) is not imported twice: the earlier import is returned.
- */
-export async function receiveUpload(db: Database, input: UploadInput): Promise<{ import: FileImport; duplicate: boolean }> {
-  const filename = input.filename.trim().slice(0, 255);
-  if (!filename) throw AppError.field("filename", "Name the file being uploaded.");
-  const [created] = await db.insert(fileImports).values({ userId: input.userId, filename, kind: "unknown", accountId: input.accountId ?? null }).returning();
-  const row = created!;
-  const hash = createHash("sha256");
-  const maxBytes = input.maxBytes ?? MAX_IMPORT_BYTES;
-  let size = 0;
-  let seq = 0;
-  let pending: Buffer[] = [];
-  let pendingBytes = 0;
-  let kind: ImportKind | "unknown" | null = null;
-  let accountId = input.accountId ?? null;
-  const flush = async () => {
-    if (pendingBytes === 0) return;
-    const data = Buffer.concat(pending, pendingBytes);
-    pending = [];
-    pendingBytes = 0;
-    if (kind === null) {
-      kind = detectImportKind(filename, data.subarray(0, 4096));
-      if (kind === "unknown") {
-        throw AppError.field("file", UNSUPPORTED_FILE_MESSAGE);
-      }
-      if (kind === "fitbit_daily_csv") accountId ??= await firstFitbitAccount(data);
-    }
-    await db.insert(fileImportChunks).values({ importId: row.id, seq: seq++, data });
-  };
-  try {
-    for await (const piece of input.body) {
-      size += piece.byteLength;
-      if (size > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", `Files up to ${Math.round(maxBytes / 1024 ** 2)} MB can be imported.`);
-      hash.update(piece);
-      pending.push(Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength));
-      pendingBytes += piece.byteLength;
-      if (pendingBytes >= CHUNK_BYTES) await flush();
-    }
-    await flush();
-    if (size === 0) throw AppError.field("file", "The file is empty.");
-  } catch (error) {
-    await db.delete(fileImports).where(eq(fileImports.id, row.id));
-    throw error;
-  }
-
-  const contentHash = hash.digest("hex");
-  const [previous] = await db
-    .select()
-    .from(fileImports)
-    .where(and(eq(fileImports.userId, input.userId), eq(fileImports.contentHash, contentHash), eq(fileImports.status, "succeeded")))
-    .limit(1);
-  if (previous && previous.accountId === accountId) {
-    await db.delete(fileImports).where(eq(fileImports.id, row.id));
-    return { import: previous, duplicate: true };
-  }
-  const [queued] = await db
-    .update(fileImports)
-    .set({ kind: kind ?? "unknown", sizeBytes: size, contentHash, accountId, status: "queued" })
-    .where(eq(fileImports.id, row.id))
-    .returning();
-  await emit(db, "imports/file.uploaded", { importId: row.id, userId: input.userId }, { id: `import-${row.id}` });
-  return { import: queued!, duplicate: false };
-}
-
-/**
- * A Fitbit file holds several people and one upload imports one of them: without a choice, the
- * first person in the file. Resolving that here makes a repeated upload of the same file, with or
- * without naming that person, a recognisable duplicate.
- */
-async function firstFitbitAccount(firstPiece: Buffer): Promise<string | null> {
-  const accounts = await listFitbitAccounts((async function* () {
-    yield firstPiece;
-  })());
-  return accounts[0]?.accountId ?? null;
-}
 
 /** The stored upload, piece by piece, without holding more than one piece in memory. */
 async function* storedBytes(db: Database, importId: string): AsyncGenerator<Uint8Array> {

@@ -2,13 +2,16 @@ import { eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import { webhookDeliveries } from "@/db/schema";
 import { userTimeZone } from "../profile/service";
-import { findConnectionByExternalUser, markConnection, type Connection } from "./connections";
+import { logger } from "../logger";
+import { markConnection, routeDelivery, type Connection } from "./connections";
 import { deleteRecord, ingestRecords } from "./ingest";
 import { providerHttp } from "./provider-http";
 import { getProvider } from "./providers/registry";
 import type { ProviderAdapter, ProviderRecord, WebhookDelivery } from "./providers/types";
 import { recordWebhookSync } from "./sync-runs";
-import { getFreshAccessToken } from "./token-refresh";
+import { ProviderHttpError, TokenExpiredError } from "./providers/shared/errors";
+import { getFreshAccessToken, ReconnectRequiredError } from "./token-refresh";
+import { signsWebhooks } from "./webhooks";
 
 export interface DeliveryOutcome {
   status: "processed" | "ignored";
@@ -24,16 +27,22 @@ export async function processDelivery(db: Database, deliveryId: string, opts: { 
   if (row.status === "processed" || row.status === "ignored") return { status: row.status, records: 0, changed: 0 };
   const adapter = getProvider(row.provider);
   const delivery = row.body as WebhookDelivery;
-  const connection = adapter ? await findConnectionByExternalUser(db, adapter.id, delivery.externalUserId) : null;
-  if (!adapter || !connection || connection.status === "disconnected") {
-    const reason = !adapter ? "unknown provider" : "no active connection for this provider user";
+  // Routed again now: the link may have been revoked or moved to another user since the delivery arrived.
+  const route = adapter ? await routeDelivery(db, adapter.id, delivery.externalUserId) : { connection: null, reason: "unknown provider" };
+  const connection = route.connection;
+  const ignore = async (reason: string): Promise<DeliveryOutcome> => {
+    logger.info({ provider: row.provider, deliveryId, reason }, "webhook delivery dropped");
     await db.update(webhookDeliveries).set({ status: "ignored", error: reason, processedAt: new Date() }).where(eq(webhookDeliveries.id, deliveryId));
     return { status: "ignored", records: 0, changed: 0, reason };
-  }
+  };
+  if (!adapter || !connection) return ignore(route.reason ?? "unknown provider");
+  const fetchImpl = opts.fetch ?? fetch;
+  const unconfirmed = await unconfirmedRevocation(db, adapter, connection, delivery, fetchImpl);
+  if (unconfirmed) return ignore(unconfirmed);
 
   const run = { userId: connection.userId, provider: adapter.id, connectionId: connection.id, startedAt: new Date() };
   try {
-    const outcome = await applyDelivery(db, adapter, connection, delivery, opts.fetch ?? fetch);
+    const outcome = await applyDelivery(db, adapter, connection, delivery, fetchImpl);
     await recordWebhookSync(db, { ...run, records: outcome.records });
     await db
       .update(webhookDeliveries)
@@ -47,6 +56,24 @@ export async function processDelivery(db: Database, deliveryId: string, opts: { 
     await db.update(webhookDeliveries).set({ status: "failed", error: message }).where(eq(webhookDeliveries.id, deliveryId));
     throw error;
   }
+}
+
+/**
+ * A provider that does not sign its webhooks (Garmin) could be impersonated to cut a user off:
+ * its "access ended" notice is believed only once its API refuses the user's token. Returns why
+ * the notice is dropped, or null to act on it.
+ */
+async function unconfirmedRevocation(db: Database, adapter: ProviderAdapter, connection: Connection, delivery: WebhookDelivery, fetchImpl: typeof fetch): Promise<string | null> {
+  if (delivery.lifecycle !== "deauth" && delivery.lifecycle !== "revoked") return null;
+  if (signsWebhooks(adapter) || !adapter.fetchIdentity) return null;
+  try {
+    const accessToken = await getFreshAccessToken(db, connection, { fetch: fetchImpl });
+    await adapter.fetchIdentity(providerHttp(adapter, fetchImpl), accessToken);
+  } catch (error) {
+    if (error instanceof TokenExpiredError || error instanceof ReconnectRequiredError || (error instanceof ProviderHttpError && error.status === 403)) return null;
+    throw error;
+  }
+  return `${adapter.displayName} still accepts this user's token: the ${delivery.eventType} notice is not confirmed`;
 }
 
 async function applyDelivery(

@@ -3,12 +3,36 @@ import type { Database } from "@/db";
 import { webhookDeliveries } from "@/db/schema";
 import { emit } from "../jobs/emit";
 import { AppError } from "../errors";
-import { findConnectionByExternalUser } from "./connections";
+import { logger } from "../logger";
+import { routeDelivery, type DeliveryRoute } from "./connections";
+import { providerHttp } from "./provider-http";
 import { providerSettings } from "./provider-config";
 import { getProvider } from "./providers/registry";
-import type { ProviderAdapter } from "./providers/types";
+import type { ProviderAdapter, WebhookDelivery } from "./providers/types";
 
 export const MAX_WEBHOOK_BYTES = 5 * 1024 * 1024;
+
+/**
+ * The request body as text, read until `maxBytes` and no further: a longer body (chunked, or
+ * with a Content-Length that lies) is refused with PAYLOAD_TOO_LARGE as soon as it passes the limit.
+ */
+export async function readBodyWithin(body: ReadableStream<Uint8Array> | null, maxBytes: number = MAX_WEBHOOK_BYTES): Promise<string> {
+  if (!body) return "";
+  const reader = body.getReader();
+  const pieces: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw new AppError("PAYLOAD_TOO_LARGE", "Webhook body too large.");
+    }
+    pieces.push(value);
+  }
+  return Buffer.concat(pieces, size).toString("utf8");
+}
 
 export interface WebhookRequest {
   providerId: string;
@@ -24,6 +48,11 @@ export interface WebhookAnswer {
   body: unknown;
 }
 
+/** Whether the provider signs its webhooks with a secret; Garmin only sends its client id, which is public. */
+export function signsWebhooks(adapter: ProviderAdapter): boolean {
+  return adapter.webhookSecret !== "client_id";
+}
+
 /** The secret this provider signs its webhooks with, or null when it is not configured here. */
 export function signingSecret(adapter: ProviderAdapter): string | null {
   const settings = providerSettings(adapter.id);
@@ -35,6 +64,21 @@ export function signingSecret(adapter: ProviderAdapter): string | null {
     case "webhook_secret":
       return settings.webhookSecret;
   }
+}
+
+/**
+ * A notification that names a URL to fetch (Garmin pings) is followed with the user's token, so
+ * the URL must be on the provider's configured API host: anything else is refused and nothing stored.
+ */
+function refuseForeignCallbacks(adapter: ProviderAdapter, deliveries: WebhookDelivery[]): void {
+  deliveries.forEach((delivery, i) => {
+    const url = delivery.fetch?.url;
+    if (!url) return;
+    const api = new URL(providerHttp(adapter).baseUrl);
+    if (URL.parse(url)?.origin !== api.origin) {
+      throw AppError.field(`deliveries.${i}.callbackURL`, `The callback URL is not on ${adapter.displayName}'s API host (${api.host}).`);
+    }
+  });
 }
 
 /** Subscription handshakes (Oura challenge, Fitbit verify): GET requests. */
@@ -49,7 +93,9 @@ export function answerHandshake(req: WebhookRequest): Response {
 /**
  * Verifies, parses and stores a webhook, one row per delivery keyed by its idempotency key, and
  * emits one ingestion event per new delivery. A rejected request stores nothing. Processing
- * happens in the job, so the provider gets its answer at once.
+ * happens in the job, so the provider gets its answer at once. A delivery for a provider account
+ * whose link was revoked or disconnected is stored as `ignored` with the reason, and not processed;
+ * one for an account not linked yet is queued (the link may be completing), and the job routes it again.
  */
 export async function receiveWebhook(db: Database, req: WebhookRequest): Promise<WebhookAnswer> {
   const adapter = getProvider(req.providerId);
@@ -59,16 +105,16 @@ export async function receiveWebhook(db: Database, req: WebhookRequest): Promise
   const verdict = adapter.verifyWebhook({ rawBody: req.rawBody, headers: req.headers, secret, now: req.now ?? new Date() });
   if (!verdict.ok) throw new AppError("UNAUTHORIZED", `Webhook signature rejected (${verdict.reason}).`);
   const parsed = adapter.parseWebhook(req.rawBody, req.headers);
+  refuseForeignCallbacks(adapter, parsed.deliveries);
 
   let accepted = 0;
   let duplicates = 0;
+  let ignored = 0;
   // One body may carry many deliveries for the same person (Fitbit, Garmin): look each person up once.
-  const connections = new Map<string, Awaited<ReturnType<typeof findConnectionByExternalUser>>>();
+  const routes = new Map<string, DeliveryRoute>();
   for (const delivery of parsed.deliveries) {
-    if (!connections.has(delivery.externalUserId)) {
-      connections.set(delivery.externalUserId, await findConnectionByExternalUser(db, adapter.id, delivery.externalUserId));
-    }
-    const connection = connections.get(delivery.externalUserId);
+    if (!routes.has(delivery.externalUserId)) routes.set(delivery.externalUserId, await routeDelivery(db, adapter.id, delivery.externalUserId));
+    const { connection, reason, linkEnded } = routes.get(delivery.externalUserId)!;
     const [row] = await db
       .insert(webhookDeliveries)
       .values({
@@ -78,11 +124,17 @@ export async function receiveWebhook(db: Database, req: WebhookRequest): Promise
         externalUserId: delivery.externalUserId,
         userId: connection?.userId ?? null,
         body: delivery,
+        ...(linkEnded ? { status: "ignored" as const, error: reason, processedAt: new Date() } : {}),
       })
       .onConflictDoNothing()
       .returning({ id: webhookDeliveries.id });
     if (!row) {
       duplicates++;
+      continue;
+    }
+    if (linkEnded) {
+      logger.info({ provider: adapter.id, deliveryId: row.id, eventType: delivery.eventType, reason }, "webhook delivery dropped");
+      ignored++;
       continue;
     }
     try {
@@ -94,5 +146,5 @@ export async function receiveWebhook(db: Database, req: WebhookRequest): Promise
     }
     accepted++;
   }
-  return { status: 200, body: { accepted, duplicates } };
+  return { status: 200, body: { accepted, duplicates, ...(ignored ? { ignored } : {}) } };
 }

@@ -114,7 +114,7 @@ export async function claimNextRun(db: Database, workerId: string, leaseMs: numb
   return { ...claimed, event: { id: event.id, name: event.name, data: event.data, idempotencyKey: event.idempotencyKey } };
 }
 
-function isUniqueViolation(error: unknown): boolean {
+export function isUniqueViolation(error: unknown): boolean {
   for (let current: unknown = error, depth = 0; current && depth < 5; depth++) {
     if (typeof current === "object" && (current as { code?: unknown }).code === "23505") return true;
     current = (current as { cause?: unknown }).cause;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/server/errors";
 import { dateAtOffset } from "../local-date";
-import { garmin } from "./garmin";
+import { garmin, isGarminApiUrl, parseGarminWebhook } from "./garmin";
 import { ProviderHttpError } from "./shared/errors";
 import { startFakeServer } from "./testing/fake-server";
 
@@ -56,13 +56,14 @@ describe("garmin webhook authentication", () => {
 });
 
 describe("garmin webhook parsing", () => {
-  it("groups pushed summaries per type and user", () => {
-    const raw = JSON.stringify({ dailies: [daily, { ...daily, userId: "g-user-2" }], sleeps: [sleep], stressDetails: [{ userId: "g-user-1" }] });
-    const { deliveries } = garmin.parseWebhook(raw, new Headers());
-    expect(deliveries.map((d) => [d.eventType, d.externalUserId, d.records.map((r) => r.recordId)])).toEqual([
-      ["dailies", "g-user-1", [daily.summaryId]],
-      ["dailies", "g-user-2", [daily.summaryId]],
-      ["sleeps", "g-user-1", [sleep.summaryId]],
+  it("keeps nothing of pushed summaries (Garmin does not sign them): each type and user becomes a pull of the last 24 hours", () => {
+    const raw = JSON.stringify({ dailies: [daily, { ...daily, steps: 99_999 }, { ...daily, userId: "g-user-2" }], sleeps: [sleep], stressDetails: [{ userId: "g-user-1" }] });
+    const { deliveries } = parseGarminWebhook(raw, NOW);
+    const window = { start: "2024-03-10T07:00:00.000Z", end: "2024-03-11T07:00:00.000Z" };
+    expect(deliveries.map((d) => [d.eventType, d.externalUserId, d.records, d.fetch])).toEqual([
+      ["dailies", "g-user-1", [], { resource: "dailies", ...window }],
+      ["dailies", "g-user-2", [], { resource: "dailies", ...window }],
+      ["sleeps", "g-user-1", [], { resource: "sleeps", ...window }],
     ]);
     expect(new Set(deliveries.map((d) => d.idempotencyKey)).size).toBe(3);
   });
@@ -84,6 +85,17 @@ describe("garmin webhook parsing", () => {
       expect(error).toBeInstanceOf(AppError);
       expect((error as AppError).fields?.[0]?.path).toBe("sleeps.0.summaryId");
     }
+  });
+});
+
+describe("garmin API URLs", () => {
+  it("accepts only the configured base's endpoint for the type", () => {
+    const http = { baseUrl: "https://apis.garmin.com" };
+    expect(isGarminApiUrl(http, "https://apis.garmin.com/wellness-api/rest/dailies?token=x", "/wellness-api/rest/dailies")).toBe(true);
+    expect(isGarminApiUrl(http, "https://apis.garmin.com.evil.example/wellness-api/rest/dailies", "/wellness-api/rest/dailies")).toBe(false);
+    expect(isGarminApiUrl(http, "http://apis.garmin.com/wellness-api/rest/dailies", "/wellness-api/rest/dailies")).toBe(false);
+    expect(isGarminApiUrl(http, "not a url", "/wellness-api/rest/dailies")).toBe(false);
+    expect(isGarminApiUrl({ baseUrl: "http://127.0.0.1:9/garmin/" }, "http://127.0.0.1:9/garmin/wellness-api/rest/sleeps", "/wellness-api/rest/sleeps")).toBe(true);
   });
 });
 
@@ -129,6 +141,14 @@ describe("garmin fetching", () => {
       const records = await garmin.fetchTarget!(http, { accessToken: "at-1", target: { resource: "dailies", url: `${server.baseUrl}/wellness-api/rest/dailies?token=abc` } });
       expect(records).toMatchObject([{ recordType: "dailies", recordId: daily.summaryId }]);
       await expect(garmin.fetchTarget!(http, { accessToken: "at-1", target: { resource: "dailies", url: "https://evil.example/steal" } })).rejects.toBeInstanceOf(ProviderHttpError);
+      // On Garmin's host but not its endpoint for this summary type: refused too.
+      await expect(garmin.fetchTarget!(http, { accessToken: "at-1", target: { resource: "dailies", url: `${server.baseUrl}/wellness-api/rest/user/id` } })).rejects.toBeInstanceOf(ProviderHttpError);
+
+      // A push is pulled by upload time from the documented endpoint.
+      const pulled = await garmin.fetchTarget!(http, { accessToken: "at-1", target: { resource: "dailies", start: "2024-03-10T07:00:00.000Z", end: "2024-03-11T07:00:00.000Z" } });
+      expect(pulled).toMatchObject([{ recordId: daily.summaryId }]);
+      expect(Object.fromEntries(server.requests.at(-1)!.query)).toEqual({ uploadStartTimeInSeconds: "1710054000", uploadEndTimeInSeconds: "1710140400" });
+      expect(server.requests.filter((r) => r.path !== "/wellness-api/rest/backfill/dailies" && r.path !== "/wellness-api/rest/dailies")).toEqual([]);
     } finally {
       await server.close();
     }

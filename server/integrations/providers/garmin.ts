@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { FetchRangeInput, FetchRangeResult, ParsedWebhook, ProviderAdapter, ProviderHttp, ProviderRecord, WebhookDelivery } from "./types";
+import type { FetchRangeInput, FetchRangeResult, ParsedWebhook, ProviderAdapter, ProviderHttp, WebhookDelivery } from "./types";
 import { normalizeGarmin } from "./garmin-normalize";
 import {
   GARMIN_KEY_ALIASES,
@@ -21,14 +21,27 @@ const BACKFILL_WINDOW_SECONDS = 90 * 86_400;
 
 const pushBody = z.record(z.string(), z.array(z.record(z.string(), z.unknown())));
 
-function summaryRecord(type: GarminSummaryType, item: unknown, path: string): ProviderRecord & { userId: string } {
-  const parsed = parseValue(item, GARMIN_SUMMARY_SCHEMAS[type], `A Garmin ${type} summary does not have the documented shape.`, path);
-  return { recordType: type, recordId: parsed.summaryId, payload: item, userId: parsed.userId };
+/** Whose summary a push carries (the summary itself is not kept: see parseGarminWebhook). */
+function summaryUserId(type: GarminSummaryType, item: unknown, path: string): string {
+  return parseValue(item, GARMIN_SUMMARY_SCHEMAS[type], `A Garmin ${type} summary does not have the documented shape.`, path).userId;
 }
 
-function parseGarminWebhook(rawBody: string): ParsedWebhook {
+const secondsOf = (iso: string | undefined) => (iso ? Math.floor(Date.parse(iso) / 1000) : null);
+
+/** How far back a push makes us pull: Garmin's pull API serves at most 24 hours of uploads per request. */
+const PULL_WINDOW_SECONDS = 86_400;
+
+/**
+ * Garmin does not sign its notifications (the `garmin-client-id` header is public), so a body is
+ * only ever a hint: a ping's callback is pulled (from Garmin's API host only), a push's inline
+ * summaries are dropped and that user's summaries of the type uploaded in the last 24 hours are
+ * pulled instead. Whatever is stored comes from Garmin's API with the user's token.
+ */
+export function parseGarminWebhook(rawBody: string, now: Date = new Date()): ParsedWebhook {
   const body = parseBody(rawBody, pushBody);
   const digest = sha256Hex(rawBody);
+  const nowSeconds = Math.floor(now.getTime() / 1000);
+  const pullWindow = { start: new Date((nowSeconds - PULL_WINDOW_SECONDS) * 1000).toISOString(), end: new Date(nowSeconds * 1000).toISOString() };
   const deliveries: WebhookDelivery[] = [];
   for (const [key, items] of Object.entries(body)) {
     if (key === "deregistrations" || key === "userPermissionsChange") {
@@ -48,18 +61,17 @@ function parseGarminWebhook(rawBody: string): ParsedWebhook {
     const type = GARMIN_KEY_ALIASES[key] ?? key;
     // Summary types BioSync does not read (stressDetails, userMetrics, …) are acknowledged and dropped.
     if (!isGarminSummaryType(type)) continue;
-    const byUser = new Map<string, ProviderRecord[]>();
+    const pushedFor = new Set<string>();
     items.forEach((item, i) => {
       if ("callbackURL" in item) {
         const ping = parseValue(item, garminPingSchema, `A Garmin ${key} ping is malformed.`, `${key}.${i}`);
         deliveries.push({ externalUserId: ping.userId, eventType: `${type}.ping`, idempotencyKey: `garmin:${digest}:${key}:${i}`, records: [], fetch: { resource: type, url: ping.callbackURL } });
         return;
       }
-      const { userId, ...record } = summaryRecord(type, item, `${key}.${i}`);
-      byUser.set(userId, [...(byUser.get(userId) ?? []), record]);
+      pushedFor.add(summaryUserId(type, item, `${key}.${i}`));
     });
-    for (const [userId, records] of byUser) {
-      deliveries.push({ externalUserId: userId, eventType: type, idempotencyKey: `garmin:${digest}:${key}:${userId}`, records });
+    for (const userId of pushedFor) {
+      deliveries.push({ externalUserId: userId, eventType: type, idempotencyKey: `garmin:${digest}:${key}:${userId}`, records: [], fetch: { resource: type, ...pullWindow } });
     }
   }
   return { deliveries };
@@ -77,6 +89,18 @@ async function requestGarminBackfill(http: ProviderHttp, input: FetchRangeInput)
     accessToken: input.accessToken,
   });
   return { records: [], nextCursor: to < endSeconds ? String(to) : null, deferred: true };
+}
+
+/** Is `url` the endpoint `path` of the configured Garmin API (same origin, under its base path)? */
+export function isGarminApiUrl(http: Pick<ProviderHttp, "baseUrl">, url: string, path: string): boolean {
+  let target: URL;
+  try {
+    target = new URL(url);
+  } catch {
+    return false;
+  }
+  const base = new URL(http.baseUrl);
+  return target.origin === base.origin && target.pathname === base.pathname.replace(/\/$/, "") + path;
 }
 
 export const garmin: ProviderAdapter = {
@@ -102,14 +126,18 @@ export const garmin: ProviderAdapter = {
     if (!clientId) return { ok: false, reason: "missing_signature" };
     return signaturesEqual(secret, clientId.trim()) ? { ok: true } : { ok: false, reason: "bad_signature" };
   },
-  parseWebhook: parseGarminWebhook,
+  parseWebhook: (rawBody) => parseGarminWebhook(rawBody),
   fetchRange: requestGarminBackfill,
   fetchTarget: async (http, { accessToken, target }) => {
     const type = target.resource;
-    if (!isGarminSummaryType(type) || !target.url) throw new ProviderHttpError(400, "A Garmin fetch needs a summary type and a callback URL.");
+    if (!isGarminSummaryType(type)) throw new ProviderHttpError(400, `Garmin summary type "${type}" is not supported.`);
+    const path = `/wellness-api/rest/${type}`;
     // The callback comes from a request authenticated only by the (non-secret) consumer key: never send the token elsewhere.
-    if (new URL(target.url).origin !== new URL(http.baseUrl).origin) throw new ProviderHttpError(400, "The Garmin callback URL is not on Garmin's API host.");
-    const items = await getJson(http, { path: target.url, accessToken }, z.array(z.unknown()));
+    if (target.url && !isGarminApiUrl(http, target.url, path)) throw new ProviderHttpError(400, "The Garmin callback URL is not Garmin's API for this summary type.");
+    const request = target.url
+      ? { path: target.url, accessToken }
+      : { path, accessToken, query: { uploadStartTimeInSeconds: secondsOf(target.start), uploadEndTimeInSeconds: secondsOf(target.end) } };
+    const items = await getJson(http, request, z.array(z.unknown()));
     return items.map((item, i) => {
       const parsed = GARMIN_SUMMARY_SCHEMAS[type].safeParse(item);
       if (!parsed.success) throw new ProviderHttpError(502, `Garmin sent ${type}[${i}] of an unexpected shape.`);

@@ -1,6 +1,6 @@
 import { getDb } from "@/db";
 import { AppError, errorResponse } from "@/server/errors";
-import { answerHandshake, MAX_WEBHOOK_BYTES, receiveWebhook } from "@/server/integrations/webhooks";
+import { answerHandshake, MAX_WEBHOOK_BYTES, readBodyWithin, receiveWebhook } from "@/server/integrations/webhooks";
 import { logger } from "@/server/logger";
 import { requestId } from "@/server/request";
 
@@ -19,8 +19,7 @@ export async function POST(req: Request, { params }: Params) {
   try {
     const declared = Number(req.headers.get("content-length") ?? 0);
     if (declared > MAX_WEBHOOK_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "Webhook body too large.");
-    const rawBody = await req.text();
-    if (Buffer.byteLength(rawBody) > MAX_WEBHOOK_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "Webhook body too large.");
+    const rawBody = await readBodyWithin(req.body, MAX_WEBHOOK_BYTES);
     const answer = await receiveWebhook(await getDb(), { providerId: provider, method: "POST", url: new URL(req.url), headers: req.headers, rawBody });
     return Response.json(answer.body, { status: answer.status, headers: { "x-request-id": id } });
   } catch (error) {
