@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, gt, lt, or } from "drizzle-orm";
+import { setImmediate } from "node:timers/promises";
+import { and, asc, desc, eq, gt, lt, or, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { fileImportChunks, fileImports } from "@/db/schema";
 import { AppError } from "../errors";
@@ -24,19 +25,24 @@ export { receiveUpload, type UploadInput } from "./uploads";
 /** How often a running import writes its progress (the upload page polls it). */
 const PROGRESS_EVERY_MS = 1000;
 
-/** The stored upload, piece by piece, without holding more than one piece in memory. */
+/**
+ * The stored upload, piece by piece, without holding more than one piece in memory. Pieces travel as
+ * base64 text, as they were written (PGlite decodes a bytea result at ~120 ms per MiB, base64 at ~7), and
+ * each piece gives the event loop a turn: in embedded PGlite the import shares the server's thread.
+ */
 async function* storedBytes(db: Database, importId: string): AsyncGenerator<Uint8Array> {
   let seq = -1;
   for (;;) {
     const [piece] = await db
-      .select()
+      .select({ seq: fileImportChunks.seq, data: sql<string>`encode(${fileImportChunks.data}, 'base64')` })
       .from(fileImportChunks)
       .where(and(eq(fileImportChunks.importId, importId), gt(fileImportChunks.seq, seq)))
       .orderBy(asc(fileImportChunks.seq))
       .limit(1);
     if (!piece) return;
     seq = piece.seq;
-    yield piece.data;
+    await setImmediate();
+    yield Buffer.from(piece.data, "base64");
   }
 }
 
