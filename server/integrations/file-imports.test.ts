@@ -3,13 +3,14 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { and, count, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { dailySummaries, fileImportChunks, fileImports, jobEvents, providerDailyTotals, samples, workouts } from "@/db/schema";
+import { dailySummaries, fileImportChunks, fileImports, jobEvents, providerDailyTotals, workouts } from "@/db/schema";
 import { withTestDb } from "@/db/testing";
 import { createUser } from "../auth/users";
 import { AppError } from "../errors";
 import { drainJobs } from "../jobs/runner";
 import { callerFor, sessionFor } from "../testing";
 import { receiveUpload, runImport } from "./file-imports";
+import { readPoints } from "./timeseries/read";
 
 const SAMPLES = path.resolve(process.cwd(), "../shared/data/samples");
 const FITBIT = readFileSync(path.join(SAMPLES, "fitbit-dailyActivity-merged.csv"));
@@ -28,7 +29,7 @@ function callerAs(id: string) {
   return callerFor(testDb.db, sessionFor({ id, email: `${id}@example.com` }));
 }
 
-async function rowsOf<T extends typeof fileImports | typeof providerDailyTotals | typeof samples | typeof workouts | typeof dailySummaries>(table: T) {
+async function rowsOf<T extends typeof fileImports | typeof providerDailyTotals | typeof workouts | typeof dailySummaries>(table: T) {
   const [row] = await testDb.db.select({ n: count() }).from(table as typeof fileImports).where(eq((table as typeof fileImports).userId, userId));
   return row?.n ?? 0;
 }
@@ -106,7 +107,7 @@ describe("file imports", () => {
   it("imports the Apple Health export.xml: samples, workouts, daily totals and their summaries", async () => {
     const done = await uploadAndRun(APPLE, "export.xml");
     expect(done).toMatchObject({ status: "succeeded", kind: "apple_xml", itemsImported: 7, errorCount: 0, bytesProcessed: APPLE.length, sizeBytes: APPLE.length });
-    const stored = await testDb.db.select().from(samples).where(eq(samples.userId, userId));
+    const stored = await readPoints(testDb.db, { userId });
     expect(stored.map((s) => [s.metric, s.value]).sort()).toEqual([
       ["bmi", 22.5312],
       ["heart_rate", 72],

@@ -1,10 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { dailySummaries, providerPriorities, rawRecords, samples, sleepSessions, users } from "@/db/schema";
+import { dailySummaries, providerPriorities, rawRecords, sleepSessions, users } from "@/db/schema";
 import { withTestDb } from "@/db/testing";
 import { ingestRecords } from "./ingest";
 import { removeDerivedRows, storeBatch } from "./store";
 import { rollupDays } from "./rollup";
+import { readPoints } from "./timeseries/read";
 import { upsertRawRecord } from "./raw-records";
 import { emptyBatch, type NormalizedBatch, type NormalizedSample } from "./types";
 
@@ -34,7 +35,8 @@ async function ingest(source: string, recordId: string, payload: unknown, batch:
   return outcome;
 }
 
-const countSamples = async () => (await handle.db.select().from(samples).where(eq(samples.userId, userId))).length;
+const pointsOf = (id: string) => readPoints(handle.db, { userId: id });
+const countSamples = async () => (await pointsOf(userId)).length;
 
 describe("storing normalized data", () => {
   it("delivering the same record 10 times leaves one set of rows", async () => {
@@ -66,7 +68,7 @@ describe("storing normalized data", () => {
   it("a revised record replaces the earlier version; an older revision arriving late is ignored", async () => {
     await ingest("demo", "day-1", { v: 1 }, batchOf([hr("demo", 0, 60), hr("demo", 1, 70)]), new Date("2026-06-10T10:00:00Z"));
     await ingest("demo", "day-1", { v: 2 }, batchOf([hr("demo", 0, 58)]), new Date("2026-06-10T12:00:00Z"));
-    expect((await handle.db.select().from(samples).where(eq(samples.userId, userId))).map((s) => s.value)).toEqual([58]);
+    expect((await pointsOf(userId)).map((s) => s.value)).toEqual([58]);
     const late = await ingest("demo", "day-1", { v: 1 }, batchOf([hr("demo", 0, 60), hr("demo", 1, 70)]), new Date("2026-06-10T10:00:00Z"));
     expect(late.status).toBe("unchanged");
     expect(await countSamples()).toBe(1);
@@ -77,12 +79,12 @@ describe("storing normalized data", () => {
   it("out-of-order deliveries end in the same rows as in order", async () => {
     const records = [0, 1, 2, 3].map((i) => ({ id: `r${i}`, batch: batchOf([{ ...hr("demo", i, 60 + i), sourceRecordId: `r${i}` }]) }));
     for (const r of [...records].reverse()) await ingest("demo", r.id, { id: r.id }, r.batch);
-    const reversed = (await handle.db.select().from(samples).where(eq(samples.userId, userId))).map((s) => [s.startAt.toISOString(), s.value]).sort();
+    const reversed = (await pointsOf(userId)).map((s) => [s.start.toISOString(), s.value]).sort();
     const [other] = await handle.db.insert(users).values({ email: `o${Math.random()}@example.com` }).returning();
     const firstUser = userId;
     userId = other!.id;
     for (const r of records) await ingest("demo", r.id, { id: r.id }, r.batch);
-    const inOrder = (await handle.db.select().from(samples).where(eq(samples.userId, userId))).map((s) => [s.startAt.toISOString(), s.value]).sort();
+    const inOrder = (await pointsOf(userId)).map((s) => [s.start.toISOString(), s.value]).sort();
     expect(inOrder).toEqual(reversed);
     const summaryOf = async (id: string) => (await handle.db.select().from(dailySummaries).where(eq(dailySummaries.userId, id)))[0]?.values;
     expect(await summaryOf(firstUser)).toEqual(await summaryOf(userId));

@@ -66,6 +66,8 @@ export interface NormalizedSample extends SourceRef {
   /** Equal to start for instantaneous readings. */
   end: Date;
   value: number;
+  /** 0 = first; the n-th identical record (same metric, source, start, end, value) of a file. */
+  occurrence?: number;
 }
 
 export type SleepStage = "awake" | "light" | "deep" | "rem" | "asleep" | "in_bed" | "out_of_bed" | "unknown";

@@ -1,0 +1,284 @@
+import { and, asc, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
+import type { Database } from "@/db";
+import { NO_ORIGIN, seriesChunks } from "@/db/schema";
+import { AppError } from "@/server/errors";
+import { isValidTimeZone } from "@/server/profile/inputs";
+import { addDays, localDate } from "../local-date";
+import { providerRanking } from "../rollup";
+import { METRIC_UNITS, type Metric } from "../types";
+import { METRIC_CODES, metricOfCode, unpackChunk } from "./codec";
+
+export const SERIES_BUCKETS = ["none", "hour", "day", "week", "month"] as const;
+export type SeriesBucketSize = (typeof SERIES_BUCKETS)[number];
+
+export interface SeriesQuery {
+  userId: string;
+  metric: Metric;
+  /** Start of the range (inclusive). */
+  from: Date;
+  /** End of the range (exclusive). */
+  to: Date;
+  /**
+   * none/hour: the points whose start lies in [from, to). day/week/month: the local days from the
+   * date of `from` to the date of `to` in `timeZone` (each point counts on its record's own local day).
+   */
+  bucket: SeriesBucketSize;
+  /** The user's IANA zone: which local days the range covers. */
+  timeZone: string;
+}
+
+export interface SeriesBucket {
+  /**
+   * none: the point's local time with its offset (2026-06-10T08:01:00+02:00); hour: the local hour
+   * (2026-06-10T08:00+02:00); day: 2026-06-10; week: its Monday; month: 2026-06.
+   */
+  key: string;
+  /** The source counted: the user's highest-priority provider with data in the bucket. */
+  source: string;
+  count: number;
+  sum: number;
+  avg: number;
+  min: number;
+  max: number;
+}
+
+interface Stats {
+  count: number;
+  sum: number;
+  min: number;
+  max: number;
+}
+
+const DAY_MS = 86_400_000;
+const MAX_POINT_RANGE_MS = 400 * DAY_MS;
+
+function validate(q: SeriesQuery): void {
+  if (!(q.metric in METRIC_UNITS)) throw AppError.field("metric", "Choose a known metric.");
+  if (!SERIES_BUCKETS.includes(q.bucket)) throw AppError.field("bucket", "Bucket by none, hour, day, week or month.");
+  if (!(q.from instanceof Date) || Number.isNaN(q.from.getTime())) throw AppError.field("from", "Give the start of the range as a date.");
+  if (!(q.to instanceof Date) || Number.isNaN(q.to.getTime())) throw AppError.field("to", "Give the end of the range as a date.");
+  if (q.to <= q.from) throw AppError.field("to", "The end of the range must come after its start.");
+  if ((q.bucket === "none" || q.bucket === "hour") && q.to.getTime() - q.from.getTime() > MAX_POINT_RANGE_MS) {
+    throw AppError.field("to", "Points and hours can be read for up to 400 days at a time.");
+  }
+  if (!isValidTimeZone(q.timeZone)) throw AppError.field("timeZone", "Choose a time zone from the list.");
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/** Local wall-clock time of an instant at an offset, with the offset: 2026-06-10T08:00+02:00. */
+function localStamp(ms: number, offsetMinutes: number, withSeconds: boolean): string {
+  const local = new Date(ms + offsetMinutes * 60_000).toISOString();
+  const sign = offsetMinutes < 0 ? "-" : "+";
+  const abs = Math.abs(offsetMinutes);
+  return `${local.slice(0, withSeconds ? 19 : 16)}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
+function mondayOf(day: string): string {
+  const weekday = (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7;
+  return addDays(day, -weekday);
+}
+
+function dayBucketKey(day: string, bucket: "day" | "week" | "month"): string {
+  return bucket === "day" ? day : bucket === "week" ? mondayOf(day) : day.slice(0, 7);
+}
+
+/** Per bucket key and source, the merged stats; then per bucket the best-ranked source's. */
+class BucketTable {
+  private readonly byKey = new Map<string, { order: number; sources: Map<string, Stats> }>();
+
+  add(key: string, order: number, source: string, stats: Stats): void {
+    let entry = this.byKey.get(key);
+    if (!entry) this.byKey.set(key, (entry = { order, sources: new Map() }));
+    const current = entry.sources.get(source);
+    if (!current) entry.sources.set(source, { ...stats });
+    else {
+      current.count += stats.count;
+      current.sum += stats.sum;
+      current.min = Math.min(current.min, stats.min);
+      current.max = Math.max(current.max, stats.max);
+    }
+  }
+
+  resolve(rank: (source: string) => number): SeriesBucket[] {
+    return [...this.byKey]
+      .sort(([ka, a], [kb, b]) => a.order - b.order || (ka < kb ? -1 : 1))
+      .map(([key, { sources }]) => {
+        const [source, s] = [...sources].sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : 1))[0]!;
+        return { key, source, count: s.count, sum: s.sum, avg: s.sum / s.count, min: s.min, max: s.max };
+      });
+  }
+}
+
+/** Days, weeks and months come from the chunks' summaries: a year is a few hundred rows. */
+async function dayBuckets(db: Database, q: SeriesQuery, bucket: "day" | "week" | "month", table: BucketTable) {
+  const rows = await db
+    .select({
+      localDate: seriesChunks.localDate,
+      source: seriesChunks.source,
+      count: sql<number>`sum(${seriesChunks.count})::int`,
+      sum: sql<number>`sum(${seriesChunks.sum})::float8`,
+      min: sql<number>`min(${seriesChunks.min})`.mapWith(Number),
+      max: sql<number>`max(${seriesChunks.max})`.mapWith(Number),
+    })
+    .from(seriesChunks)
+    .where(
+      and(
+        eq(seriesChunks.userId, q.userId),
+        eq(seriesChunks.metric, METRIC_CODES[q.metric]),
+        gte(seriesChunks.localDate, localDate(q.from, null, q.timeZone)),
+        lte(seriesChunks.localDate, localDate(new Date(q.to.getTime() - 1), null, q.timeZone)),
+      ),
+    )
+    .groupBy(seriesChunks.localDate, seriesChunks.source);
+  for (const r of rows) table.add(dayBucketKey(r.localDate, bucket), 0, r.source, r);
+}
+
+/** The chunks that may hold points in [from, to): local days lie within a day of their UTC date. */
+function chunksInRange(q: SeriesQuery): SQL | undefined {
+  return and(
+    eq(seriesChunks.userId, q.userId),
+    eq(seriesChunks.metric, METRIC_CODES[q.metric]),
+    gte(seriesChunks.localDate, addDays(q.from.toISOString().slice(0, 10), -1)),
+    lte(seriesChunks.localDate, addDays(q.to.toISOString().slice(0, 10), 1)),
+  );
+}
+
+/** Hours are aggregated by the database from the points, in the points' own offset. */
+async function hourBuckets(db: Database, q: SeriesQuery, table: BucketTable) {
+  const rows = (await db.execute(sql`
+    select c.source, c.utc_offset_minutes as "offset", (extract(epoch from c.base_at) * 1000)::float8 + (p.o / 3600000) * 3600000 as "startMs",
+      count(*)::int as count, sum(p.v)::float8 as sum, min(p.v) as min, max(p.v) as max
+    from ${seriesChunks} c cross join lateral unnest(c.offsets, c.values) as p(o, v)
+    where ${chunksInRange(q)}
+      and c.last_at >= ${q.from} and c.first_at < ${q.to}
+      and ((c.first_at >= ${q.from} and c.last_at < ${q.to})
+        or c.base_at + p.o * interval '1 millisecond' >= ${q.from} and c.base_at + p.o * interval '1 millisecond' < ${q.to})
+    group by 1, 2, 3
+  `)) as unknown as { rows?: HourRow[] } | HourRow[];
+  for (const r of Array.isArray(rows) ? rows : (rows.rows ?? [])) {
+    const startMs = Number(r.startMs);
+    table.add(localStamp(startMs, r.offset, false), startMs, r.source, { count: r.count, sum: r.sum, min: Number(r.min), max: Number(r.max) });
+  }
+}
+
+interface HourRow {
+  source: string;
+  offset: number;
+  startMs: number | string;
+  count: number;
+  sum: number;
+  min: number | string;
+  max: number | string;
+}
+
+/** Raw points; the source is chosen per local day so a series never interleaves two providers. */
+async function pointBuckets(db: Database, q: SeriesQuery, table: BucketTable, rank: (source: string) => number) {
+  const points = (await readPoints(db, q)).filter((p) => p.start >= q.from && p.start < q.to);
+  const best = new Map<string, string>();
+  for (const p of points) {
+    const chosen = best.get(p.localDate);
+    if (chosen === undefined || rank(p.source) < rank(chosen)) best.set(p.localDate, p.source);
+  }
+  for (const p of points) {
+    if (best.get(p.localDate) !== p.source) continue;
+    const ms = p.start.getTime();
+    table.add(localStamp(ms, p.utcOffsetMinutes, true), ms, p.source, { count: 1, sum: p.value, min: p.value, max: p.value });
+  }
+}
+
+/**
+ * The one read path of the time series (trends, analytics): one metric over a range, bucketed by
+ * hour (the record's local hour), day (the record's local day), week (from Monday), month or not
+ * at all, with count/sum/avg/min/max per bucket from the user's highest-priority source in it.
+ */
+export async function querySeries(db: Database, q: SeriesQuery): Promise<SeriesBucket[]> {
+  validate(q);
+  const rank = await providerRanking(db, q.userId);
+  const table = new BucketTable();
+  if (q.bucket === "none") await pointBuckets(db, q, table, rank);
+  else if (q.bucket === "hour") await hourBuckets(db, q, table);
+  else await dayBuckets(db, q, q.bucket, table);
+  return table.resolve(rank);
+}
+
+export interface StoredPoint {
+  metric: Metric;
+  source: string;
+  start: Date;
+  end: Date;
+  value: number;
+  localDate: string;
+  utcOffsetMinutes: number;
+  device: string | null;
+  /** The raw record the point came from; null for file imports. */
+  origin: string | null;
+}
+
+/** Every stored point of a user (optionally one metric, near a range), every source, in time order. */
+export async function readPoints(db: Database, q: { userId: string; metric?: Metric; from?: Date; to?: Date }): Promise<StoredPoint[]> {
+  const chunks = await db
+    .select()
+    .from(seriesChunks)
+    .where(
+      and(
+        eq(seriesChunks.userId, q.userId),
+        q.metric ? inArray(seriesChunks.metric, [METRIC_CODES[q.metric]]) : undefined,
+        q.from ? gte(seriesChunks.localDate, addDays(q.from.toISOString().slice(0, 10), -1)) : undefined,
+        q.to ? lte(seriesChunks.localDate, addDays(q.to.toISOString().slice(0, 10), 1)) : undefined,
+      ),
+    )
+    .orderBy(asc(seriesChunks.metric), asc(seriesChunks.localDate));
+  return chunks.flatMap((c) =>
+    unpackChunk(c).map((p) => ({
+      metric: metricOfCode(c.metric),
+      source: c.source,
+      start: new Date(p.start),
+      end: new Date(p.end),
+      value: p.value,
+      localDate: c.localDate,
+      utcOffsetMinutes: c.utcOffsetMinutes,
+      device: c.device,
+      origin: c.origin === NO_ORIGIN ? null : c.origin,
+    })),
+  ).sort((a, b) => a.start.getTime() - b.start.getTime());
+}
+
+export interface DayAggregate {
+  localDate: string;
+  metric: Metric;
+  source: string;
+  count: number;
+  sum: number;
+  avg: number;
+  min: number;
+  max: number;
+  /** Value of the day's latest point. */
+  last: number;
+}
+
+/** Per local day, metric and source: the aggregates the daily rollup picks from (chunk summaries only). */
+export async function dailyAggregates(db: Database, userId: string, days: string[]): Promise<DayAggregate[]> {
+  const rows = await db
+    .select({
+      localDate: seriesChunks.localDate,
+      metric: seriesChunks.metric,
+      source: seriesChunks.source,
+      count: sql<number>`sum(${seriesChunks.count})::int`,
+      sum: sql<number>`sum(${seriesChunks.sum})::float8`,
+      min: sql<number>`min(${seriesChunks.min})::float8`,
+      max: sql<number>`max(${seriesChunks.max})::float8`,
+      last: sql<number>`(array_agg(${seriesChunks.lastValue} order by ${seriesChunks.lastAt} desc))[1]::float8`,
+    })
+    .from(seriesChunks)
+    .where(
+      and(
+        eq(seriesChunks.userId, userId),
+        // Every metric code listed lets the primary key (user, metric, local_date) serve the scan.
+        inArray(seriesChunks.metric, Object.values(METRIC_CODES)),
+        inArray(seriesChunks.localDate, days),
+      ),
+    )
+    .groupBy(seriesChunks.localDate, seriesChunks.metric, seriesChunks.source);
+  return rows.map((r) => ({ ...r, metric: metricOfCode(r.metric), avg: r.sum / r.count }));
+}
