@@ -232,6 +232,10 @@ CREATE TABLE "series_chunks" (
 	"last_value" real NOT NULL,
 	"first_at" timestamp with time zone NOT NULL,
 	"last_at" timestamp with time zone NOT NULL,
+	"hour_counts" integer[],
+	"hour_sums" double precision[],
+	"hour_mins" real[],
+	"hour_maxs" real[],
 	CONSTRAINT "series_chunks_pkey" PRIMARY KEY("user_id","metric","local_date","source","origin","utc_offset_minutes")
 );
 --> statement-breakpoint

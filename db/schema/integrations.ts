@@ -141,6 +141,14 @@ export const seriesChunks = pgTable(
     lastValue: real("last_value").notNull(),
     firstAt: timestamp("first_at", { withTimezone: true }).notNull(),
     lastAt: timestamp("last_at", { withTimezone: true }).notNull(),
+    /**
+     * Per local hour 0–23 of the chunk (points starting in it): count, sum, min, max, so hour
+     * buckets read 24 entries instead of the points. Null on chunks with few points.
+     */
+    hourCounts: integer("hour_counts").array(),
+    hourSums: doublePrecision("hour_sums").array(),
+    hourMins: real("hour_mins").array(),
+    hourMaxs: real("hour_maxs").array(),
   },
   (t) => [
     primaryKey({ name: "series_chunks_pkey", columns: [t.userId, t.metric, t.localDate, t.source, t.origin, t.utcOffsetMinutes] }),

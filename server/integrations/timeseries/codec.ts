@@ -60,7 +60,20 @@ export interface Point {
   value: number;
 }
 
-export interface PackedChunk {
+const HOUR_MS = 3_600_000;
+/** Below this many points a chunk keeps no hourly summaries: reading its points costs as little. */
+export const HOURLY_MIN_POINTS = 48;
+
+export interface HourlySummaries {
+  hourCounts: number[];
+  hourSums: number[];
+  hourMins: number[];
+  hourMaxs: number[];
+}
+
+type NullableHourly = { [K in keyof HourlySummaries]: number[] | null };
+
+export interface PackedChunk extends NullableHourly {
   offsets: number[];
   durations: number[] | null;
   values: number[];
@@ -73,9 +86,8 @@ export interface PackedChunk {
   lastAt: Date;
 }
 
-/** Points → the columns of one chunk, ordered by start, with the summaries the rollup reads. */
-export function packChunk(baseMs: number, points: Point[]): PackedChunk {
-  const sorted = [...points].sort((a, b) => a.start - b.start);
+/** Points ordered by start → the columns of one chunk, with the summaries the rollup reads. */
+export function packChunk(baseMs: number, sorted: Point[]): PackedChunk {
   const n = sorted.length;
   const offsets = new Array<number>(n);
   const durations = new Array<number>(n);
@@ -96,6 +108,7 @@ export function packChunk(baseMs: number, points: Point[]): PackedChunk {
     if (value > max) max = value;
   }
   return {
+    ...(n >= HOURLY_MIN_POINTS ? hourly(offsets, values) : { hourCounts: null, hourSums: null, hourMins: null, hourMaxs: null }),
     offsets,
     durations: instantaneous ? null : durations,
     values,
@@ -107,6 +120,25 @@ export function packChunk(baseMs: number, points: Point[]): PackedChunk {
     firstAt: new Date(sorted[0]!.start),
     lastAt: new Date(sorted[n - 1]!.start),
   };
+}
+
+/** Count, sum, min and max per local hour (offsets count from local midnight; empty hours hold zeros). */
+function hourly(offsets: number[], values: number[]): HourlySummaries {
+  const out: HourlySummaries = { hourCounts: Array(24).fill(0), hourSums: Array(24).fill(0), hourMins: Array(24).fill(0), hourMaxs: Array(24).fill(0) };
+  for (let i = 0; i < offsets.length; i++) {
+    const h = Math.floor(offsets[i]! / HOUR_MS);
+    const v = values[i]!;
+    if (out.hourCounts[h] === 0) {
+      out.hourMins[h] = v;
+      out.hourMaxs[h] = v;
+    } else {
+      if (v < out.hourMins[h]!) out.hourMins[h] = v;
+      if (v > out.hourMaxs[h]!) out.hourMaxs[h] = v;
+    }
+    out.hourCounts[h] = out.hourCounts[h]! + 1;
+    out.hourSums[h] = out.hourSums[h]! + v;
+  }
+  return out;
 }
 
 /** The stored columns of a chunk → its points. */

@@ -144,16 +144,27 @@ function chunksInRange(q: SeriesQuery): SQL | undefined {
   );
 }
 
-/** Hours are aggregated by the database from the points, in the points' own offset. */
+/**
+ * Hours in the points' own offset. Chunks lying wholly inside the range read their hourly
+ * summaries; the others (few points, or cut by the range) are aggregated from their points.
+ */
 async function hourBuckets(db: Database, q: SeriesQuery, table: BucketTable) {
+  const t = seriesChunks;
+  const baseMs = sql`(extract(epoch from ${t.baseAt}) * 1000)::float8`;
+  const inside = sql`${t.firstAt} >= ${q.from} and ${t.lastAt} < ${q.to}`;
+  const at = sql`${t.baseAt} + p.o * interval '1 millisecond'`;
   const rows = (await db.execute(sql`
-    select c.source, c.utc_offset_minutes as "offset", (extract(epoch from c.base_at) * 1000)::float8 + (p.o / 3600000) * 3600000 as "startMs",
-      count(*)::int as count, sum(p.v)::float8 as sum, min(p.v) as min, max(p.v) as max
-    from ${seriesChunks} c cross join lateral unnest(c.offsets, c.values) as p(o, v)
-    where ${chunksInRange(q)}
-      and c.last_at >= ${q.from} and c.first_at < ${q.to}
-      and ((c.first_at >= ${q.from} and c.last_at < ${q.to})
-        or c.base_at + p.o * interval '1 millisecond' >= ${q.from} and c.base_at + p.o * interval '1 millisecond' < ${q.to})
+    select ${t.source} as source, ${t.utcOffsetMinutes} as "offset", ${baseMs} + (h.i - 1) * 3600000 as "startMs",
+      h.c as count, h.s as sum, h.mn as min, h.mx as max
+    from ${t} cross join lateral unnest(${t.hourCounts}, ${t.hourSums}, ${t.hourMins}, ${t.hourMaxs}) with ordinality as h(c, s, mn, mx, i)
+    where ${chunksInRange(q)} and ${t.hourCounts} is not null and ${inside} and h.c > 0
+    union all
+    select ${t.source}, ${t.utcOffsetMinutes}, ${baseMs} + (p.o / 3600000) * 3600000,
+      count(*)::int, sum(p.v)::float8, min(p.v), max(p.v)
+    from ${t} cross join lateral unnest(${t.offsets}, ${t.values}) as p(o, v)
+    where ${chunksInRange(q)} and ${t.lastAt} >= ${q.from} and ${t.firstAt} < ${q.to}
+      and (${t.hourCounts} is null or not (${inside}))
+      and (${inside} or (${at} >= ${q.from} and ${at} < ${q.to}))
     group by 1, 2, 3
   `)) as unknown as { rows?: HourRow[] } | HourRow[];
   for (const r of Array.isArray(rows) ? rows : (rows.rows ?? [])) {

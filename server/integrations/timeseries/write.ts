@@ -29,7 +29,7 @@ const DAY_MS = 86_400_000;
 /** Rows per upsert statement: a chunk can hold a day of minutes, so keep statements moderate. */
 const ROWS_PER_STATEMENT = 100;
 
-type Incoming = Point & { occurrence: number };
+type Incoming = Point & { occurrence: number; recordId: string };
 
 interface Group {
   metric: number;
@@ -39,9 +39,9 @@ interface Group {
   offset: number;
   baseMs: number;
   device: string | null;
-  firstRecordId: string;
-  /** Repeats collapse: by (start, source record id) within a record, by (point, occurrence) in an import. */
-  points: Map<number | string, Incoming>;
+  imported: boolean;
+  /** Ordered by start once grouped, repeats collapsed (see collapseRepeats). */
+  points: Incoming[];
 }
 
 const identity = (g: { metric: number; source: string; localDate: string; origin: string; offset: number }) =>
@@ -82,25 +82,48 @@ function groupSamples(user: SeriesUser, items: SeriesItem[], dates: Set<string>)
         const key = identity({ metric, source: s.source, localDate: day, origin, offset });
         group = groups.get(key);
         if (!group) {
-          group = { metric, source: s.source, localDate: day, origin, offset, baseMs: localMidnightMs(day, offset), device: s.device ?? null, firstRecordId: s.sourceRecordId, points: new Map() };
+          group = { metric, source: s.source, localDate: day, origin, offset, baseMs: localMidnightMs(day, offset), device: s.device ?? null, imported, points: [] };
           groups.set(key, group);
           dates.add(day);
         }
         last = group;
       }
       if ((s.device ?? null) !== group.device) group.device = null;
-      const point: Incoming = { start, end: s.end.getTime(), value: s.value, occurrence: s.occurrence ?? 0 };
-      const repeatKey = imported
-        ? `${pointKey(point)}|${point.occurrence}`
-        : s.sourceRecordId === group.firstRecordId
-          ? start
-          : `${start}|${s.sourceRecordId}`;
-      group.points.set(repeatKey, point);
+      group.points.push({ start, end: s.end.getTime(), value: s.value, occurrence: s.occurrence ?? 0, recordId: s.sourceRecordId });
     }
   }
   let received = 0;
-  for (const g of groups.values()) received += g.points.size;
+  for (const g of groups.values()) {
+    g.points = collapseRepeats(g.points, g.imported);
+    received += g.points.length;
+  }
   return { groups, received };
+}
+
+/**
+ * Sorts by start and collapses repeats, the last copy winning: within a record, the same start
+ * and source record id (as the old per-sample key did); in an import, the same point and occurrence.
+ */
+function collapseRepeats(points: Incoming[], imported: boolean): Incoming[] {
+  points.sort((a, b) => a.start - b.start);
+  const out: Incoming[] = [];
+  const same = imported
+    ? (a: Incoming, b: Incoming) => a.end === b.end && Math.fround(a.value) === Math.fround(b.value) && a.occurrence === b.occurrence
+    : (a: Incoming, b: Incoming) => a.recordId === b.recordId;
+  let runStart = 0;
+  for (const p of points) {
+    if (out.length === 0 || out[out.length - 1]!.start !== p.start) runStart = out.length;
+    let replaced = false;
+    for (let i = runStart; i < out.length; i++) {
+      if (same(out[i]!, p)) {
+        out[i] = p;
+        replaced = true;
+        break;
+      }
+    }
+    if (!replaced) out.push(p);
+  }
+  return out;
 }
 
 interface StoredChunk {
@@ -155,18 +178,22 @@ async function mergeImported(db: Database, userId: string, imported: Group[]): P
   const changed: Group[] = [];
   for (const group of imported) {
     const counts = held.get(dayKey(group));
-    const fresh = [...group.points.values()].filter((p) => (counts?.get(pointKey(p)) ?? 0) <= p.occurrence);
+    const fresh = group.points.filter((p) => (counts?.get(pointKey(p)) ?? 0) <= p.occurrence);
     if (fresh.length === 0) continue;
     const own = ownChunks.get(identity(group));
-    const points = new Map<number | string, Incoming>();
-    if (own) {
-      unpackChunk(own).forEach((p, i) => points.set(`own${i}`, { ...p, occurrence: 0 }));
-      if (own.device !== group.device) group.device = null;
-    }
-    fresh.forEach((p, i) => points.set(`new${i}`, p));
+    if (own && own.device !== group.device) group.device = null;
+    const points = own ? [...unpackChunk(own).map((p) => ({ ...p, occurrence: 0, recordId: "" })), ...fresh].sort((a, b) => a.start - b.start) : fresh;
     changed.push({ ...group, points });
   }
   return changed;
+}
+
+/**
+ * A numeric array as one text parameter: drizzle's array columns map every element through the
+ * column type, which costs more than the rest of the write for a year of minutes.
+ */
+function arrayLiteral(values: number[] | null): string | null {
+  return values ? `{${values.join(",")}}` : null;
 }
 
 /**
@@ -182,29 +209,22 @@ export async function writeSeries(db: Database, user: SeriesUser, items: SeriesI
   for (const g of groups.values()) (g.origin === NO_ORIGIN ? imported : fromRecords).push(g);
   const toWrite = imported.length ? [...fromRecords, ...(await mergeImported(db, user.userId, imported))] : fromRecords;
   for (let i = 0; i < toWrite.length; i += ROWS_PER_STATEMENT) {
-    const rows = toWrite.slice(i, i + ROWS_PER_STATEMENT).map((g) => ({
-      userId: user.userId,
-      metric: g.metric,
-      localDate: g.localDate,
-      source: g.source,
-      origin: g.origin,
-      utcOffsetMinutes: g.offset,
-      baseAt: new Date(g.baseMs),
-      device: g.device,
-      ...packChunk(g.baseMs, [...g.points.values()]),
-    }));
-    await db
-      .insert(seriesChunks)
-      .values(rows)
-      .onConflictDoUpdate({
-        target: [seriesChunks.userId, seriesChunks.metric, seriesChunks.localDate, seriesChunks.source, seriesChunks.origin, seriesChunks.utcOffsetMinutes],
-        set: Object.fromEntries(
-          ["baseAt", "offsets", "durations", "values", "device", "count", "sum", "min", "max", "lastValue", "firstAt", "lastAt"].map((k) => [
-            k,
-            sql.raw(`excluded.${seriesChunks[k as "baseAt"].name}`),
-          ]),
-        ),
-      });
+    const rows = toWrite.slice(i, i + ROWS_PER_STATEMENT).map((g) => {
+      const c = packChunk(g.baseMs, g.points);
+      return sql`(${user.userId}, ${g.metric}, ${g.localDate}, ${g.source}, ${g.origin}, ${g.offset}, ${new Date(g.baseMs)},
+        ${arrayLiteral(c.offsets)}::int4[], ${arrayLiteral(c.durations)}::int4[], ${arrayLiteral(c.values)}::float4[], ${g.device},
+        ${c.count}, ${c.sum}, ${c.min}, ${c.max}, ${c.lastValue}, ${c.firstAt}, ${c.lastAt},
+        ${arrayLiteral(c.hourCounts)}::int4[], ${arrayLiteral(c.hourSums)}::float8[], ${arrayLiteral(c.hourMins)}::float4[], ${arrayLiteral(c.hourMaxs)}::float4[])`;
+    });
+    await db.execute(sql`
+      insert into series_chunks (user_id, metric, local_date, source, origin, utc_offset_minutes, base_at, offsets, durations, values, device,
+        count, sum, min, max, last_value, first_at, last_at, hour_counts, hour_sums, hour_mins, hour_maxs)
+      values ${sql.join(rows, sql`, `)}
+      on conflict (user_id, metric, local_date, source, origin, utc_offset_minutes) do update set
+        base_at = excluded.base_at, offsets = excluded.offsets, durations = excluded.durations, values = excluded.values,
+        device = excluded.device, count = excluded.count, sum = excluded.sum, min = excluded.min, max = excluded.max,
+        last_value = excluded.last_value, first_at = excluded.first_at, last_at = excluded.last_at, hour_counts = excluded.hour_counts,
+        hour_sums = excluded.hour_sums, hour_mins = excluded.hour_mins, hour_maxs = excluded.hour_maxs`);
   }
   return { samples: received, dates };
 }
