@@ -9,7 +9,7 @@ import type { PGlite } from "@electric-sql/pglite";
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { METRIC_CODES } from "@/server/integrations/timeseries/codec";
-import type { NormalizedSample } from "@/server/integrations/types";
+import type { Metric } from "@/server/integrations/types";
 import type { BenchDb } from "./bench-db";
 
 const LEAN_TABLE = `create table if not exists bench_lean_samples (
@@ -26,8 +26,8 @@ async function execute(target: BenchDb, statement: string): Promise<void> {
   await target.handle.db.execute(statement);
 }
 
-/** The samples as lean rows, one per (metric, time): a second reading at the same instant is dropped. */
-export function leanRows(samples: NormalizedSample[]): { metric: number; at: number; value: number }[] {
+/** Readings as lean rows, one per (metric, time): a second reading at the same instant is dropped. */
+export function leanRows(samples: { metric: Metric; start: Date; value: number }[]): { metric: number; at: number; value: number }[] {
   const seen = new Set<string>();
   const rows: { metric: number; at: number; value: number }[] = [];
   for (const s of samples) {

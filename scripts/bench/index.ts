@@ -1,7 +1,7 @@
 // `npm run bench`: every benchmark, results and the machine written to BENCHMARKS.md.
 // BENCH_APPLE_BYTES sets the size of the synthetic Apple export (default 1 GB).
 import { writeFileSync } from "node:fs";
-import { benchAppleImport, type AppleImportResult } from "./apple-import";
+import { benchAppleImport, IMPORT_HEAP_MB, type AppleImportResult } from "./apple-import";
 import { pgliteBenchDb, postgresBenchDb, type BenchDb } from "./bench-db";
 import { benchIngest, demoPayloads, type IngestYearResult } from "./ingest-year";
 import { describeMachine } from "./machine";
@@ -84,8 +84,11 @@ each day) streamed from memory through \`receiveUpload\` (stored in 1 MiB pieces
 (parse → normalize → chunks merged as a multiset → rollup), in a child process of its own against a
 fresh database. **Records/s** = the export's top-level records ÷ (upload + job). **Growth** = change
 of \`pg_database_size\` over upload and job (the upload's pieces are deleted at the end; their space
-stays until vacuumed). **Peak RSS** of that process (target < 300 MB); with PGlite it includes the
-embedded database engine, whose WebAssembly memory alone takes about 360 MB once opened.
+stays until vacuumed). **Peak RSS** of that process (target < 300 MB), which runs with
+\`--max-old-space-size=${IMPORT_HEAP_MB}\`: without a cap V8 lets garbage grow to about 250 MB of
+heap before collecting (peak ≈ 420 MB for 1 GB on Postgres), although the import keeps far less
+alive. With PGlite the figure includes the embedded database engine, whose WebAssembly memory
+alone takes about 360 MB once a database is opened.
 
 | database | export | records | upload | job | records/s | DB growth | series_chunks | peak RSS | status |
 |---|---:|---:|---:|---:|---:|---:|---:|---:|---|

@@ -10,8 +10,7 @@ import { generateDemoDays } from "@/server/integrations/demo/generator";
 import { ingestRecords, type RawRecord } from "@/server/integrations/ingest";
 import { getProvider } from "@/server/integrations/providers/registry";
 import { rollupDays } from "@/server/integrations/rollup";
-import { querySeries, type SeriesBucketSize } from "@/server/integrations/timeseries/read";
-import type { NormalizedSample } from "@/server/integrations/types";
+import { querySeries, readPoints, type SeriesBucketSize } from "@/server/integrations/timeseries/read";
 import type { BenchDb } from "./bench-db";
 import { copyLean, leanRows, relationBytes } from "./copy-baseline";
 
@@ -94,7 +93,6 @@ export async function benchIngest(target: BenchDb, payloads: BenchPayloads): Pro
 
   // The pipeline: parse each body (JSON + schema), normalize each record, store raw records + chunks.
   const userId = await newUser(db, `bench-pipeline-${payloads.days}@example.com`);
-  const normalized: NormalizedSample[] = [];
   const started = performance.now();
   let pending: RawRecord[] = [];
   let samples = 0;
@@ -105,11 +103,7 @@ export async function benchIngest(target: BenchDb, payloads: BenchPayloads): Pro
       source: "demo",
       timeZone: TIME_ZONE,
       records: pending,
-      normalize: (record) => {
-        const batch = demo.normalize(record.payload, { recordType: record.recordType, timeZone: TIME_ZONE });
-        for (const s of batch.samples) normalized.push(s);
-        return batch;
-      },
+      normalize: (record) => demo.normalize(record.payload, { recordType: record.recordType, timeZone: TIME_ZONE }),
       skipRollup: true,
     });
     samples += result.samples;
@@ -134,9 +128,9 @@ export async function benchIngest(target: BenchDb, payloads: BenchPayloads): Pro
   const hour = await timeQuery(db, userId, payloads.days, "hour");
   const day = await timeQuery(db, userId, payloads.days, "day");
 
-  // The baseline: the same readings as lean rows, COPY into a table with only its primary key.
+  // The baseline: the stored readings as lean rows, COPY into a table with only its primary key.
   const baselineUser = await newUser(db, `bench-copy-${payloads.days}@example.com`);
-  const copy = await copyLean(target, baselineUser, leanRows(normalized));
+  const copy = await copyLean(target, baselineUser, leanRows(await readPoints(db, { userId })));
   return {
     database: target.label,
     days: payloads.days,
