@@ -66,12 +66,22 @@ function validate(q: SeriesQuery): void {
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
-/** Local wall-clock time of an instant at an offset, with the offset: 2026-06-10T08:00+02:00. */
+const dayNames = new Map<number, string>();
+
+/** Local wall-clock time of an instant at an offset, with the offset: 2026-06-10T08:00+02:00 (runs per bucket). */
 function localStamp(ms: number, offsetMinutes: number, withSeconds: boolean): string {
-  const local = new Date(ms + offsetMinutes * 60_000).toISOString();
-  const sign = offsetMinutes < 0 ? "-" : "+";
+  const local = ms + offsetMinutes * 60_000;
+  const day = Math.floor(local / DAY_MS);
+  let name = dayNames.get(day);
+  if (name === undefined) {
+    name = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    if (dayNames.size > 20_000) dayNames.clear();
+    dayNames.set(day, name);
+  }
+  const secondOfDay = Math.floor((local - day * DAY_MS) / 1000);
+  const time = `${pad(Math.floor(secondOfDay / 3600))}:${pad(Math.floor(secondOfDay / 60) % 60)}${withSeconds ? `:${pad(secondOfDay % 60)}` : ""}`;
   const abs = Math.abs(offsetMinutes);
-  return `${local.slice(0, withSeconds ? 19 : 16)}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+  return `${name}T${time}${offsetMinutes < 0 ? "-" : "+"}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
 
 function mondayOf(day: string): string {
@@ -83,13 +93,15 @@ function dayBucketKey(day: string, bucket: "day" | "week" | "month"): string {
   return bucket === "day" ? day : bucket === "week" ? mondayOf(day) : day.slice(0, 7);
 }
 
-/** Per bucket key and source, the merged stats; then per bucket the best-ranked source's. */
-class BucketTable {
-  private readonly byKey = new Map<string, { order: number; sources: Map<string, Stats> }>();
+/** Per bucket and source, the merged stats; then per bucket the best-ranked source's. Labels are made once per bucket. */
+class BucketTable<K extends number | string> {
+  private readonly byKey = new Map<K, { offset: number; sources: Map<string, Stats> }>();
 
-  add(key: string, order: number, source: string, stats: Stats): void {
+  constructor(private readonly label: (key: K, offsetMinutes: number) => string) {}
+
+  add(key: K, offsetMinutes: number, source: string, stats: Stats): void {
     let entry = this.byKey.get(key);
-    if (!entry) this.byKey.set(key, (entry = { order, sources: new Map() }));
+    if (!entry) this.byKey.set(key, (entry = { offset: offsetMinutes, sources: new Map() }));
     const current = entry.sources.get(source);
     if (!current) entry.sources.set(source, { ...stats });
     else {
@@ -101,17 +113,17 @@ class BucketTable {
   }
 
   resolve(rank: (source: string) => number): SeriesBucket[] {
-    return [...this.byKey]
-      .sort(([ka, a], [kb, b]) => a.order - b.order || (ka < kb ? -1 : 1))
-      .map(([key, { sources }]) => {
-        const [source, s] = [...sources].sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : 1))[0]!;
-        return { key, source, count: s.count, sum: s.sum, avg: s.sum / s.count, min: s.min, max: s.max };
-      });
+    const keys = [...this.byKey.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return keys.map((key) => {
+      const { offset, sources } = this.byKey.get(key)!;
+      const [source, s] = sources.size === 1 ? sources.entries().next().value! : [...sources].sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : 1))[0]!;
+      return { key: this.label(key, offset), source, count: s.count, sum: s.sum, avg: s.sum / s.count, min: s.min, max: s.max };
+    });
   }
 }
 
 /** Days, weeks and months come from the chunks' summaries: a year is a few hundred rows. */
-async function dayBuckets(db: Database, q: SeriesQuery, bucket: "day" | "week" | "month", table: BucketTable) {
+async function dayBuckets(db: Database, q: SeriesQuery, bucket: "day" | "week" | "month", table: BucketTable<string>) {
   const rows = await db
     .select({
       localDate: seriesChunks.localDate,
@@ -131,7 +143,7 @@ async function dayBuckets(db: Database, q: SeriesQuery, bucket: "day" | "week" |
       ),
     )
     .groupBy(seriesChunks.localDate, seriesChunks.source);
-  for (const r of rows) table.add(dayBucketKey(r.localDate, bucket), 0, r.source, r);
+  for (const r of rows) table.add(dayBucketKey(r.localDate, bucket), 0, r.source, { count: r.count, sum: r.sum, min: r.min, max: r.max });
 }
 
 /** The chunks that may hold points in [from, to): local days lie within a day of their UTC date. */
@@ -148,7 +160,7 @@ function chunksInRange(q: SeriesQuery): SQL | undefined {
  * Hours in the points' own offset. Chunks lying wholly inside the range read their hourly
  * summaries; the others (few points, or cut by the range) are aggregated from their points.
  */
-async function hourBuckets(db: Database, q: SeriesQuery, table: BucketTable) {
+async function hourBuckets(db: Database, q: SeriesQuery, table: BucketTable<number>) {
   const t = seriesChunks;
   const baseMs = sql`(extract(epoch from ${t.baseAt}) * 1000)::float8`;
   const inside = sql`${t.firstAt} >= ${q.from} and ${t.lastAt} < ${q.to}`;
@@ -168,8 +180,7 @@ async function hourBuckets(db: Database, q: SeriesQuery, table: BucketTable) {
     group by 1, 2, 3
   `)) as unknown as { rows?: HourRow[] } | HourRow[];
   for (const r of Array.isArray(rows) ? rows : (rows.rows ?? [])) {
-    const startMs = Number(r.startMs);
-    table.add(localStamp(startMs, r.offset, false), startMs, r.source, { count: r.count, sum: r.sum, min: Number(r.min), max: Number(r.max) });
+    table.add(Number(r.startMs), r.offset, r.source, { count: r.count, sum: r.sum, min: Number(r.min), max: Number(r.max) });
   }
 }
 
@@ -184,7 +195,7 @@ interface HourRow {
 }
 
 /** Raw points; the source is chosen per local day so a series never interleaves two providers. */
-async function pointBuckets(db: Database, q: SeriesQuery, table: BucketTable, rank: (source: string) => number) {
+async function pointBuckets(db: Database, q: SeriesQuery, table: BucketTable<number>, rank: (source: string) => number) {
   const points = (await readPoints(db, q)).filter((p) => p.start >= q.from && p.start < q.to);
   const best = new Map<string, string>();
   for (const p of points) {
@@ -193,8 +204,7 @@ async function pointBuckets(db: Database, q: SeriesQuery, table: BucketTable, ra
   }
   for (const p of points) {
     if (best.get(p.localDate) !== p.source) continue;
-    const ms = p.start.getTime();
-    table.add(localStamp(ms, p.utcOffsetMinutes, true), ms, p.source, { count: 1, sum: p.value, min: p.value, max: p.value });
+    table.add(p.start.getTime(), p.utcOffsetMinutes, p.source, { count: 1, sum: p.value, min: p.value, max: p.value });
   }
 }
 
@@ -206,11 +216,15 @@ async function pointBuckets(db: Database, q: SeriesQuery, table: BucketTable, ra
 export async function querySeries(db: Database, q: SeriesQuery): Promise<SeriesBucket[]> {
   validate(q);
   const rank = await providerRanking(db, q.userId);
-  const table = new BucketTable();
-  if (q.bucket === "none") await pointBuckets(db, q, table, rank);
-  else if (q.bucket === "hour") await hourBuckets(db, q, table);
-  else await dayBuckets(db, q, q.bucket, table);
-  return table.resolve(rank);
+  if (q.bucket === "day" || q.bucket === "week" || q.bucket === "month") {
+    const days = new BucketTable<string>((key) => key);
+    await dayBuckets(db, q, q.bucket, days);
+    return days.resolve(rank);
+  }
+  const instants = new BucketTable<number>((ms, offset) => localStamp(ms, offset, q.bucket === "none"));
+  if (q.bucket === "none") await pointBuckets(db, q, instants, rank);
+  else await hourBuckets(db, q, instants);
+  return instants.resolve(rank);
 }
 
 export interface StoredPoint {
