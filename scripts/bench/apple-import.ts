@@ -14,7 +14,7 @@ import { openDatabase } from "@/db";
 import { users } from "@/db/schema";
 import { receiveUpload, runImport } from "@/server/integrations/file-imports";
 import { syntheticAppleExport } from "@/server/integrations/imports/synthetic-apple-export";
-import { postgresBenchDb, type BenchDb } from "./bench-db";
+import { postgresBenchDb, scalar, type BenchDb } from "./bench-db";
 import { relationBytes } from "./copy-baseline";
 
 export interface AppleImportResult {
@@ -38,12 +38,7 @@ const MB = 1024 * 1024;
  */
 export const IMPORT_HEAP_MB = 160;
 
-async function databaseBytes(target: BenchDb): Promise<number> {
-  const result = (await target.handle.db.execute("select pg_database_size(current_database())::float8 as bytes")) as unknown as
-    | { rows: { bytes: number }[] }
-    | { bytes: number }[];
-  return Number((Array.isArray(result) ? result : result.rows)[0]?.bytes ?? 0);
-}
+const databaseBytes = (target: BenchDb) => scalar(target, "select pg_database_size(current_database())::float8");
 
 /** A PGlite directory migrated beforehand, opened as the server opens its database (creating one costs far more memory). */
 async function openPglite(dir: string): Promise<BenchDb> {

@@ -10,7 +10,7 @@ import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { METRIC_CODES } from "@/server/integrations/timeseries/codec";
 import type { Metric } from "@/server/integrations/types";
-import type { BenchDb } from "./bench-db";
+import { scalar, type BenchDb } from "./bench-db";
 
 const LEAN_TABLE = `create table if not exists bench_lean_samples (
   user_id uuid not null, metric smallint not null, at timestamptz not null, value real not null,
@@ -42,6 +42,7 @@ export function leanRows(samples: { metric: Metric; start: Date; value: number }
 /** Times formatting the rows as COPY text and copying them in; the table is created beforehand. */
 export async function copyLean(target: BenchDb, userId: string, rows: { metric: number; at: number; value: number }[]): Promise<CopyResult> {
   await execute(target, LEAN_TABLE);
+  await execute(target, "truncate bench_lean_samples");
   const started = performance.now();
   const lines = new Array<string>(rows.length);
   for (let i = 0; i < rows.length; i++) {
@@ -68,9 +69,5 @@ export async function copyLean(target: BenchDb, userId: string, rows: { metric: 
 /** Heap, TOAST and every index of a table (pg_total_relation_size), vacuumed first so the figure is settled. */
 export async function relationBytes(target: BenchDb, table: string): Promise<number> {
   await execute(target, `vacuum analyze ${table}`);
-  const result = (await target.handle.db.execute(`select pg_total_relation_size('${table}')::float8 as bytes`)) as unknown as
-    | { rows: { bytes: number }[] }
-    | { bytes: number }[];
-  const rows = Array.isArray(result) ? result : result.rows;
-  return Number(rows[0]?.bytes ?? 0);
+  return scalar(target, `select pg_total_relation_size('${table}')::float8`);
 }
