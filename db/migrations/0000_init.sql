@@ -213,21 +213,30 @@ CREATE TABLE "raw_records" (
 	"deleted_at" timestamp with time zone
 );
 --> statement-breakpoint
-CREATE TABLE "samples" (
+CREATE TABLE "series_chunks" (
 	"user_id" uuid NOT NULL,
-	"metric" text NOT NULL,
-	"start_at" timestamp with time zone NOT NULL,
-	"end_at" timestamp with time zone NOT NULL,
-	"value" double precision NOT NULL,
-	"unit" text NOT NULL,
-	"source" text NOT NULL,
-	"device" text,
-	"source_record_id" text NOT NULL,
-	"raw_record_id" uuid,
-	"utc_offset_minutes" smallint,
-	"time_zone" text,
+	"metric" smallint NOT NULL,
 	"local_date" date NOT NULL,
-	CONSTRAINT "samples_pkey" PRIMARY KEY("user_id","metric","start_at","source","source_record_id")
+	"source" text NOT NULL,
+	"origin" uuid NOT NULL,
+	"utc_offset_minutes" smallint NOT NULL,
+	"base_at" timestamp with time zone NOT NULL,
+	"offsets" integer[] NOT NULL,
+	"durations" integer[],
+	"values" real[] NOT NULL,
+	"device" text,
+	"count" integer NOT NULL,
+	"sum" double precision NOT NULL,
+	"min" real NOT NULL,
+	"max" real NOT NULL,
+	"last_value" real NOT NULL,
+	"first_at" timestamp with time zone NOT NULL,
+	"last_at" timestamp with time zone NOT NULL,
+	"hour_counts" integer[],
+	"hour_sums" double precision[],
+	"hour_mins" real[],
+	"hour_maxs" real[],
+	CONSTRAINT "series_chunks_pkey" PRIMARY KEY("user_id","metric","local_date","source","origin","utc_offset_minutes")
 );
 --> statement-breakpoint
 CREATE TABLE "sleep_sessions" (
@@ -342,7 +351,7 @@ ALTER TABLE "provider_connections" ADD CONSTRAINT "provider_connections_user_id_
 ALTER TABLE "provider_daily_totals" ADD CONSTRAINT "provider_daily_totals_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "provider_priorities" ADD CONSTRAINT "provider_priorities_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "raw_records" ADD CONSTRAINT "raw_records_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "samples" ADD CONSTRAINT "samples_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "series_chunks" ADD CONSTRAINT "series_chunks_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sleep_sessions" ADD CONSTRAINT "sleep_sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sync_runs" ADD CONSTRAINT "sync_runs_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sync_runs" ADD CONSTRAINT "sync_runs_connection_id_provider_connections_id_fk" FOREIGN KEY ("connection_id") REFERENCES "public"."provider_connections"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
@@ -367,7 +376,7 @@ CREATE UNIQUE INDEX "provider_connections_user_provider_uq" ON "provider_connect
 CREATE INDEX "provider_connections_external_idx" ON "provider_connections" USING btree ("provider","external_user_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "provider_connections_live_external_uq" ON "provider_connections" USING btree ("provider","external_user_id") WHERE "provider_connections"."status" in ('pending', 'active', 'error');--> statement-breakpoint
 CREATE UNIQUE INDEX "raw_records_identity_uq" ON "raw_records" USING btree ("user_id","source","record_type","record_id");--> statement-breakpoint
-CREATE INDEX "samples_raw_record_idx" ON "samples" USING btree ("raw_record_id");--> statement-breakpoint
+CREATE INDEX "series_chunks_origin_idx" ON "series_chunks" USING btree ("origin") WHERE origin <> '00000000-0000-0000-0000-000000000000';--> statement-breakpoint
 CREATE UNIQUE INDEX "sleep_sessions_identity_uq" ON "sleep_sessions" USING btree ("user_id","source","source_record_id");--> statement-breakpoint
 CREATE INDEX "sleep_sessions_user_day_idx" ON "sleep_sessions" USING btree ("user_id","local_date");--> statement-breakpoint
 CREATE INDEX "sync_runs_user_started_idx" ON "sync_runs" USING btree ("user_id","started_at");--> statement-breakpoint

@@ -8,6 +8,7 @@ import {
   jsonb,
   pgTable,
   primaryKey,
+  real,
   smallint,
   text,
   timestamp,
@@ -108,30 +109,54 @@ export const rawRecords = pgTable(
   (t) => [uniqueIndex("raw_records_identity_uq").on(t.userId, t.source, t.recordType, t.recordId)],
 );
 
-/** The one time series. A re-delivered sample hits the unique key and changes nothing. */
-export const samples = pgTable(
-  "samples",
+/** Origin of chunks written without a raw record (file imports). */
+export const NO_ORIGIN = "00000000-0000-0000-0000-000000000000";
+
+/**
+ * The time series, compactly: one row per (user, metric, local day, source, origin, UTC offset)
+ * holding the day's points as offsets from the local midnight plus float4 values, with summaries
+ * computed at write time so day/week/month aggregates and the rollup never read the points.
+ * `metric` is a fixed code (server/integrations/timeseries/codec.ts); `origin` is the raw record
+ * the points come from (a revision deletes and rewrites by it), NO_ORIGIN for file imports.
+ */
+export const seriesChunks = pgTable(
+  "series_chunks",
   {
     userId: ownerColumn(),
-    metric: text("metric").notNull(),
-    startAt: timestamp("start_at", { withTimezone: true }).notNull(),
-    endAt: timestamp("end_at", { withTimezone: true }).notNull(),
-    value: doublePrecision("value").notNull(),
-    unit: text("unit").notNull(),
-    source: text("source").notNull(),
-    device: text("device"),
-    sourceRecordId: text("source_record_id").notNull(),
-    /** The raw record (or import) that produced this row; a revision deletes and re-inserts by it. */
-    rawRecordId: uuid("raw_record_id"),
-    utcOffsetMinutes: smallint("utc_offset_minutes"),
-    timeZone: text("time_zone"),
-    /** The user-local day this sample counts toward. */
+    metric: smallint("metric").notNull(),
     localDate: date("local_date").notNull(),
+    source: text("source").notNull(),
+    origin: uuid("origin").notNull(),
+    /** The points' own UTC offset (the record's, else the user's zone at the time). */
+    utcOffsetMinutes: smallint("utc_offset_minutes").notNull(),
+    /** The local midnight of local_date at that offset; offsets count from it. */
+    baseAt: timestamp("base_at", { withTimezone: true }).notNull(),
+    /** Milliseconds from base_at, ascending. */
+    offsets: integer("offsets").array().notNull(),
+    /** Milliseconds from start to end per point; null when every point is instantaneous. */
+    durations: integer("durations").array(),
+    values: real("values").array().notNull(),
+    device: text("device"),
+    count: integer("count").notNull(),
+    sum: doublePrecision("sum").notNull(),
+    min: real("min").notNull(),
+    max: real("max").notNull(),
+    /** Value of the latest point. */
+    lastValue: real("last_value").notNull(),
+    firstAt: timestamp("first_at", { withTimezone: true }).notNull(),
+    lastAt: timestamp("last_at", { withTimezone: true }).notNull(),
+    /**
+     * Per local hour 0–23 of the chunk (points starting in it): count, sum, min, max, so hour
+     * buckets read 24 entries instead of the points. Null on chunks with few points.
+     */
+    hourCounts: integer("hour_counts").array(),
+    hourSums: doublePrecision("hour_sums").array(),
+    hourMins: real("hour_mins").array(),
+    hourMaxs: real("hour_maxs").array(),
   },
-  // The identity doubles as the (user, metric, time range) index; few indexes keep bulk ingestion fast.
   (t) => [
-    primaryKey({ name: "samples_pkey", columns: [t.userId, t.metric, t.startAt, t.source, t.sourceRecordId] }),
-    index("samples_raw_record_idx").on(t.rawRecordId),
+    primaryKey({ name: "series_chunks_pkey", columns: [t.userId, t.metric, t.localDate, t.source, t.origin, t.utcOffsetMinutes] }),
+    index("series_chunks_origin_idx").on(t.origin).where(sql`origin <> '00000000-0000-0000-0000-000000000000'`),
   ],
 );
 

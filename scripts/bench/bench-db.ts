@@ -55,3 +55,10 @@ export async function postgresBenchDb(): Promise<BenchDb | null> {
     },
   };
 }
+
+/** The first column of the first row of a query, as a number, whatever the driver's result shape. */
+export async function scalar(target: BenchDb, statement: string): Promise<number> {
+  const result = (await target.handle.db.execute(statement)) as unknown as { rows: Record<string, unknown>[] } | Record<string, unknown>[];
+  const row = (Array.isArray(result) ? result : result.rows)[0] ?? {};
+  return Number(Object.values(row)[0] ?? 0);
+}

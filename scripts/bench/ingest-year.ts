@@ -1,32 +1,45 @@
 /**
- * Issue 3 benchmark: one year of minute-level heart rate plus nightly sleep and HRV for one user
- * (≈530,000 samples) through parse → normalize → store, against a plain `unnest()` bulk insert of
- * the same rows into the same table, on PGlite and on Postgres.
+ * Issue 6 benchmark: one year of the demo wearable for one user (minute heart rate while awake,
+ * nightly sleep, HRV, breathing, SpO2, daily totals) through parse → normalize → store, against
+ * `COPY` of the same readings into a lean row table; the bytes each stored sample takes; and that
+ * year's minute heart rate read back bucketed by hour and by day.
  */
-import { sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { users } from "@/db/schema";
 import { generateDemoDays } from "@/server/integrations/demo/generator";
 import { ingestRecords, type RawRecord } from "@/server/integrations/ingest";
 import { getProvider } from "@/server/integrations/providers/registry";
 import { rollupDays } from "@/server/integrations/rollup";
-import { METRIC_UNITS, type NormalizedSample } from "@/server/integrations/types";
-import { localDate } from "@/server/integrations/local-date";
-import type { BenchDb } from "./bench-db";
+import { querySeries, readPoints, type SeriesBucketSize } from "@/server/integrations/timeseries/read";
+import { scalar, type BenchDb } from "./bench-db";
+import { copyLean, leanRows, relationBytes } from "./copy-baseline";
 
 const RECORDS_PER_CALL = 30;
-const BASELINE_CHUNK = 10_000;
+const QUERY_RUNS = 7;
+const ROUNDS = 3;
+const TIME_ZONE = "Europe/Berlin";
+const START_DATE = "2025-01-01";
 
 export interface IngestYearResult {
   database: string;
   days: number;
   samples: number;
+  /** Median of the runs. */
   pipelineSeconds: number;
+  pipelineRuns: number[];
   rollupSeconds: number;
-  baselineSeconds: number;
-  pipelineSamplesPerSecond: number;
-  baselineSamplesPerSecond: number;
+  copyRows: number;
+  copySeconds: number;
+  copyRuns: number[];
+  /** Pipeline samples/s ÷ COPY rows/s. */
   ratio: number;
+  chunkBytesPerSample: number;
+  leanBytesPerRow: number;
+  chunkRows: number;
+  hourQueryMs: number;
+  dayQueryMs: number;
+  hourBuckets: number;
+  dayBuckets: number;
 }
 
 export interface BenchPayloads {
@@ -41,9 +54,9 @@ export function demoPayloads(days: number): BenchPayloads {
     seed: "bench",
     userRef: "bench-user",
     providerUserId: "bench-provider-user",
-    startDate: "2025-01-01",
+    startDate: START_DATE,
     days,
-    homeTimeZone: "Europe/Berlin",
+    homeTimeZone: TIME_ZONE,
     hrResolutionMinutes: 1,
     trip: false,
     missingNightRate: 0,
@@ -60,14 +73,27 @@ async function newUser(db: Database, email: string): Promise<string> {
   return row!.id;
 }
 
-export async function benchIngest(target: BenchDb, payloads: BenchPayloads): Promise<IngestYearResult> {
-  const db = target.handle.db;
-  const demo = getProvider("demo")!;
-  const timeZone = "Europe/Berlin";
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
 
-  // The pipeline: parse each body (JSON + schema), normalize each record, store raw + samples.
-  const userId = await newUser(db, `bench-pipeline-${payloads.days}@example.com`);
-  const normalizedForBaseline: NormalizedSample[] = [];
+async function timeQuery(db: Database, userId: string, days: number, bucket: SeriesBucketSize): Promise<{ ms: number; buckets: number }> {
+  const from = new Date(`${START_DATE}T00:00:00+01:00`);
+  const to = new Date(from.getTime() + days * 86_400_000);
+  const times: number[] = [];
+  let buckets = 0;
+  for (let i = 0; i < QUERY_RUNS; i++) {
+    const started = performance.now();
+    buckets = (await querySeries(db, { userId, metric: "heart_rate", from, to, bucket, timeZone: TIME_ZONE })).length;
+    times.push(performance.now() - started);
+  }
+  return { ms: median(times), buckets };
+}
+
+/** One user's year through the pipeline, timed; returns the samples stored and the local days touched. */
+async function runPipeline(db: Database, userId: string, payloads: BenchPayloads): Promise<{ seconds: number; samples: number; dates: Set<string> }> {
+  const demo = getProvider("demo")!;
   const started = performance.now();
   let pending: RawRecord[] = [];
   let samples = 0;
@@ -76,13 +102,9 @@ export async function benchIngest(target: BenchDb, payloads: BenchPayloads): Pro
     const result = await ingestRecords(db, {
       userId,
       source: "demo",
-      timeZone,
+      timeZone: TIME_ZONE,
       records: pending,
-      normalize: (record) => {
-        const batch = demo.normalize(record.payload, { recordType: record.recordType, timeZone });
-        normalizedForBaseline.push(...batch.samples);
-        return batch;
-      },
+      normalize: (record) => demo.normalize(record.payload, { recordType: record.recordType, timeZone: TIME_ZONE }),
       skipRollup: true,
     });
     samples += result.samples;
@@ -94,39 +116,53 @@ export async function benchIngest(target: BenchDb, payloads: BenchPayloads): Pro
     if (pending.length >= RECORDS_PER_CALL) await flush();
   }
   await flush();
-  const pipelineSeconds = (performance.now() - started) / 1000;
-  const rollupStarted = performance.now();
-  await rollupDays(db, userId, dates);
-  const rollupSeconds = (performance.now() - rollupStarted) / 1000;
+  return { seconds: (performance.now() - started) / 1000, samples, dates };
+}
 
-  // The baseline: the same rows, plain unnest() insert, no conflict handling, no raw records.
-  const baselineUser = await newUser(db, `bench-baseline-${payloads.days}@example.com`);
-  const baselineStarted = performance.now();
-  for (let i = 0; i < normalizedForBaseline.length; i += BASELINE_CHUNK) {
-    const chunk = normalizedForBaseline.slice(i, i + BASELINE_CHUNK);
-    await db.execute(sql`
-      insert into samples (user_id, metric, start_at, end_at, value, unit, source, device, source_record_id, utc_offset_minutes, time_zone, local_date)
-      select ${baselineUser}::uuid, t.metric, to_timestamp(t.start_ms / 1000.0), to_timestamp(t.end_ms / 1000.0), t.value, t.unit, t.source,
-        t.device, t.record_id, t.utc_offset, t.zone, t.day
-      from unnest(
-        ${sql.param(chunk.map((s) => s.metric))}::text[], ${sql.param(chunk.map((s) => s.start.getTime()))}::float8[],
-        ${sql.param(chunk.map((s) => s.end.getTime()))}::float8[], ${sql.param(chunk.map((s) => s.value))}::float8[],
-        ${sql.param(chunk.map((s) => METRIC_UNITS[s.metric]))}::text[], ${sql.param(chunk.map((s) => s.source))}::text[],
-        ${sql.param(chunk.map((s) => s.device ?? null))}::text[], ${sql.param(chunk.map((s) => s.sourceRecordId))}::text[],
-        ${sql.param(chunk.map((s) => s.utcOffsetMinutes ?? null))}::smallint[], ${sql.param(chunk.map((s) => s.timeZone ?? null))}::text[],
-        ${sql.param(chunk.map((s) => localDate(s.start, s.utcOffsetMinutes, timeZone)))}::date[]
-      ) as t(metric, start_ms, end_ms, value, unit, source, device, record_id, utc_offset, zone, day)`);
+/**
+ * Pipeline and COPY alternate for ROUNDS rounds (each a fresh user) so that load from other
+ * processes on a shared machine weighs on both; the medians are reported. Sizes and queries are
+ * measured on the first user, alone in the table.
+ */
+export async function benchIngest(target: BenchDb, payloads: BenchPayloads): Promise<IngestYearResult> {
+  const db = target.handle.db;
+  const userId = await newUser(db, `bench-pipeline-0@example.com`);
+  const first = await runPipeline(db, userId, payloads);
+  const rollupStarted = performance.now();
+  await rollupDays(db, userId, first.dates);
+  const rollupSeconds = (performance.now() - rollupStarted) / 1000;
+  const chunkBytes = await relationBytes(target, "series_chunks");
+  const chunkRows = await scalar(target, "select count(*) from series_chunks");
+  const hour = await timeQuery(db, userId, payloads.days, "hour");
+  const day = await timeQuery(db, userId, payloads.days, "day");
+  // The baseline: the stored readings as lean rows, COPY into a table with only its primary key.
+  const lean = leanRows(await readPoints(db, { userId }));
+
+  const pipelines = [first.seconds];
+  const copies: { seconds: number; bytes: number }[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    copies.push(await copyLean(target, await newUser(db, `bench-copy-${round}@example.com`), lean));
+    if (round + 1 < ROUNDS) pipelines.push((await runPipeline(db, await newUser(db, `bench-pipeline-${round + 1}@example.com`), payloads)).seconds);
   }
-  const baselineSeconds = (performance.now() - baselineStarted) / 1000;
+  const pipelineSeconds = median(pipelines);
+  const copySeconds = median(copies.map((c) => c.seconds));
   return {
     database: target.label,
     days: payloads.days,
-    samples,
+    samples: first.samples,
     pipelineSeconds,
+    pipelineRuns: pipelines,
     rollupSeconds,
-    baselineSeconds,
-    pipelineSamplesPerSecond: samples / pipelineSeconds,
-    baselineSamplesPerSecond: normalizedForBaseline.length / baselineSeconds,
-    ratio: samples / pipelineSeconds / (normalizedForBaseline.length / baselineSeconds),
+    copyRows: lean.length,
+    copySeconds,
+    copyRuns: copies.map((c) => c.seconds),
+    ratio: first.samples / pipelineSeconds / (lean.length / copySeconds),
+    chunkBytesPerSample: chunkBytes / first.samples,
+    leanBytesPerRow: copies[0]!.bytes / lean.length,
+    chunkRows,
+    hourQueryMs: hour.ms,
+    dayQueryMs: day.ms,
+    hourBuckets: hour.buckets,
+    dayBuckets: day.buckets,
   };
 }

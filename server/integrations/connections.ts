@@ -1,11 +1,12 @@
 import { and, desc, eq, inArray, lt, ne, notInArray, or, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Database } from "@/db";
-import { providerConnections, providerDailyTotals, rawRecords, samples, sleepSessions, workouts } from "@/db/schema";
+import { providerConnections, providerDailyTotals, rawRecords, sleepSessions, workouts } from "@/db/schema";
 import { AppError } from "../errors";
 import { isUniqueViolation } from "../jobs/store";
 import { decryptSecret, encryptSecret } from "./crypto";
 import { rollupDays } from "./rollup";
+import { deleteSeriesOfSource } from "./timeseries/write";
 
 export type Connection = typeof providerConnections.$inferSelect;
 
@@ -212,7 +213,7 @@ export async function disconnectConnection(db: Database, userId: string, provide
   if (!opts.deleteData) return { deletedDays: 0 };
   const days = new Set<string>();
   const mine = (t: { userId: AnyPgColumn; source: AnyPgColumn }) => and(eq(t.userId, userId), eq(t.source, provider));
-  for (const r of await db.delete(samples).where(mine(samples)).returning({ d: samples.localDate })) days.add(r.d);
+  for (const day of await deleteSeriesOfSource(db, userId, provider)) days.add(day);
   for (const r of await db.delete(sleepSessions).where(mine(sleepSessions)).returning({ d: sleepSessions.localDate })) days.add(r.d);
   for (const r of await db.delete(workouts).where(mine(workouts)).returning({ d: workouts.localDate })) days.add(r.d);
   for (const r of await db.delete(providerDailyTotals).where(mine(providerDailyTotals)).returning({ d: providerDailyTotals.localDate })) days.add(r.d);

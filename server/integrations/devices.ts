@@ -110,7 +110,6 @@ export async function getSyncRun(db: Database, userId: string, id: string) {
   return toSyncRunView(run);
 }
 
-export { getProviderPriority };
 
 /**
  * Saves the user's provider order (duplicates are a 400 on `order`). Providers left out keep

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { and, count, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { dailySummaries, fileImportChunks, fileImports, jobEvents, jobRuns, providerDailyTotals, samples, workouts } from "@/db/schema";
+import { dailySummaries, fileImportChunks, fileImports, jobEvents, jobRuns, providerDailyTotals, workouts } from "@/db/schema";
 import { withTestDb } from "@/db/testing";
 import { createUser } from "../auth/users";
 import { AppError } from "../errors";
@@ -11,6 +11,7 @@ import { drainJobs } from "../jobs/runner";
 import { callerFor, sessionFor } from "../testing";
 import { receiveUpload, runImport } from "./file-imports";
 import { UNSUPPORTED_FILE_MESSAGE } from "./imports";
+import { readPoints } from "./timeseries/read";
 
 const SAMPLES = path.resolve(process.cwd(), "../shared/data/samples");
 const FITBIT = readFileSync(path.join(SAMPLES, "fitbit-dailyActivity-merged.csv"));
@@ -29,9 +30,13 @@ function callerAs(id: string) {
   return callerFor(testDb.db, sessionFor({ id, email: `${id}@example.com` }));
 }
 
-async function rowsOf<T extends typeof fileImports | typeof providerDailyTotals | typeof samples | typeof workouts | typeof dailySummaries>(table: T) {
+async function rowsOf<T extends typeof fileImports | typeof providerDailyTotals | typeof workouts | typeof dailySummaries>(table: T) {
   const [row] = await testDb.db.select({ n: count() }).from(table as typeof fileImports).where(eq((table as typeof fileImports).userId, userId));
   return row?.n ?? 0;
+}
+
+async function pointCount() {
+  return (await readPoints(testDb.db, { userId })).length;
 }
 
 async function chunkCount() {
@@ -117,7 +122,7 @@ describe("file imports", () => {
   it("imports the Apple Health export.xml: samples, workouts, daily totals and their summaries", async () => {
     const done = await uploadAndRun(APPLE, "export.xml");
     expect(done).toMatchObject({ status: "succeeded", kind: "apple_xml", itemsImported: 7, errorCount: 0, bytesProcessed: APPLE.length, sizeBytes: APPLE.length });
-    const stored = await testDb.db.select().from(samples).where(eq(samples.userId, userId));
+    const stored = await readPoints(testDb.db, { userId });
     expect(stored.map((s) => [s.metric, s.value]).sort()).toEqual([
       ["bmi", 22.5312],
       ["heart_rate", 72],
@@ -135,7 +140,7 @@ describe("file imports", () => {
   it("stores two identical servings as two, and importing the same records again leaves them at two", async () => {
     const banana = ` <Record type="HKQuantityTypeIdentifierDietaryEnergyConsumed" sourceName="Lose It!" unit="kcal" creationDate="2024-03-10 00:00:00 +0100" startDate="2024-03-10 00:00:00 +0100" endDate="2024-03-10 00:00:00 +0100" value="105"/>\n`;
     const xml = (extra = "") => Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>\n<HealthData locale="en_US">\n${banana}${banana}</HealthData>\n${extra}`);
-    const energy = async () => testDb.db.select().from(samples).where(and(eq(samples.userId, userId), eq(samples.metric, "energy_intake")));
+    const energy = () => readPoints(testDb.db, { userId, metric: "energy_intake" });
     expect(await uploadAndRun(xml(), "export.xml")).toMatchObject({ status: "succeeded", itemsImported: 2 });
     expect(await energy()).toHaveLength(2);
     // The same records in a file that differs by a trailing newline (so it is not taken for a repeated upload).
@@ -186,7 +191,7 @@ describe("file imports", () => {
 
   it("fails an export.xml cut off halfway with a clear message, keeping nothing and removing its pieces, without retrying", async () => {
     const earlier = await uploadAndRun(APPLE, "export.xml");
-    const before = { samples: await rowsOf(samples), workouts: await rowsOf(workouts), totals: await rowsOf(providerDailyTotals), summaries: await rowsOf(dailySummaries) };
+    const before = { points: await pointCount(), workouts: await rowsOf(workouts), totals: await rowsOf(providerDailyTotals), summaries: await rowsOf(dailySummaries) };
     const cutOff = APPLE.subarray(0, APPLE.indexOf("<ActivitySummary"));
     const { import: queued } = await receiveUpload(testDb.db, { userId, filename: "export.xml", body: pieces(cutOff) });
     await drainJobs(testDb.db, { backoff: { baseMs: 5, maxMs: 20 } });
@@ -196,7 +201,7 @@ describe("file imports", () => {
     expect(failed?.error).toMatch(/^This export\.xml is broken at line \d+ \(unclosed tag: HealthData\).*Nothing was imported/);
     expect(await chunkCount()).toBe(0);
     // Nothing of the broken file was kept, and nothing the earlier import wrote was lost.
-    expect({ samples: await rowsOf(samples), workouts: await rowsOf(workouts), totals: await rowsOf(providerDailyTotals), summaries: await rowsOf(dailySummaries) }).toEqual(before);
+    expect({ points: await pointCount(), workouts: await rowsOf(workouts), totals: await rowsOf(providerDailyTotals), summaries: await rowsOf(dailySummaries) }).toEqual(before);
     expect(earlier.status).toBe("succeeded");
   });
 
@@ -205,7 +210,7 @@ describe("file imports", () => {
     const failure = await uploadAndRun(twoRoots, "export.xml").catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(AppError);
     expect((failure as AppError).message).toMatch(/only one root/);
-    expect(await rowsOf(samples)).toBe(0);
+    expect(await pointCount()).toBe(0);
     expect(await rowsOf(workouts)).toBe(0);
     expect(await chunkCount()).toBe(0);
   });
@@ -234,7 +239,7 @@ describe("file imports", () => {
     const done = await uploadAndRun(quirky, "export.xml");
     expect(done).toMatchObject({ status: "succeeded", itemsImported: 7, errorCount: 1 });
     expect(done.errors[0]).toMatchObject({ recordType: "xml", message: expect.stringContaining("disallowed character") });
-    expect(await rowsOf(samples)).toBe(2);
+    expect(await pointCount()).toBe(2);
   });
 
   it("fails a file that is not what it claims at once, without retries, and removes its pieces", async () => {

@@ -2,14 +2,17 @@ import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db";
-import { jobEvents, oauthStates, providerConnections, rawRecords, samples, users } from "@/db/schema";
+import { jobEvents, oauthStates, providerConnections, rawRecords, users } from "@/db/schema";
 import { createTestDb } from "@/db/testing";
 import { AppError } from "../errors";
 import { rejectionOf } from "../testing";
 import { getConnection, readTokens } from "./connections";
 import { abandonConnect, completeConnect, disconnectProvider, OAUTH_STATE_TTL_MS, startConnect } from "./oauth-flow";
 import { startFakeOAuthServer, startFakeTerraServer, type FakeOAuthServer, type FakeTerraServer } from "./oauth-fake-server";
+import { storeBatch } from "./store";
 import { completeTerraConnect } from "./terra-connect";
+import { readPoints } from "./timeseries/read";
+import { emptyBatch } from "./types";
 
 process.env.TOKEN_ENCRYPTION_KEYS = `t1:${randomBytes(32).toString("base64")}`;
 
@@ -229,24 +232,16 @@ describe("Terra widget connect", () => {
 });
 
 describe("disconnectProvider", () => {
-  async function withData(userId: string) {
+  async function withData(userId: string, source: "oura" | "fitbit" = "oura") {
     const [raw] = await handle.db
       .insert(rawRecords)
-      .values({ userId, source: "oura", recordType: "sleep", recordId: "r1", payload: {}, contentHash: "h" })
+      .values({ userId, source, recordType: "sleep", recordId: "r1", payload: {}, contentHash: "h" })
       .returning();
-    await handle.db.insert(samples).values({
-      userId,
-      metric: "heart_rate",
-      startAt: new Date("2026-01-10T08:00:00Z"),
-      endAt: new Date("2026-01-10T08:00:00Z"),
-      value: 55,
-      unit: "/min",
-      source: "oura",
-      sourceRecordId: "r1:hr",
-      rawRecordId: raw!.id,
-      localDate: "2026-01-10",
-    });
+    const at = new Date("2026-01-10T08:00:00Z");
+    const sample = { metric: "heart_rate" as const, start: at, end: at, value: 55, source, sourceRecordId: "r1:hr", utcOffsetMinutes: 0 };
+    await storeBatch(handle.db, { userId, rawRecordId: raw!.id, timeZone: "UTC" }, { ...emptyBatch(), samples: [sample] });
   }
+  const pointsOf = (userId: string) => readPoints(handle.db, { userId });
 
   it("revokes the grant at the provider and keeps the data", async () => {
     const userId = await newUser();
@@ -259,22 +254,20 @@ describe("disconnectProvider", () => {
     expect(oura.liveAccessTokens.has(accessToken!)).toBe(false);
     const after = await getConnection(handle.db, userId, "oura");
     expect(after).toMatchObject({ status: "disconnected", accessTokenEnc: null, refreshTokenEnc: null, autoSync: false });
-    expect(await handle.db.select().from(samples).where(eq(samples.userId, userId))).toHaveLength(1);
+    expect(await pointsOf(userId)).toHaveLength(1);
   });
 
   it("deletes the provider's data when asked (RFC 7009 revocation with client auth)", async () => {
     const userId = await newUser();
     await connect(fitbit, "fitbit", userId);
-    await withData(userId);
+    await withData(userId, "fitbit");
     const { refreshToken } = readTokens(await getConnection(handle.db, userId, "fitbit"));
-    await handle.db.update(samples).set({ source: "fitbit" }).where(eq(samples.userId, userId));
-    await handle.db.update(rawRecords).set({ source: "fitbit" }).where(eq(rawRecords.userId, userId));
     const result = await disconnectProvider(handle.db, { userId, provider: "fitbit", deleteData: true, fetch });
     expect(result).toMatchObject({ revoked: true, deletedDays: 1 });
     const revoke = fitbit.requests.filter((r) => r.path === "/oauth2/revoke").at(-1)!;
     expect(revoke.form.get("token")).toBe(refreshToken);
     expect(fitbit.liveRefreshTokens.has(refreshToken!)).toBe(false);
-    expect(await handle.db.select().from(samples).where(eq(samples.userId, userId))).toEqual([]);
+    expect(await pointsOf(userId)).toEqual([]);
     expect(await handle.db.select().from(rawRecords).where(eq(rawRecords.userId, userId))).toEqual([]);
   });
 

@@ -1,6 +1,6 @@
 import { and, count, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import { dailySummaries, samples, sleepSessions, syncRuns, users, webhookDeliveries } from "@/db/schema";
+import { dailySummaries, sleepSessions, syncRuns, users, webhookDeliveries } from "@/db/schema";
 import { withTestDb } from "@/db/testing";
 import { drainJobs } from "../jobs/runner";
 import { AppError } from "../errors";
@@ -9,6 +9,7 @@ import { buildDemoDeliveries, generateDemoDays } from "./demo/generator";
 import { setDemoTransport } from "./demo-feed";
 import { demoWebhookSecret } from "./provider-config";
 import { syncRange } from "./sync";
+import { readPoints } from "./timeseries/read";
 import { receiveWebhook } from "./webhooks";
 
 const handle = withTestDb();
@@ -43,10 +44,10 @@ const post = (body: string, headers: Record<string, string>, providerId = "demo"
   receiveWebhook(handle.db, { providerId, method: "POST", url: new URL(`http://localhost/api/webhooks/${providerId}`), headers: new Headers(headers), rawBody: body });
 
 async function rowsOf(userId: string) {
-  const sampleRows = await handle.db.select().from(samples).where(eq(samples.userId, userId));
+  const sampleRows = await readPoints(handle.db, { userId });
   const summaryRows = await handle.db.select().from(dailySummaries).where(eq(dailySummaries.userId, userId));
   return {
-    samples: sampleRows.map((s) => `${s.metric}|${s.startAt.toISOString()}|${s.value}`).sort(),
+    samples: sampleRows.map((s) => `${s.metric}|${s.start.toISOString()}|${s.value}`).sort(),
     summaries: summaryRows.map((s) => [s.localDate, s.values]).sort(),
   };
 }
@@ -58,7 +59,7 @@ describe("webhook → job → time series", () => {
     const drained = await drainJobs(handle.db, { timeoutMs: 60_000 });
     expect(drained.pending).toBe(false);
     expect(drained.outcomes.failed ?? 0).toBe(0);
-    const [{ n }] = (await handle.db.select({ n: count() }).from(samples).where(eq(samples.userId, userId))) as [{ n: number }];
+    const n = (await readPoints(handle.db, { userId })).length;
     expect(n).toBeGreaterThan(1000);
     const nights = await handle.db.select().from(sleepSessions).where(eq(sleepSessions.userId, userId));
     expect(nights.length).toBeGreaterThanOrEqual(2);

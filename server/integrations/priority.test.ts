@@ -2,10 +2,8 @@ import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { providerPriorities, users } from "@/db/schema";
 import { withTestDb } from "@/db/testing";
-import { getProviderPriority } from "./devices";
 import { DEFAULT_PROVIDER_PRIORITY } from "./metrics";
-import { PRIORITY_SOURCES, rankingFrom } from "./priority";
-import { providerRanking } from "./rollup";
+import { getProviderPriority, PRIORITY_SOURCES, providerRanking, rankingFrom } from "./priority";
 
 const handle = withTestDb();
 

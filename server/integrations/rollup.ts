@@ -6,22 +6,10 @@ import { DAILY_AGGREGATION, DEFAULT_SLEEP_NEED_SECONDS } from "./metrics";
 import { providerRanking } from "./priority";
 import { computeRolling, type DayValues } from "./rolling";
 import { oneSessionPerNight } from "./sleep-nights";
-import { METRIC_UNITS, type Metric } from "./types";
+import { dailyAggregates } from "./timeseries/read";
+import type { Metric } from "./types";
 
 const UPSERT_CHUNK = 200;
-const ALL_METRICS = Object.keys(METRIC_UNITS);
-
-interface SampleAggregate {
-  localDate: string;
-  metric: string;
-  source: string;
-  sum: number;
-  avg: number;
-  min: number;
-  last: number;
-}
-
-export { providerRanking };
 
 /**
  * Recomputes the daily summaries of the given local days from every stored source, picking per
@@ -33,20 +21,7 @@ export async function rollupDays(db: Database, userId: string, dates: Iterable<s
   if (days.length === 0) return;
   const rank = await providerRanking(db, userId);
 
-  // Bounded by metric and time so the samples' primary key (user, metric, start) serves the scan;
-  // a local day lies within two days of its UTC date whatever the offset.
-  const aggregates = (await db.execute(sql`
-    select local_date::text as "localDate", metric, source,
-      sum(value)::float8 as sum, avg(value)::float8 as avg, min(value)::float8 as min,
-      (array_agg(value order by start_at desc))[1]::float8 as last
-    from samples
-    where user_id = ${userId}
-      and metric = any(${sql.param(ALL_METRICS)}::text[])
-      and start_at >= ${addDays(days[0]!, -2)}::date and start_at < ${addDays(days[days.length - 1]!, 2)}::date
-      and local_date = any(${sql.param(days)}::date[])
-    group by local_date, metric, source
-  `)) as unknown as { rows?: SampleAggregate[] } | SampleAggregate[];
-  const sampleRows = Array.isArray(aggregates) ? aggregates : (aggregates.rows ?? []);
+  const sampleRows = await dailyAggregates(db, userId, days);
 
   const totals = await db
     .select()

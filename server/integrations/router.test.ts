@@ -2,10 +2,12 @@ import { randomBytes } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { dailySummaries, jobEvents, samples, syncRuns, users } from "@/db/schema";
+import { dailySummaries, jobEvents, syncRuns, users } from "@/db/schema";
 import { withTestDb } from "@/db/testing";
 import { badRequestFields, callerFor, rejectionOf, sessionFor } from "../testing";
 import { rollupDays } from "./rollup";
+import { storeBatch } from "./store";
+import { emptyBatch } from "./types";
 
 const handle = withTestDb();
 
@@ -157,19 +159,16 @@ describe("devices.priority", () => {
     expect(initial).not.toContain("google_health");
 
     const at = new Date("2026-03-01T12:00:00Z");
-    await handle.db.insert(samples).values(
-      (["oura", "demo"] as const).map((source, i) => ({
-        userId,
-        metric: "resting_heart_rate",
-        startAt: at,
-        endAt: at,
-        value: 50 + i * 10,
-        unit: "/min",
-        source,
-        sourceRecordId: `${source}:rhr`,
-        localDate: "2026-03-01",
-      })),
-    );
+    const samples = (["oura", "demo"] as const).map((source, i) => ({
+      metric: "resting_heart_rate" as const,
+      start: at,
+      end: at,
+      value: 50 + i * 10,
+      source,
+      sourceRecordId: `${source}:rhr`,
+      utcOffsetMinutes: 0,
+    }));
+    await storeBatch(handle.db, { userId, rawRecordId: null, timeZone: "UTC" }, { ...emptyBatch(), samples });
     await rollupDays(handle.db, userId, ["2026-03-01"]);
     const summary = () =>
       handle.db

@@ -1,8 +1,9 @@
 import { eq, sql } from "drizzle-orm";
 import type { Database } from "@/db";
-import { providerDailyTotals, samples, sleepSessions, workouts } from "@/db/schema";
+import { providerDailyTotals, sleepSessions, workouts } from "@/db/schema";
 import { localDate } from "./local-date";
-import { METRIC_UNITS, type NormalizedBatch, type NormalizedSample } from "./types";
+import { deleteSeriesOfOrigin, writeSeries } from "./timeseries/write";
+import type { NormalizedBatch } from "./types";
 
 export interface StoreTarget {
   userId: string;
@@ -28,10 +29,10 @@ interface StoreUser {
 
 type Item = { rawRecordId: string | null; batch: NormalizedBatch };
 
-const SAMPLE_CHUNK = 10_000;
 const ROW_CHUNK = 500;
+const TOTALS_CHUNK = 5_000;
 
-/** Writes a normalized batch. Re-delivered rows hit the unique keys and change nothing. */
+/** Writes a normalized batch. Re-delivered rows hit the unique keys (samples: their chunk) and change nothing. */
 export async function storeBatch(db: Database, target: StoreTarget, batch: NormalizedBatch): Promise<StoreResult> {
   return storeBatches(db, { userId: target.userId, timeZone: target.timeZone }, [{ rawRecordId: target.rawRecordId, batch }]);
 }
@@ -46,6 +47,12 @@ export async function storeBatches(db: Database, user: StoreUser, items: Item[])
     dailyTotals: await storeDailyTotals(db, user, items, dates),
     dates,
   };
+}
+
+async function storeSamples(db: Database, user: StoreUser, items: Item[], dates: Set<string>): Promise<number> {
+  const written = await writeSeries(db, user, items.map((i) => ({ origin: i.rawRecordId, samples: i.batch.samples })));
+  for (const d of written.dates) dates.add(d);
+  return written.samples;
 }
 
 /** The last row per key wins (ON CONFLICT may touch a row only once per statement). */
@@ -69,65 +76,6 @@ function excludedSet(values: Record<string, unknown>, key: string[]) {
 
 function roundOrNull(value: number | null | undefined): number | null {
   return value == null ? null : Math.round(value);
-}
-
-/**
- * Samples go in through `unnest()` of column arrays, 10,000 rows a statement: one round trip per
- * chunk, with the de-duplicating unique key making a re-delivered row a no-op.
- */
-async function storeSamples(db: Database, user: StoreUser, items: Item[], dates: Set<string>): Promise<number> {
-  const rows: { sample: NormalizedSample; rawRecordId: string | null }[] = [];
-  for (const item of items) for (const sample of item.batch.samples) rows.push({ sample, rawRecordId: item.rawRecordId });
-  const unique = lastByKey(rows, ({ sample: s }) => `${s.source}|${s.metric}|${s.start.getTime()}|${s.sourceRecordId}`);
-  for (const chunk of chunks(unique, SAMPLE_CHUNK)) {
-    const n = chunk.length;
-    const cols = {
-      rawId: new Array<string | null>(n),
-      metric: new Array<string>(n),
-      /** Epoch milliseconds: cheaper to send and parse than timestamp text. */
-      start: new Array<number>(n),
-      end: new Array<number>(n),
-      value: new Array<number>(n),
-      unit: new Array<string>(n),
-      source: new Array<string>(n),
-      device: new Array<string | null>(n),
-      recordId: new Array<string>(n),
-      offset: new Array<number | null>(n),
-      zone: new Array<string | null>(n),
-      day: new Array<string>(n),
-    };
-    chunk.forEach(({ sample: s, rawRecordId }, i) => {
-      const day = localDate(s.start, s.utcOffsetMinutes, user.timeZone);
-      dates.add(day);
-      cols.rawId[i] = rawRecordId;
-      cols.metric[i] = s.metric;
-      cols.start[i] = s.start.getTime();
-      cols.end[i] = s.end.getTime();
-      cols.value[i] = s.value;
-      cols.unit[i] = METRIC_UNITS[s.metric];
-      cols.source[i] = s.source;
-      cols.device[i] = s.device ?? null;
-      cols.recordId[i] = s.sourceRecordId;
-      cols.offset[i] = s.utcOffsetMinutes ?? null;
-      cols.zone[i] = s.timeZone ?? null;
-      cols.day[i] = day;
-    });
-    await db.execute(sql`
-      insert into samples (user_id, raw_record_id, metric, start_at, end_at, value, unit, source, device, source_record_id, utc_offset_minutes, time_zone, local_date)
-      select ${user.userId}::uuid, t.raw_id, t.metric, to_timestamp(t.start_ms / 1000.0), to_timestamp(t.end_ms / 1000.0), t.value, t.unit, t.source, t.device, t.record_id, t.utc_offset, t.zone, t.day
-      from unnest(
-        ${sql.param(cols.rawId)}::uuid[], ${sql.param(cols.metric)}::text[], ${sql.param(cols.start)}::float8[], ${sql.param(cols.end)}::float8[],
-        ${sql.param(cols.value)}::float8[], ${sql.param(cols.unit)}::text[], ${sql.param(cols.source)}::text[],
-        ${sql.param(cols.device)}::text[], ${sql.param(cols.recordId)}::text[], ${sql.param(cols.offset)}::smallint[],
-        ${sql.param(cols.zone)}::text[], ${sql.param(cols.day)}::date[]
-      ) as t(raw_id, metric, start_ms, end_ms, value, unit, source, device, record_id, utc_offset, zone, day)
-      on conflict (user_id, source, metric, start_at, source_record_id) do update set
-        end_at = excluded.end_at, value = excluded.value, device = excluded.device, raw_record_id = excluded.raw_record_id,
-        utc_offset_minutes = excluded.utc_offset_minutes, time_zone = excluded.time_zone, local_date = excluded.local_date
-      where (samples.end_at, samples.value, samples.local_date) is distinct from (excluded.end_at, excluded.value, excluded.local_date)
-    `);
-  }
-  return unique.length;
 }
 
 async function storeSleepSessions(db: Database, user: StoreUser, items: Item[], dates: Set<string>): Promise<number> {
@@ -207,18 +155,20 @@ async function storeDailyTotals(db: Database, user: StoreUser, items: Item[], da
   const rows = items.flatMap(({ rawRecordId, batch }) =>
     batch.dailyTotals.map((t) => {
       dates.add(t.localDate);
-      return { userId: user.userId, source: t.source, metric: t.metric, localDate: t.localDate, value: t.value, sourceRecordId: t.sourceRecordId, rawRecordId };
+      return { source: t.source, metric: t.metric, localDate: t.localDate, value: t.value, sourceRecordId: t.sourceRecordId, rawRecordId };
     }),
   );
   const unique = lastByKey(rows, (r) => `${r.source}|${r.metric}|${r.localDate}`);
-  for (const chunk of chunks(unique, ROW_CHUNK)) {
-    await db
-      .insert(providerDailyTotals)
-      .values(chunk)
-      .onConflictDoUpdate({
-        target: [providerDailyTotals.userId, providerDailyTotals.source, providerDailyTotals.metric, providerDailyTotals.localDate],
-        set: { value: sql`excluded.value`, sourceRecordId: sql`excluded.source_record_id`, rawRecordId: sql`excluded.raw_record_id` },
-      });
+  // Column arrays through unnest(): a few parameters per statement instead of seven per row.
+  for (const chunk of chunks(unique, TOTALS_CHUNK)) {
+    const column = <K extends keyof (typeof chunk)[number]>(key: K) => sql.param(chunk.map((r) => r[key]));
+    await db.execute(sql`
+      insert into provider_daily_totals (user_id, source, metric, local_date, value, source_record_id, raw_record_id)
+      select ${user.userId}::uuid, t.source, t.metric, t.day, t.value, t.record_id, t.raw_id
+      from unnest(${column("source")}::text[], ${column("metric")}::text[], ${column("localDate")}::date[], ${column("value")}::float8[],
+        ${column("sourceRecordId")}::text[], ${column("rawRecordId")}::uuid[]) as t(source, metric, day, value, record_id, raw_id)
+      on conflict (user_id, source, metric, local_date) do update set
+        value = excluded.value, source_record_id = excluded.source_record_id, raw_record_id = excluded.raw_record_id`);
   }
   return unique.length;
 }
@@ -227,7 +177,7 @@ async function storeDailyTotals(db: Database, user: StoreUser, items: Item[], da
 export async function removeDerivedRows(db: Database, rawRecordId: string): Promise<Set<string>> {
   const dates = new Set<string>();
   const collect = (rows: { localDate: string }[]) => rows.forEach((r) => dates.add(r.localDate));
-  collect(await db.delete(samples).where(eq(samples.rawRecordId, rawRecordId)).returning({ localDate: samples.localDate }));
+  for (const day of await deleteSeriesOfOrigin(db, rawRecordId)) dates.add(day);
   collect(await db.delete(sleepSessions).where(eq(sleepSessions.rawRecordId, rawRecordId)).returning({ localDate: sleepSessions.localDate }));
   collect(await db.delete(workouts).where(eq(workouts.rawRecordId, rawRecordId)).returning({ localDate: workouts.localDate }));
   collect(
