@@ -1,6 +1,6 @@
 // "server-only" throws outside React Server Components; tests import server modules directly.
 import { vi } from "vitest";
-import { installJobBackend, type JobBackend } from "@/server/jobs/backend";
+import { installJobBackend, type JobBackend } from "@/server/platform/jobs/backend";
 
 vi.mock("server-only", () => ({}));
 
@@ -8,7 +8,7 @@ vi.mock("server-only", () => ({}));
 // environment at first use, after the file's env stubs (`withTestDb({ inProcessJobs })`), and only
 // then loads the function list. A file that installs its own backend replaces this one.
 let chosen: Promise<JobBackend> | undefined;
-const chosenBackend = () => (chosen ??= import("@/server/jobs/install").then((m) => m.jobBackendFromEnv()));
+const chosenBackend = () => (chosen ??= import("@/server/platform/jobs/install").then((m) => m.jobBackendFromEnv()));
 installJobBackend({
   send: async (db, event) => (await chosenBackend()).send(db, event),
   localFunctions: async () => (await chosenBackend()).localFunctions(),

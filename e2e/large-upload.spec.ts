@@ -4,7 +4,7 @@ import { mkdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { syntheticAppleExport } from "../server/integrations/imports/synthetic-apple-export";
+import { syntheticAppleExport } from "../server/health/imports/testing/synthetic-apple-export";
 import { expect, registerAndSignInApi, test, uniqueEmail } from "./support";
 
 const TARGET_BYTES = 300 * 1024 * 1024;

@@ -1,17 +1,17 @@
 import type { AnyDefinedFunction, AnyLocalFunction } from "./define";
 import { cronFunctions } from "./schedules";
-import { backfillConnection } from "./functions/backfill-connection";
-import { importFile } from "./functions/import-file";
-import { ingestWebhook } from "./functions/ingest-webhook";
-import { sendEmailChangeEmail } from "./functions/send-email-change-email";
-import { sendPasswordResetEmail } from "./functions/send-password-reset-email";
-import { scheduleSyncs } from "./functions/schedule-syncs";
-import { sendVerificationEmail } from "./functions/send-verification-email";
-import { syncConnection } from "./functions/sync-connection";
+import { backfillConnection } from "./functions/devices/backfill-connection";
+import { importFile } from "./functions/imports/import-file";
+import { ingestWebhook } from "./functions/ingestion/ingest-webhook";
+import { sendEmailChangeEmail } from "./functions/auth/send-email-change-email";
+import { sendPasswordResetEmail } from "./functions/auth/send-password-reset-email";
+import { scheduleSyncs } from "./functions/devices/schedule-syncs";
+import { sendVerificationEmail } from "./functions/auth/send-verification-email";
+import { syncConnection } from "./functions/devices/sync-connection";
 
 /**
  * Every job function, one per file in inngest/functions/. Only the boot path
- * (`server/jobs/install.ts`) and the Inngest route import this list; code that emits events never does.
+ * (`server/platform/jobs/install.ts`) and the Inngest route import this list; code that emits events never does.
  */
 export const functions: AnyDefinedFunction[] = [
   sendVerificationEmail,

@@ -3,7 +3,7 @@ import type { EventName } from "./events";
 
 /**
  * The clock's schedules. Each one emits its event once per slot: on Inngest through a cron
- * function, in-process through `server/jobs/clock.ts`. Work hangs off the event, so the same
+ * function, in-process through `server/platform/jobs/clock.ts`. Work hangs off the event, so the same
  * function code runs under both.
  */
 export interface Schedule {

@@ -1,7 +1,7 @@
 // `npm run db:seed`: migrate, then seed an empty database with the demo user and the admin.
 import { getDbHandle } from "@/db";
 import { ADMIN_ACCOUNT, DEMO_ACCOUNT, seedIfEmpty } from "@/db/seed";
-import { installJobs } from "@/server/jobs/install";
+import { installJobs } from "@/server/platform/jobs/install";
 
 // The seed emits the demo backfill: queued here, run by the app's runner (or sent to Inngest).
 installJobs();

@@ -1,8 +1,8 @@
 import { getDbHandle, type Database } from "@/db";
 import { env, jobBackend } from "./env";
-import { startClock } from "./jobs/clock";
-import { installJobs } from "./jobs/install";
-import { startJobRunner } from "./jobs/runner";
+import { startClock } from "./platform/jobs/clock";
+import { installJobs } from "./platform/jobs/install";
+import { startJobRunner } from "./platform/jobs/runner";
 import { logger } from "./logger";
 
 interface StartupTask {

@@ -1,5 +1,5 @@
 import { getDb } from "@/db";
-import { getSessionUser } from "./auth/current-user";
+import { getSessionUser } from "./account/auth/current-user";
 import { clientIp, requestId } from "./request";
 import type { Context } from "./trpc";
 

@@ -1,12 +1,12 @@
 import { adminRouter } from "./admin/router";
-import { authRouter } from "./auth/router";
-import { outboxRouter } from "./email/router";
-import { importsRouter } from "./integrations/imports-router";
-import { devicesRouter } from "./integrations/router";
-import { jobsRouter } from "./jobs/router";
-import { profileRouter } from "./profile/router";
+import { authRouter } from "./account/auth/router";
+import { outboxRouter } from "./platform/email/router";
+import { importsRouter } from "./health/imports/router";
+import { devicesRouter } from "./health/devices/router";
+import { jobsRouter } from "./platform/jobs/router";
+import { profileRouter } from "./account/profile/router";
 import { router } from "./trpc";
-import { summariesRouter } from "./integrations/summaries-router";
+import { timeseriesRouter } from "./health/timeseries/router";
 
 /** Every domain's router, mounted under its name. */
 export const appRouter = router({
@@ -17,7 +17,7 @@ export const appRouter = router({
   outbox: outboxRouter,
   devices: devicesRouter,
   imports: importsRouter,
-  summaries: summariesRouter,
+  timeseries: timeseriesRouter,
 });
 
 export type AppRouter = typeof appRouter;

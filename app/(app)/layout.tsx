@@ -1,7 +1,7 @@
 import { AppShell } from "@/components/shell/app-shell";
 import { currentProfile, requireUser } from "@/components/shell/session";
 import { VerifyEmailBanner } from "@/components/shell/verify-email-banner";
-import { signOutAction } from "@/server/auth/actions";
+import { signOutAction } from "@/server/account/auth/actions";
 
 /** Every page here depends on who is signed in: render per request, never at build time. */
 export const dynamic = "force-dynamic";

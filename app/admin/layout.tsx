@@ -1,6 +1,6 @@
 import { AppShell } from "@/components/shell/app-shell";
 import { currentProfile, requireAdmin } from "@/components/shell/session";
-import { signOutAction } from "@/server/auth/actions";
+import { signOutAction } from "@/server/account/auth/actions";
 
 /** Every page here depends on who is signed in: render per request, never at build time. */
 export const dynamic = "force-dynamic";

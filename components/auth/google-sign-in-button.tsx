@@ -1,4 +1,4 @@
-import { signInWithGoogleAction } from "@/server/auth/actions";
+import { signInWithGoogleAction } from "@/server/account/auth/actions";
 import { Button } from "@/components/ui/button";
 
 /** Shown only when Google sign-in is configured (AUTH_GOOGLE_ID and AUTH_GOOGLE_SECRET). */

@@ -18,8 +18,8 @@ const REFRESH_MS = 60_000;
 export function RecentDays({ units, range: window }: { units: UnitSystem; range: { from: string; to: string } }) {
   const trpc = useTRPC();
   // Wearables deliver through the day: keep an open dashboard current without a reload.
-  const latest = useQuery({ ...trpc.summaries.latest.queryOptions(), refetchInterval: REFRESH_MS });
-  const range = useQuery({ ...trpc.summaries.range.queryOptions(window), refetchInterval: REFRESH_MS });
+  const latest = useQuery({ ...trpc.timeseries.latest.queryOptions(), refetchInterval: REFRESH_MS });
+  const range = useQuery({ ...trpc.timeseries.range.queryOptions(window), refetchInterval: REFRESH_MS });
   // Charts measure their container, which only exists in the browser: draw them after hydration.
   const inBrowser = useSyncExternalStore(noSubscription, () => true, () => false);
 

@@ -11,7 +11,7 @@ import { Label } from "@/components/ui/label";
 import { Spinner } from "@/components/ui/spinner";
 import { Switch } from "@/components/ui/switch";
 import { useToast } from "@/components/ui/toast";
-import type { ProviderCard as ProviderCardData, SyncRunView } from "@/server/integrations/devices-views";
+import type { ProviderCard as ProviderCardData, SyncRunView } from "@/server/health/devices/views";
 import { DisconnectDialog } from "./disconnect-dialog";
 import { cardStatus } from "./format";
 import { BackfillProgress, StatusBadge, StatusDetail } from "./provider-status";
@@ -80,7 +80,7 @@ export function ProviderCard({ card, timeZone }: { card: ProviderCardData; timeZ
   const connection = card.connection;
   const live = status === "connected" || status === "attention";
   const mutationError = connectDemo.error ?? syncNow.error ?? autoSync.error;
-  const connectHref = `/api/integrations/${card.id}/connect`;
+  const connectHref = `/api/devices/${card.id}/connect`;
 
   return (
     <Card className="flex flex-col" data-testid={`provider-${card.id}`}>

@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/badge";
-import type { ProviderCard } from "@/server/integrations/devices-views";
+import type { ProviderCard } from "@/server/health/devices/views";
 import { backfillProgress, STATUS_LABEL, type CardStatus } from "./format";
 import { RelativeTime } from "@/components/ui/relative-time";
 

@@ -11,7 +11,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { SYNC_RUN_KINDS, type ProviderCard, type SyncRunView } from "@/server/integrations/devices-views";
+import { SYNC_RUN_KINDS, type ProviderCard, type SyncRunView } from "@/server/health/devices/views";
 import { formatDuration, HISTORY_PAGE_SIZE, providersBusy, RUN_KIND_LABEL } from "./format";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { DevicesSection } from "./section";

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { useTRPC } from "@/components/providers/trpc";
-import type { SyncRunView } from "@/server/integrations/devices-views";
+import type { SyncRunView } from "@/server/health/devices/views";
 
 const POLL_MS = 1500;
 

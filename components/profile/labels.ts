@@ -1,4 +1,4 @@
-import type { OnboardingStepName } from "@/server/profile/inputs";
+import type { OnboardingStepName } from "@/server/account/profile/inputs";
 
 type Goal = "energy" | "sleep" | "fitness" | "weight" | "focus";
 

@@ -1,4 +1,4 @@
-import { feetInchesToCm, lbToKg, roundTo, type UnitSystem } from "@/server/profile/units";
+import { feetInchesToCm, lbToKg, roundTo, type UnitSystem } from "@/server/account/profile/units";
 
 /** The measurement inputs as typed; which ones are used depends on the unit system. */
 export interface MeasurementFields {

@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
 import { FormField } from "@/components/ui/form-field";
 import { useToast } from "@/components/ui/toast";
-import { formatHeight, formatWeight, heightFields, weightField, type UnitSystem } from "@/server/profile/units";
+import { formatHeight, formatWeight, heightFields, weightField, type UnitSystem } from "@/server/account/profile/units";
 import { fieldErrorsOf, formErrorOf } from "./field-errors";
 import { parseMeasurements, type MeasurementFields } from "./measurements";
 import { TimeZoneField } from "./time-zone-field";

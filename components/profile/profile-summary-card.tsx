@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
-import type { ProfileView } from "@/server/profile/service";
-import { formatHeight, formatWeight } from "@/server/profile/units";
+import type { ProfileView } from "@/server/account/profile/service";
+import { formatHeight, formatWeight } from "@/server/account/profile/units";
 import { goalLabel, timeZoneLabel, UNIT_OPTIONS } from "./labels";
 
 /** The profile at a glance, in the user's own units. */

@@ -2,7 +2,7 @@
 
 import { useId } from "react";
 import { RadioCard, RadioGroup } from "@/components/ui/radio-group";
-import type { UnitSystem } from "@/server/profile/units";
+import type { UnitSystem } from "@/server/account/profile/units";
 import { UNIT_OPTIONS } from "./labels";
 
 export function UnitsField({ value, onChange }: { value: UnitSystem; onChange: (units: UnitSystem) => void }) {

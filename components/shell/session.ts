@@ -3,8 +3,8 @@ import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db";
-import { getSessionUser } from "@/server/auth/current-user";
-import { getProfile, type ProfileView } from "@/server/profile/service";
+import { getSessionUser } from "@/server/account/auth/current-user";
+import { getProfile, type ProfileView } from "@/server/account/profile/service";
 import type { SessionUser } from "@/server/trpc";
 
 /** The signed-in user, looked up once per request however many layouts and pages ask. */

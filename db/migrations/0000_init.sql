@@ -144,16 +144,6 @@ CREATE TABLE "profiles" (
 	CONSTRAINT "profiles_weight_range" CHECK ("profiles"."weight_kg" is null or ("profiles"."weight_kg" between 20 and 400))
 );
 --> statement-breakpoint
-CREATE TABLE "daily_summaries" (
-	"user_id" uuid NOT NULL,
-	"local_date" date NOT NULL,
-	"values" jsonb DEFAULT '{}'::jsonb NOT NULL,
-	"sources" jsonb DEFAULT '{}'::jsonb NOT NULL,
-	"rolling" jsonb DEFAULT '{}'::jsonb NOT NULL,
-	"computed_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "daily_summaries_user_id_local_date_pk" PRIMARY KEY("user_id","local_date")
-);
---> statement-breakpoint
 CREATE TABLE "oauth_states" (
 	"state" text PRIMARY KEY NOT NULL,
 	"user_id" uuid NOT NULL,
@@ -182,6 +172,56 @@ CREATE TABLE "provider_connections" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "sync_runs" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"user_id" uuid NOT NULL,
+	"connection_id" uuid,
+	"provider" text NOT NULL,
+	"kind" text NOT NULL,
+	"status" text DEFAULT 'running' NOT NULL,
+	"records" integer DEFAULT 0 NOT NULL,
+	"error" text,
+	"started_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"finished_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "raw_records" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"user_id" uuid NOT NULL,
+	"source" text NOT NULL,
+	"record_type" text NOT NULL,
+	"record_id" text NOT NULL,
+	"payload" jsonb NOT NULL,
+	"content_hash" text NOT NULL,
+	"revision_at" timestamp with time zone,
+	"received_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"deleted_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "webhook_deliveries" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"provider" text NOT NULL,
+	"idempotency_key" text NOT NULL,
+	"event_type" text NOT NULL,
+	"external_user_id" text,
+	"user_id" uuid,
+	"body" jsonb NOT NULL,
+	"status" text DEFAULT 'received' NOT NULL,
+	"error" text,
+	"received_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"processed_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "daily_summaries" (
+	"user_id" uuid NOT NULL,
+	"local_date" date NOT NULL,
+	"values" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"sources" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"rolling" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"computed_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "daily_summaries_user_id_local_date_pk" PRIMARY KEY("user_id","local_date")
+);
+--> statement-breakpoint
 CREATE TABLE "provider_daily_totals" (
 	"user_id" uuid NOT NULL,
 	"source" text NOT NULL,
@@ -198,19 +238,6 @@ CREATE TABLE "provider_priorities" (
 	"provider" text NOT NULL,
 	"rank" smallint NOT NULL,
 	CONSTRAINT "provider_priorities_user_id_provider_pk" PRIMARY KEY("user_id","provider")
-);
---> statement-breakpoint
-CREATE TABLE "raw_records" (
-	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
-	"user_id" uuid NOT NULL,
-	"source" text NOT NULL,
-	"record_type" text NOT NULL,
-	"record_id" text NOT NULL,
-	"payload" jsonb NOT NULL,
-	"content_hash" text NOT NULL,
-	"revision_at" timestamp with time zone,
-	"received_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"deleted_at" timestamp with time zone
 );
 --> statement-breakpoint
 CREATE TABLE "series_chunks" (
@@ -261,33 +288,6 @@ CREATE TABLE "sleep_sessions" (
 	"latency_seconds" integer,
 	"efficiency" double precision,
 	"stages" jsonb DEFAULT '[]'::jsonb NOT NULL
-);
---> statement-breakpoint
-CREATE TABLE "sync_runs" (
-	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
-	"user_id" uuid NOT NULL,
-	"connection_id" uuid,
-	"provider" text NOT NULL,
-	"kind" text NOT NULL,
-	"status" text DEFAULT 'running' NOT NULL,
-	"records" integer DEFAULT 0 NOT NULL,
-	"error" text,
-	"started_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"finished_at" timestamp with time zone
-);
---> statement-breakpoint
-CREATE TABLE "webhook_deliveries" (
-	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
-	"provider" text NOT NULL,
-	"idempotency_key" text NOT NULL,
-	"event_type" text NOT NULL,
-	"external_user_id" text,
-	"user_id" uuid,
-	"body" jsonb NOT NULL,
-	"status" text DEFAULT 'received' NOT NULL,
-	"error" text,
-	"received_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"processed_at" timestamp with time zone
 );
 --> statement-breakpoint
 CREATE TABLE "workouts" (
@@ -345,17 +345,17 @@ ALTER TABLE "email_outbox" ADD CONSTRAINT "email_outbox_user_id_users_id_fk" FOR
 ALTER TABLE "notification_preferences" ADD CONSTRAINT "notification_preferences_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "privacy_settings" ADD CONSTRAINT "privacy_settings_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "profiles" ADD CONSTRAINT "profiles_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "daily_summaries" ADD CONSTRAINT "daily_summaries_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "oauth_states" ADD CONSTRAINT "oauth_states_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "provider_connections" ADD CONSTRAINT "provider_connections_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "provider_daily_totals" ADD CONSTRAINT "provider_daily_totals_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "provider_priorities" ADD CONSTRAINT "provider_priorities_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "raw_records" ADD CONSTRAINT "raw_records_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "series_chunks" ADD CONSTRAINT "series_chunks_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "sleep_sessions" ADD CONSTRAINT "sleep_sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sync_runs" ADD CONSTRAINT "sync_runs_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sync_runs" ADD CONSTRAINT "sync_runs_connection_id_provider_connections_id_fk" FOREIGN KEY ("connection_id") REFERENCES "public"."provider_connections"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "raw_records" ADD CONSTRAINT "raw_records_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "webhook_deliveries" ADD CONSTRAINT "webhook_deliveries_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "daily_summaries" ADD CONSTRAINT "daily_summaries_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "provider_daily_totals" ADD CONSTRAINT "provider_daily_totals_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "provider_priorities" ADD CONSTRAINT "provider_priorities_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "series_chunks" ADD CONSTRAINT "series_chunks_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sleep_sessions" ADD CONSTRAINT "sleep_sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "workouts" ADD CONSTRAINT "workouts_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "file_import_chunks" ADD CONSTRAINT "file_import_chunks_import_id_file_imports_id_fk" FOREIGN KEY ("import_id") REFERENCES "public"."file_imports"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "file_imports" ADD CONSTRAINT "file_imports_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -375,13 +375,13 @@ CREATE INDEX "email_outbox_user_idx" ON "email_outbox" USING btree ("user_id");-
 CREATE UNIQUE INDEX "provider_connections_user_provider_uq" ON "provider_connections" USING btree ("user_id","provider");--> statement-breakpoint
 CREATE INDEX "provider_connections_external_idx" ON "provider_connections" USING btree ("provider","external_user_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "provider_connections_live_external_uq" ON "provider_connections" USING btree ("provider","external_user_id") WHERE "provider_connections"."status" in ('pending', 'active', 'error');--> statement-breakpoint
+CREATE INDEX "sync_runs_user_started_idx" ON "sync_runs" USING btree ("user_id","started_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "raw_records_identity_uq" ON "raw_records" USING btree ("user_id","source","record_type","record_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "webhook_deliveries_idem_uq" ON "webhook_deliveries" USING btree ("provider","idempotency_key");--> statement-breakpoint
+CREATE INDEX "webhook_deliveries_user_idx" ON "webhook_deliveries" USING btree ("user_id","received_at");--> statement-breakpoint
 CREATE INDEX "series_chunks_origin_idx" ON "series_chunks" USING btree ("origin") WHERE origin <> '00000000-0000-0000-0000-000000000000';--> statement-breakpoint
 CREATE UNIQUE INDEX "sleep_sessions_identity_uq" ON "sleep_sessions" USING btree ("user_id","source","source_record_id");--> statement-breakpoint
 CREATE INDEX "sleep_sessions_user_day_idx" ON "sleep_sessions" USING btree ("user_id","local_date");--> statement-breakpoint
-CREATE INDEX "sync_runs_user_started_idx" ON "sync_runs" USING btree ("user_id","started_at");--> statement-breakpoint
-CREATE UNIQUE INDEX "webhook_deliveries_idem_uq" ON "webhook_deliveries" USING btree ("provider","idempotency_key");--> statement-breakpoint
-CREATE INDEX "webhook_deliveries_user_idx" ON "webhook_deliveries" USING btree ("user_id","received_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "workouts_identity_uq" ON "workouts" USING btree ("user_id","source","source_record_id");--> statement-breakpoint
 CREATE INDEX "workouts_user_day_idx" ON "workouts" USING btree ("user_id","local_date");--> statement-breakpoint
 CREATE INDEX "file_imports_user_created_idx" ON "file_imports" USING btree ("user_id","created_at");--> statement-breakpoint

@@ -3,5 +3,7 @@ export * from "./auth";
 export * from "./jobs";
 export * from "./email";
 export * from "./profile";
-export * from "./integrations";
+export * from "./devices";
+export * from "./ingestion";
+export * from "./timeseries";
 export * from "./imports";

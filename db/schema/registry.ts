@@ -2,19 +2,9 @@ import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import { authAccounts, authSessions, authTokens, users } from "./auth";
 import { emailOutbox } from "./email";
 import { fileImportChunks, fileImports } from "./imports";
-import {
-  dailySummaries,
-  oauthStates,
-  providerConnections,
-  providerDailyTotals,
-  providerPriorities,
-  rawRecords,
-  seriesChunks,
-  sleepSessions,
-  syncRuns,
-  webhookDeliveries,
-  workouts,
-} from "./integrations";
+import { oauthStates, providerConnections, syncRuns } from "./devices";
+import { rawRecords, webhookDeliveries } from "./ingestion";
+import { dailySummaries, providerDailyTotals, providerPriorities, seriesChunks, sleepSessions, workouts } from "./timeseries";
 import { notificationPreferences, privacySettings, profiles } from "./profile";
 
 /**

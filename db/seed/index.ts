@@ -1,10 +1,10 @@
 import { count } from "drizzle-orm";
 import type { Database } from "@/db";
 import { users } from "@/db/schema";
-import { createUser } from "@/server/auth/users";
-import { connectDemo } from "@/server/integrations/devices";
+import { createUser } from "@/server/account/auth/users";
+import { connectDemo } from "@/server/health/devices/devices";
 import { logger } from "@/server/logger";
-import { completeOnboarding, saveOnboardingStep, updateProfile } from "@/server/profile/service";
+import { completeOnboarding, saveOnboardingStep, updateProfile } from "@/server/account/profile/service";
 
 /** Days of simulated wearable data the demo account gets, delivered as signed webhooks. */
 export const DEMO_HISTORY_DAYS = 180;

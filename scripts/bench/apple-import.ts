@@ -12,8 +12,8 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { openDatabase } from "@/db";
 import { users } from "@/db/schema";
-import { receiveUpload, runImport } from "@/server/integrations/file-imports";
-import { syntheticAppleExport } from "@/server/integrations/imports/synthetic-apple-export";
+import { receiveUpload, runImport } from "@/server/health/imports/file-imports";
+import { syntheticAppleExport } from "@/server/health/imports/testing/synthetic-apple-export";
 import { postgresBenchDb, scalar, type BenchDb } from "./bench-db";
 import { relationBytes } from "./copy-baseline";
 

@@ -8,8 +8,8 @@ import { Readable } from "node:stream";
 import type { PGlite } from "@electric-sql/pglite";
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import { METRIC_CODES } from "@/server/integrations/timeseries/codec";
-import type { Metric } from "@/server/integrations/types";
+import { METRIC_CODES } from "@/server/health/timeseries/codec";
+import type { Metric } from "@/server/health/types";
 import { scalar, type BenchDb } from "./bench-db";
 
 const LEAN_TABLE = `create table if not exists bench_lean_samples (

@@ -80,7 +80,7 @@ ${yearRows.join("\n")}
 
 ## Apple Health export end to end: upload and import job
 
-A synthetic \`export.xml\` (\`server/integrations/imports/synthetic-apple-export.ts\`: a heart rate
+A synthetic \`export.xml\` (\`server/health/imports/testing/synthetic-apple-export.ts\`: a heart rate
 each minute, steps every 10 minutes, food correlations, a night, a workout and the activity rings
 each day) streamed from memory through \`receiveUpload\` (stored in 1 MiB pieces) and \`runImport\`
 (parse → normalize → chunks merged as a multiset → rollup), in a child process of its own against a

@@ -6,11 +6,11 @@
  */
 import type { Database } from "@/db";
 import { users } from "@/db/schema";
-import { generateDemoDays } from "@/server/integrations/demo/generator";
-import { ingestRecords, type RawRecord } from "@/server/integrations/ingest";
-import { getProvider } from "@/server/integrations/providers/registry";
-import { rollupDays } from "@/server/integrations/rollup";
-import { querySeries, readPoints, type SeriesBucketSize } from "@/server/integrations/timeseries/read";
+import { generateDemoDays } from "@/server/health/demo/generator";
+import { ingestRecords, type RawRecord } from "@/server/health/ingestion/ingest";
+import { getProvider } from "@/server/health/providers/registry";
+import { rollupDays } from "@/server/health/timeseries/rollup";
+import { querySeries, readPoints, type SeriesBucketSize } from "@/server/health/timeseries/read";
 import { scalar, type BenchDb } from "./bench-db";
 import { copyLean, leanRows, relationBytes } from "./copy-baseline";
 

@@ -15,7 +15,7 @@ export default async function DashboardPage() {
   if (!profile.onboardingCompleted) redirect("/onboarding");
 
   const range = recentRange();
-  await Promise.all([prefetch(trpc.summaries.latest.queryOptions()), prefetch(trpc.summaries.range.queryOptions(range))]);
+  await Promise.all([prefetch(trpc.timeseries.latest.queryOptions()), prefetch(trpc.timeseries.range.queryOptions(range))]);
 
   const name = firstName(profile.name);
   const today = new Intl.DateTimeFormat("en", { weekday: "long", day: "numeric", month: "long", timeZone: profile.timeZone }).format(new Date());

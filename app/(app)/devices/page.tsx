@@ -1,13 +1,13 @@
 import { ConnectResultBanner } from "@/components/devices/connect-result-banner";
 import { HISTORY_PAGE_SIZE } from "@/components/devices/format";
 import { ConnectionsSection } from "@/components/devices/connections-section";
-import { ImportsSection } from "@/components/devices/imports-section";
+import { ImportsSection } from "@/components/imports/imports-section";
 import { PrioritySection } from "@/components/devices/priority-section";
 import { SyncHistorySection } from "@/components/devices/sync-history-section";
 import { currentProfile, requireUser } from "@/components/shell/session";
 import { PageHeader } from "@/components/ui/page-header";
 import { HydrateClient, prefetch, trpc } from "@/server/api/rsc";
-import { providerDisplayName } from "@/server/integrations/devices";
+import { providerDisplayName } from "@/server/health/devices/devices";
 
 export const metadata = { title: "Devices" };
 

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
 import { RegisterForm } from "@/components/auth/register-form";
 import { currentUser } from "@/components/shell/session";
-import { safeCallbackUrl } from "@/server/auth/callback-url";
+import { safeCallbackUrl } from "@/server/account/auth/callback-url";
 
 export const metadata = { title: "Create an account" };
 

@@ -5,7 +5,7 @@ import { GoogleSignInButton } from "@/components/auth/google-sign-in-button";
 import { signInErrorMessage } from "@/components/auth/messages";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { currentUser } from "@/components/shell/session";
-import { safeCallbackUrl } from "@/server/auth/callback-url";
+import { safeCallbackUrl } from "@/server/account/auth/callback-url";
 import { env } from "@/server/env";
 
 export const metadata = { title: "Sign in" };

@@ -14,7 +14,7 @@ const APPLE = readFileSync(path.join(SAMPLES, "apple-health-export-simonw.xml"))
 
 const state = vi.hoisted(() => ({ db: null as Database | null, user: null as SessionUser | null }));
 vi.mock("@/db", async (original) => ({ ...(await original<typeof import("@/db")>()), getDb: async () => state.db }));
-vi.mock("@/server/auth/current-user", () => ({ getSessionUser: async () => state.user }));
+vi.mock("@/server/account/auth/current-user", () => ({ getSessionUser: async () => state.user }));
 
 let handle: DbHandle;
 

@@ -1,7 +1,7 @@
 import { getDb } from "@/db";
-import { getSessionUser } from "@/server/auth/current-user";
+import { getSessionUser } from "@/server/account/auth/current-user";
 import { AppError, errorResponse } from "@/server/errors";
-import { receiveUpload } from "@/server/integrations/uploads";
+import { receiveUpload } from "@/server/health/imports/uploads";
 import { requestId } from "@/server/request";
 
 export const dynamic = "force-dynamic";

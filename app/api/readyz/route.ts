@@ -1,4 +1,4 @@
-import { checkReadiness } from "@/server/ops/readiness";
+import { checkReadiness } from "@/server/platform/ops/readiness";
 
 export const dynamic = "force-dynamic";
 

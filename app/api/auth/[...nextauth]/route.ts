@@ -1,3 +1,3 @@
-import { handlers } from "@/server/auth";
+import { handlers } from "@/server/account/auth";
 
 export const { GET, POST } = handlers;

@@ -1,8 +1,8 @@
 import { CredentialsSignin } from "next-auth";
 import { z } from "zod";
-import { signIn } from "@/server/auth";
-import { safeCallbackUrl } from "@/server/auth/callback-url";
-import { INVALID_CREDENTIALS_MESSAGE, SignInThrottled, throttledMessage } from "@/server/auth/sign-in-errors";
+import { signIn } from "@/server/account/auth";
+import { safeCallbackUrl } from "@/server/account/auth/callback-url";
+import { INVALID_CREDENTIALS_MESSAGE, SignInThrottled, throttledMessage } from "@/server/account/auth/sign-in-errors";
 import { AppError, errorResponse } from "@/server/errors";
 import { requestId } from "@/server/request";
 

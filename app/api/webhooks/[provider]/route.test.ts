@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { MAX_WEBHOOK_BYTES } from "@/server/integrations/webhooks";
+import { MAX_WEBHOOK_BYTES } from "@/server/health/ingestion/webhooks";
 import { POST } from "./route";
 
 // The size limit is enforced before the database is touched.

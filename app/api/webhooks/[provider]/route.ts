@@ -1,6 +1,6 @@
 import { getDb } from "@/db";
 import { AppError, errorResponse } from "@/server/errors";
-import { answerHandshake, MAX_WEBHOOK_BYTES, readBodyWithin, receiveWebhook } from "@/server/integrations/webhooks";
+import { answerHandshake, MAX_WEBHOOK_BYTES, readBodyWithin, receiveWebhook } from "@/server/health/ingestion/webhooks";
 import { logger } from "@/server/logger";
 import { requestId } from "@/server/request";
 

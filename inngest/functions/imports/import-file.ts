@@ -1,0 +1,24 @@
+import { NonRetriableError } from "inngest";
+import { isBadImportInput, runImport } from "@/server/health/imports/file-imports";
+import { defineFunction } from "../../define";
+
+const RETRIES = 2;
+
+/**
+ * An uploaded export or CSV → normalized samples → daily rollups, with progress on the import row.
+ * A file that is wrong (bad columns, not a zip, broken XML) fails at once: another attempt would read
+ * the same bytes. Other failures (the database gone) are retried.
+ */
+export const importFile = defineFunction(
+  { id: "import-file", event: "imports/file.uploaded", retries: RETRIES, concurrencyKey: "event.data.userId" },
+  async ({ event, step, db, attempt }) =>
+    step.run("import", async () => {
+      try {
+        const done = await runImport(db, event.data.importId, { finalAttempt: attempt >= RETRIES });
+        return { status: done.status, items: done.itemsImported, errors: done.errorCount };
+      } catch (error) {
+        if (isBadImportInput(error)) throw new NonRetriableError(error.message, { cause: error });
+        throw error;
+      }
+    }),
+);

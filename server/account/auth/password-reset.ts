@@ -1,0 +1,47 @@
+import { eq, sql } from "drizzle-orm";
+import type { Database } from "@/db";
+import { users } from "@/db/schema/auth";
+import { AppError } from "../../errors";
+import { emit } from "../../platform/jobs/emit";
+import { clearLoginThrottleForAccount } from "./login-throttle";
+import { checkPasswordPolicy, hashPassword } from "./password";
+import { enforceRateLimits } from "./rate-limit";
+import { requestLimits } from "./request-limits";
+import { revokeAllSessions } from "./sessions";
+import { consumeToken } from "./tokens";
+import { findUserByEmail, findUserById, normalizeEmail } from "./users";
+
+/**
+ * Queues a reset link when the account exists. The caller always gets the same answer, so the
+ * form cannot be used to find out which addresses have accounts.
+ */
+export async function requestPasswordReset(db: Database, rawEmail: string, origin: { ip: string }): Promise<void> {
+  const email = normalizeEmail(rawEmail);
+  await enforceRateLimits(db, requestLimits.passwordReset(origin.ip, email));
+  const user = await findUserByEmail(db, email);
+  if (user) await emit(db, "auth/password-reset.requested", { userId: user.id });
+}
+
+/**
+ * Sets a new password through a single-use link (valid for an hour), signs out every session and
+ * lifts any sign-in lockout of the account. Following the link also proves the address.
+ */
+export async function resetPassword(db: Database, token: string, password: string): Promise<{ email: string }> {
+  const problem = checkPasswordPolicy(password);
+  if (problem) throw AppError.field("password", problem);
+  const passwordHash = await hashPassword(password);
+  const email = await db.transaction(async (tx) => {
+    const used = await consumeToken(tx, "reset_password", token);
+    const user = await findUserById(tx, used.userId);
+    if (!user) throw AppError.field("token", "This link is invalid, was already used or has expired. Ask for a new one.");
+    const emailConfirmed = user.email === used.email;
+    await tx
+      .update(users)
+      .set({ passwordHash, ...(emailConfirmed ? { emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())` } : {}) })
+      .where(eq(users.id, user.id));
+    await revokeAllSessions(tx, user.id);
+    return user.email;
+  });
+  await clearLoginThrottleForAccount(db, email);
+  return { email };
+}

@@ -1,0 +1,98 @@
+import { z } from "zod";
+import { protectedProcedure, router } from "../../trpc";
+import {
+  GOALS,
+  DEVICE_CHOICES,
+  ONBOARDING_STEPS,
+  UNIT_SYSTEMS,
+  notificationsUpdateInput,
+  onboardingStepInput,
+  privacyUpdateInput,
+  profileUpdateInput,
+} from "./inputs";
+import {
+  completeOnboarding,
+  getNotificationPreferences,
+  getOnboarding,
+  getPrivacySettings,
+  getProfile,
+  saveOnboardingStep,
+  updateNotificationPreferences,
+  updatePrivacySettings,
+  updateProfile,
+} from "./service";
+
+const profileOutput = z.object({
+  name: z.string().nullable(),
+  email: z.string(),
+  emailVerified: z.boolean(),
+  age: z.number().int().nullable(),
+  goal: z.enum(GOALS).nullable(),
+  deviceChoice: z.enum(DEVICE_CHOICES).nullable(),
+  heightCm: z.number().nullable(),
+  weightKg: z.number().nullable(),
+  timeZone: z.string(),
+  units: z.enum(UNIT_SYSTEMS),
+  onboardingCompleted: z.boolean(),
+});
+
+const onboardingOutput = z.object({
+  currentStep: z.enum(ONBOARDING_STEPS),
+  stepIndex: z.number().int(),
+  completed: z.boolean(),
+  data: z.object({
+    age: z.number().int().nullable(),
+    goal: z.enum(GOALS).nullable(),
+    deviceChoice: z.enum(DEVICE_CHOICES).nullable(),
+    units: z.enum(UNIT_SYSTEMS),
+    timeZone: z.string(),
+  }),
+});
+
+const notificationsOutput = z.object({
+  dailySummary: z.boolean(),
+  recoveryAlerts: z.boolean(),
+  weeklyReport: z.boolean(),
+  marketing: z.boolean(),
+  updatedAt: z.date(),
+});
+
+const privacyOutput = z.object({
+  shareAnonymousData: z.boolean(),
+  shareAnonymousDataChangedAt: z.date().nullable(),
+  researchOptIn: z.boolean(),
+  researchOptInChangedAt: z.date().nullable(),
+});
+
+export const profileRouter = router({
+  get: protectedProcedure.output(profileOutput).query(({ ctx }) => getProfile(ctx.db, ctx.user.id)),
+  update: protectedProcedure
+    .input(profileUpdateInput)
+    .output(profileOutput)
+    .mutation(({ ctx, input }) => updateProfile(ctx.db, ctx.user.id, input)),
+
+  onboarding: router({
+    get: protectedProcedure.output(onboardingOutput).query(({ ctx }) => getOnboarding(ctx.db, ctx.user.id)),
+    saveStep: protectedProcedure
+      .input(onboardingStepInput)
+      .output(onboardingOutput)
+      .mutation(({ ctx, input }) => saveOnboardingStep(ctx.db, ctx.user.id, input)),
+    complete: protectedProcedure.output(onboardingOutput).mutation(({ ctx }) => completeOnboarding(ctx.db, ctx.user.id)),
+  }),
+
+  notifications: router({
+    get: protectedProcedure.output(notificationsOutput).query(({ ctx }) => getNotificationPreferences(ctx.db, ctx.user.id)),
+    update: protectedProcedure
+      .input(notificationsUpdateInput)
+      .output(notificationsOutput)
+      .mutation(({ ctx, input }) => updateNotificationPreferences(ctx.db, ctx.user.id, input)),
+  }),
+
+  privacy: router({
+    get: protectedProcedure.output(privacyOutput).query(({ ctx }) => getPrivacySettings(ctx.db, ctx.user.id)),
+    update: protectedProcedure
+      .input(privacyUpdateInput)
+      .output(privacyOutput)
+      .mutation(({ ctx, input }) => updatePrivacySettings(ctx.db, ctx.user.id, input)),
+  }),
+});

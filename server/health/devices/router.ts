@@ -1,0 +1,55 @@
+import { z } from "zod";
+import { paginated, paginationInput } from "../../pagination";
+import { protectedProcedure, router } from "../../trpc";
+import { setAutoSync, toView } from "./connections";
+import { connectDemo, getSyncRun, listProviderCards, requestManualSync, setProviderPriority } from "./devices";
+import { getProviderPriority } from "../timeseries/priority";
+import { connectionViewSchema, providerCardSchema, providerIdSchema, SYNC_RUN_KINDS, syncRunViewSchema, toSyncRunView } from "./views";
+import { disconnectProvider } from "./oauth/flow";
+import { listSyncRuns } from "./sync-runs";
+
+const providerInput = z.object({ provider: providerIdSchema });
+
+/** Connections, manual syncs, sync history and provider priority of the signed-in user. */
+export const devicesRouter = router({
+  providers: protectedProcedure.output(z.array(providerCardSchema)).query(({ ctx }) => listProviderCards(ctx.db, ctx.user.id)),
+
+  connectDemo: protectedProcedure.output(connectionViewSchema).mutation(async ({ ctx }) => toView(await connectDemo(ctx.db, ctx.user.id))),
+
+  setAutoSync: protectedProcedure
+    .input(providerInput.extend({ autoSync: z.boolean() }))
+    .output(connectionViewSchema)
+    .mutation(async ({ ctx, input }) => toView(await setAutoSync(ctx.db, ctx.user.id, input.provider, input.autoSync))),
+
+  syncNow: protectedProcedure
+    .input(providerInput)
+    .output(z.object({ syncRunId: z.string() }))
+    .mutation(({ ctx, input }) => requestManualSync(ctx.db, ctx.user.id, input.provider)),
+
+  disconnect: protectedProcedure
+    .input(providerInput.extend({ deleteData: z.boolean().default(false) }))
+    .output(z.object({ revoked: z.boolean(), deletedDays: z.number().int() }))
+    .mutation(({ ctx, input }) => disconnectProvider(ctx.db, { userId: ctx.user.id, provider: input.provider, deleteData: input.deleteData, fetch })),
+
+  history: protectedProcedure
+    .input(paginationInput.extend({ provider: providerIdSchema.optional(), kind: z.enum(SYNC_RUN_KINDS).optional() }))
+    .output(paginated(syncRunViewSchema))
+    .query(async ({ ctx, input }) => {
+      const page = await listSyncRuns(ctx.db, ctx.user.id, { provider: input.provider, kind: input.kind, cursor: input.cursor, limit: input.limit });
+      return { items: page.items.map(toSyncRunView), nextCursor: page.nextCursor };
+    }),
+
+  /** One run, for following a "sync now" until it finishes. */
+  run: protectedProcedure
+    .input(z.object({ id: z.uuid() }))
+    .output(syncRunViewSchema)
+    .query(({ ctx, input }) => getSyncRun(ctx.db, ctx.user.id, input.id)),
+
+  priority: router({
+    get: protectedProcedure.output(z.array(providerIdSchema)).query(({ ctx }) => getProviderPriority(ctx.db, ctx.user.id)),
+    set: protectedProcedure
+      .input(z.object({ order: z.array(providerIdSchema).min(1).max(20) }))
+      .output(z.array(providerIdSchema))
+      .mutation(({ ctx, input }) => setProviderPriority(ctx.db, ctx.user.id, input.order)),
+  }),
+});

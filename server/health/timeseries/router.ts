@@ -1,0 +1,31 @@
+import { z } from "zod";
+import { protectedProcedure, router } from "../../trpc";
+import { latestSummary, summariesBetween, type DailySummary } from "./summaries";
+
+const isoDate = z.iso.date();
+
+const summaryView = z.object({
+  localDate: z.string(),
+  values: z.record(z.string(), z.number()),
+  sources: z.record(z.string(), z.string()),
+  rolling: z.record(z.string(), z.object({ avg7: z.number().nullable(), avg28: z.number().nullable(), baseline: z.number().nullable() })),
+});
+
+const view = (row: DailySummary): z.infer<typeof summaryView> => ({
+  localDate: row.localDate,
+  values: row.values,
+  sources: row.sources,
+  rolling: row.rolling,
+});
+
+/** Read side of the time series: the per-day rollups the pages chart. */
+export const timeseriesRouter = router({
+  latest: protectedProcedure.output(summaryView.nullable()).query(async ({ ctx }) => {
+    const row = await latestSummary(ctx.db, ctx.user.id);
+    return row ? view(row) : null;
+  }),
+  range: protectedProcedure
+    .input(z.object({ from: isoDate, to: isoDate }))
+    .output(z.array(summaryView))
+    .query(async ({ ctx, input }) => (await summariesBetween(ctx.db, ctx.user.id, input.from, input.to)).map(view)),
+});

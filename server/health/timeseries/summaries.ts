@@ -1,0 +1,41 @@
+import { and, desc, eq, gte, lte } from "drizzle-orm";
+import type { Database } from "@/db";
+import { dailySummaries } from "@/db/schema";
+import { AppError } from "../../errors";
+
+export type DailySummary = typeof dailySummaries.$inferSelect;
+
+/** The longest span of days one read of daily summaries may cover. */
+export const MAX_SUMMARY_RANGE_DAYS = 400;
+
+const DAY_MS = 86_400_000;
+
+/** Checks a from/to range of local dates (YYYY-MM-DD); each error names its field. */
+export function assertSummaryRange(from: string, to: string): void {
+  const start = parseLocalDate(from, "from");
+  const days = (parseLocalDate(to, "to") - start) / DAY_MS;
+  if (days < 0) throw AppError.field("to", "The end date must not be before the start date.");
+  if (days > MAX_SUMMARY_RANGE_DAYS) throw AppError.field("to", `Ask for at most ${MAX_SUMMARY_RANGE_DAYS} days at a time.`);
+}
+
+function parseLocalDate(value: string, field: string): number {
+  const ms = /^\d{4}-\d{2}-\d{2}$/.test(value) ? Date.parse(`${value}T00:00:00Z`) : Number.NaN;
+  if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== value) throw AppError.field(field, "Use a date like 2026-06-01.");
+  return ms;
+}
+
+/** The user's daily summaries between two local dates (inclusive), oldest first; at most MAX_SUMMARY_RANGE_DAYS apart. */
+export async function summariesBetween(db: Database, userId: string, from: string, to: string): Promise<DailySummary[]> {
+  assertSummaryRange(from, to);
+  return db
+    .select()
+    .from(dailySummaries)
+    .where(and(eq(dailySummaries.userId, userId), gte(dailySummaries.localDate, from), lte(dailySummaries.localDate, to)))
+    .orderBy(dailySummaries.localDate);
+}
+
+/** The most recent day with any data, or null before the first sync. */
+export async function latestSummary(db: Database, userId: string): Promise<DailySummary | null> {
+  const [row] = await db.select().from(dailySummaries).where(eq(dailySummaries.userId, userId)).orderBy(desc(dailySummaries.localDate)).limit(1);
+  return row ?? null;
+}

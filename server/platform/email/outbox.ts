@@ -1,0 +1,35 @@
+import { and, eq, ilike } from "drizzle-orm";
+import type { Database } from "@/db";
+import { emailOutbox } from "@/db/schema";
+import { AppError } from "../../errors";
+import { afterCursor, newestFirst } from "../../keyset";
+import { toPage, type PaginationInput } from "../../pagination";
+
+export async function listOutbox(db: Database, input: PaginationInput & { to?: string }) {
+  const search = input.to?.trim().toLowerCase();
+  const rows = await db
+    .select({
+      id: emailOutbox.id,
+      to: emailOutbox.to,
+      subject: emailOutbox.subject,
+      tag: emailOutbox.tag,
+      transport: emailOutbox.transport,
+      status: emailOutbox.status,
+      createdAt: emailOutbox.createdAt,
+    })
+    .from(emailOutbox)
+    .where(and(search ? ilike(emailOutbox.to, `%${escapeLike(search)}%`) : undefined, afterCursor(emailOutbox.createdAt, emailOutbox.id, input.cursor)))
+    .orderBy(...newestFirst(emailOutbox.createdAt, emailOutbox.id))
+    .limit(input.limit + 1);
+  return toPage(rows, input.limit, (r) => r.createdAt);
+}
+
+export async function getOutboxEmail(db: Database, id: string) {
+  const [email] = await db.select().from(emailOutbox).where(eq(emailOutbox.id, id));
+  if (!email) throw AppError.notFound("Email");
+  return email;
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

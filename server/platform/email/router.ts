@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { paginated, paginationInput } from "../../pagination";
+import { adminProcedure, router } from "../../trpc";
+import { getOutboxEmail, listOutbox } from "./outbox";
+
+const transport = z.enum(["resend", "outbox"]);
+const status = z.enum(["stored", "sent", "failed"]);
+
+const emailSummary = z.object({
+  id: z.string(),
+  to: z.string(),
+  subject: z.string(),
+  tag: z.string().nullable(),
+  transport,
+  status,
+  createdAt: z.date(),
+});
+
+const emailDetail = emailSummary.extend({
+  from: z.string(),
+  html: z.string(),
+  text: z.string(),
+  providerMessageId: z.string().nullable(),
+  error: z.string().nullable(),
+  userId: z.string().nullable(),
+});
+
+/** The email outbox, for admins (mounted as `outbox`). */
+export const outboxRouter = router({
+  list: adminProcedure
+    .input(paginationInput.extend({ to: z.string().trim().max(320).optional() }))
+    .output(paginated(emailSummary))
+    .query(({ ctx, input }) => listOutbox(ctx.db, input)),
+  get: adminProcedure
+    .input(z.object({ id: z.uuid() }))
+    .output(emailDetail)
+    .query(({ ctx, input }) => getOutboxEmail(ctx.db, input.id)),
+});
