@@ -9,8 +9,8 @@ import { expect, registerAndSignInApi, test, uniqueEmail } from "./support";
 
 const TARGET_BYTES = 300 * 1024 * 1024;
 
-test("imports: a 300 MB export.xml is stored whole over HTTP, byte for byte", async ({ request }) => {
-  test.setTimeout(180_000);
+test("imports: a 300 MB export.xml is stored whole over HTTP, byte for byte, and its import job succeeds", async ({ request }) => {
+  test.setTimeout(420_000);
   const dir = path.resolve(".data/e2e-tmp");
   await mkdir(dir, { recursive: true });
   const file = path.join(dir, `export-${process.pid}-${Date.now()}.xml`);
@@ -33,8 +33,21 @@ test("imports: a 300 MB export.xml is stored whole over HTTP, byte for byte", as
     // The route is outside proxy.ts, yet still answers with the caller's request id.
     expect(response.headers()["x-request-id"]).toBe("large-upload-e2e");
     // The import row as stored (the route answers with the row its UPDATE … RETURNING gave back).
-    const uploaded = (await response.json()) as { import: { sizeBytes: number; contentHash: string; kind: string; status: string }; duplicate: boolean };
-    expect(uploaded).toMatchObject({ duplicate: false, import: { kind: "apple_xml", status: "queued", sizeBytes: bytes.length, contentHash: sha256 } });
+    const uploaded = (await response.json()) as { import: { id: string; sizeBytes: number; contentHash: string; kind: string; status: string }; duplicate: boolean };
+    expect(uploaded).toMatchObject({ duplicate: false, import: { id: expect.any(String), kind: "apple_xml", status: "queued", sizeBytes: bytes.length, contentHash: sha256 } });
+
+    // The import job runs through to the end on the same server (so no later test shares it with the job).
+    const input = encodeURIComponent(JSON.stringify({ json: { id: uploaded.import.id } }));
+    await expect
+      .poll(
+        async () => {
+          const answer = await request.get(`/api/trpc/imports.get?input=${input}`, { timeout: 30_000 }).catch(() => null);
+          if (!answer?.ok()) return "unreachable";
+          return ((await answer.json()) as { result: { data: { json: { status: string } } } }).result.data.json.status;
+        },
+        { timeout: 360_000, intervals: [2_000] },
+      )
+      .toBe("succeeded");
   } finally {
     await rm(file, { force: true });
   }

@@ -7,6 +7,7 @@ import { createUser } from "../../account/auth/users";
 import { receiveUpload, runImport } from "../imports/file-imports";
 import { ingestRecords } from "../ingestion/ingest";
 import { normalizeWhoop } from "../providers/whoop/normalize";
+import { whoopSleep } from "../providers/whoop/testing/fixtures";
 import { oneSessionPerNight } from "./sleep-nights";
 
 const testDb = withTestDb({ inProcessJobs: true });
@@ -68,38 +69,11 @@ describe("a night is counted once", () => {
   });
 
   it("recognises one WHOOP night arriving from the API (webhook path) and from the CSV export", async () => {
-    const apiSleep = {
-      id: "ecfc6a15-4661-442f-a9a4-f160dd7afae8",
-      cycle_id: 93845,
-      user_id: 10129,
-      created_at: "2024-03-10T11:25:44.774Z",
-      updated_at: "2024-03-10T14:25:44.774Z",
-      start: "2024-03-10T03:25:44.774Z",
-      end: "2024-03-10T11:05:44.774Z",
-      timezone_offset: "-05:00",
-      nap: false,
-      score_state: "SCORED",
-      score: {
-        stage_summary: {
-          total_in_bed_time_milli: 27_600_000,
-          total_awake_time_milli: 1_800_000,
-          total_no_data_time_milli: 0,
-          total_light_sleep_time_milli: 14_400_000,
-          total_slow_wave_sleep_time_milli: 5_400_000,
-          total_rem_sleep_time_milli: 6_000_000,
-          sleep_cycle_count: 4,
-          disturbance_count: 11,
-        },
-        respiratory_rate: 15.2,
-        sleep_performance_percentage: 88,
-        sleep_efficiency_percentage: 93,
-      },
-    };
     await ingestRecords(testDb.db, {
       userId,
       source: "whoop",
       timeZone: "America/New_York",
-      records: [{ recordId: apiSleep.id, recordType: "sleep", payload: apiSleep }],
+      records: [{ recordId: whoopSleep.id, recordType: "sleep", payload: whoopSleep }],
       normalize: (record) => normalizeWhoop(record.payload, record.recordType),
     });
     const asleep = (14_400 + 5_400 + 6_000) as number;

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { AppError } from "@/server/errors";
 import { dateAtOffset } from "../../local-date";
 import { whoop } from "./adapter";
+import { whoopSleep } from "./testing/fixtures";
 import { TokenExpiredError } from "../shared/errors";
 import { hmacDigest } from "../shared/hmac";
 import { startFakeServer } from "../testing/fake-server";
@@ -14,36 +15,6 @@ function signed(raw: string, at: Date, secret = SECRET) {
   const timestamp = String(at.getTime());
   return new Headers({ "X-WHOOP-Signature-Timestamp": timestamp, "X-WHOOP-Signature": hmacDigest("sha256", secret, `${timestamp}${raw}`, "base64") });
 }
-
-const whoopSleep = {
-  id: "ecfc6a15-4661-442f-a9a4-f160dd7afae8",
-  cycle_id: 93845,
-  user_id: 10129,
-  created_at: "2024-03-10T11:25:44.774Z",
-  updated_at: "2024-03-10T14:25:44.774Z",
-  start: "2024-03-10T03:25:44.774Z",
-  end: "2024-03-10T11:05:44.774Z",
-  timezone_offset: "-05:00",
-  nap: false,
-  score_state: "SCORED",
-  score: {
-    stage_summary: {
-      total_in_bed_time_milli: 27_600_000,
-      total_awake_time_milli: 1_800_000,
-      total_no_data_time_milli: 0,
-      total_light_sleep_time_milli: 14_400_000,
-      total_slow_wave_sleep_time_milli: 5_400_000,
-      total_rem_sleep_time_milli: 6_000_000,
-      sleep_cycle_count: 4,
-      disturbance_count: 11,
-    },
-    sleep_needed: { baseline_milli: 27_395_716, need_from_sleep_debt_milli: 352_230, need_from_recent_strain_milli: 208_595, need_from_recent_nap_milli: -12_312 },
-    respiratory_rate: 16.11,
-    sleep_performance_percentage: 98,
-    sleep_consistency_percentage: 90,
-    sleep_efficiency_percentage: 91.7,
-  },
-};
 
 const whoopRecovery = {
   cycle_id: 93845,
