@@ -14,6 +14,7 @@ import { openDatabase } from "@/db";
 import { users } from "@/db/schema";
 import { receiveUpload, runImport } from "@/server/health/imports/file-imports";
 import { syntheticAppleExport } from "@/server/health/imports/testing/synthetic-apple-export";
+import { installJobs } from "@/server/platform/jobs/install";
 import { postgresBenchDb, scalar, type BenchDb } from "./bench-db";
 import { relationBytes } from "./copy-baseline";
 
@@ -47,6 +48,8 @@ async function openPglite(dir: string): Promise<BenchDb> {
 }
 
 async function child(kind: string, bytes: number, dir: string | undefined): Promise<AppleImportResult> {
+  // The upload emits its import event; the runner is never started here, the bench runs the job itself.
+  installJobs();
   const target = kind === "postgres" ? await postgresBenchDb() : await openPglite(dir!);
   if (!target) throw new Error("Postgres not reachable");
   let peakRss = process.memoryUsage().rss;
