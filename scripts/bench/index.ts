@@ -83,7 +83,7 @@ ${yearRows.join("\n")}
 A synthetic \`export.xml\` (\`server/health/imports/testing/synthetic-apple-export.ts\`: a heart rate
 each minute, steps every 10 minutes, food correlations, a night, a workout and the activity rings
 each day) streamed from memory through \`receiveUpload\` (stored in 1 MiB pieces) and \`runImport\`
-(parse → normalize → chunks merged as a multiset → rollup), in a child process of its own against a
+(a structural pass over the whole XML first, so a broken file keeps nothing; then parse → normalize → chunks merged as a multiset → rollup), in a child process of its own against a
 fresh database. **Records/s** = the export's top-level records ÷ (upload + job). **Growth** = change
 of \`pg_database_size\` over upload and job (the upload's pieces are deleted at the end; their space
 stays until vacuumed). **Peak RSS** of that process (target < 300 MB), which runs with
