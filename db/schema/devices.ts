@@ -1,8 +1,12 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { oneOf } from "./_columns";
 import { ownerColumn } from "./auth";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+
+/** The statuses in which a connection holds its provider account (at most one per account: provider_connections_live_external_uq). */
+export const LIVE_CONNECTION_STATUSES = ["pending", "active", "error"] as const;
 
 /** One user's link to one provider: tokens (encrypted), status and sync bookkeeping. */
 export const providerConnections = pgTable(
@@ -36,7 +40,7 @@ export const providerConnections = pgTable(
     // A provider account feeds one live connection: its webhooks are routed by this id.
     uniqueIndex("provider_connections_live_external_uq")
       .on(t.provider, t.externalUserId)
-      .where(sql`${t.status} in ('pending', 'active', 'error')`),
+      .where(oneOf(t.status, LIVE_CONNECTION_STATUSES)),
   ],
 );
 

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { bigint, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { oneOf } from "./_columns";
 import { ownerColumn } from "./auth";
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -43,7 +44,7 @@ export const fileImports = pgTable(
     // One live import per file and person: of parallel uploads of one file, the first to queue wins.
     uniqueIndex("file_imports_live_content_uq")
       .on(t.userId, t.contentHash, sql`coalesce(${t.accountId}, '')`)
-      .where(sql`${t.status} in (${sql.raw(LIVE_IMPORT_STATUSES.map((s) => `'${s}'`).join(", "))})`),
+      .where(oneOf(t.status, LIVE_IMPORT_STATUSES)),
   ],
 );
 

@@ -1,7 +1,8 @@
-import { and, desc, eq, inArray, lt, ne, notInArray, or, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, lt, ne, or, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Database } from "@/db";
-import { providerConnections, providerDailyTotals, rawRecords, sleepSessions, workouts } from "@/db/schema";
+import { LIVE_CONNECTION_STATUSES, providerConnections, providerDailyTotals, rawRecords, sleepSessions, workouts } from "@/db/schema";
+import { oneOf } from "@/db/schema/_columns";
 import { AppError } from "../../errors";
 import { isUniqueViolation } from "../../platform/jobs/store";
 import { decryptSecret, encryptSecret } from "../../platform/crypto";
@@ -52,24 +53,6 @@ export async function getConnection(db: Database, userId: string, provider: stri
   return row;
 }
 
-/** The statuses in which a connection holds its provider account (at most one per account: provider_connections_live_external_uq). */
-export const LIVE_CONNECTION_STATUSES = ["pending", "active", "error"] as const satisfies Connection["status"][];
-
-/** The one live connection of a provider account; a revoked or disconnected link is not one. */
-export async function findConnectionByExternalUser(db: Database, provider: string, externalUserId: string): Promise<Connection | null> {
-  const [row] = await db
-    .select()
-    .from(providerConnections)
-    .where(
-      and(
-        eq(providerConnections.provider, provider),
-        eq(providerConnections.externalUserId, externalUserId),
-        inArray(providerConnections.status, LIVE_CONNECTION_STATUSES),
-      ),
-    );
-  return row ?? null;
-}
-
 /** Where a webhook for a provider account goes: its live connection, or why it goes nowhere. */
 export type DeliveryRoute =
   | { connection: Connection; reason: null; linkEnded: false }
@@ -77,23 +60,16 @@ export type DeliveryRoute =
   | { connection: null; reason: string; linkEnded: boolean };
 
 export async function routeDelivery(db: Database, provider: string, externalUserId: string): Promise<DeliveryRoute> {
-  const connection = await findConnectionByExternalUser(db, provider, externalUserId);
-  if (connection) return { connection, reason: null, linkEnded: false };
-  const [former] = await db
-    .select({ status: providerConnections.status })
+  // Every link the account ever had, the live one first (there is at most one), else the latest.
+  const [link] = await db
+    .select()
     .from(providerConnections)
-    .where(
-      and(
-        eq(providerConnections.provider, provider),
-        eq(providerConnections.externalUserId, externalUserId),
-        notInArray(providerConnections.status, LIVE_CONNECTION_STATUSES),
-      ),
-    )
-    .orderBy(desc(providerConnections.updatedAt))
+    .where(and(eq(providerConnections.provider, provider), eq(providerConnections.externalUserId, externalUserId)))
+    .orderBy(sql`${oneOf(providerConnections.status, LIVE_CONNECTION_STATUSES)} desc`, desc(providerConnections.updatedAt))
     .limit(1);
-  return former
-    ? { connection: null, reason: `the link of this provider account is ${former.status}`, linkEnded: true }
-    : { connection: null, reason: "no connection for this provider account", linkEnded: false };
+  if (!link) return { connection: null, reason: "no connection for this provider account", linkEnded: false };
+  if ((LIVE_CONNECTION_STATUSES as readonly string[]).includes(link.status)) return { connection: link, reason: null, linkEnded: false };
+  return { connection: null, reason: `the link of this provider account is ${link.status}`, linkEnded: true };
 }
 
 export interface TokenSet {
