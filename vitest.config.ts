@@ -10,6 +10,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // next-auth imports `next/server` without an extension, which Node's ESM resolver refuses; Vite resolves it.
+    server: { deps: { inline: ["next-auth"] } },
     env: { NODE_ENV: "test", LOG_LEVEL: "silent" },
   },
 });
