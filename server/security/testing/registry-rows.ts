@@ -57,16 +57,24 @@ function enumColumnKeys(tableName: string): Set<string> {
   return new Set(Object.entries(getTableColumns(entry.table)).filter(([, c]) => (c as { enumValues?: unknown[] }).enumValues?.length).map(([k]) => k));
 }
 
-/** Every string (and timestamp, as ISO text) held directly in a column of these rows. */
-export function columnStrings(rows: OwnedRows, opts: { skipEnums?: boolean } = {}): Set<string> {
+/**
+ * Every string (and timestamp, as ISO text) held directly in a column of these rows. `perColumn`
+ * keeps only the first few distinct values of each column: ids of one column are all of one kind.
+ */
+export function columnStrings(rows: OwnedRows, opts: { skipEnums?: boolean; skipDates?: boolean; perColumn?: number } = {}): Set<string> {
   const out = new Set<string>();
   for (const [table, list] of rows) {
     const skip = opts.skipEnums ? enumColumnKeys(table) : new Set<string>();
+    const seen = new Map<string, Set<string>>();
     for (const row of list) {
       for (const [key, value] of Object.entries(row)) {
         if (skip.has(key)) continue;
-        if (typeof value === "string") out.add(value);
-        else if (value instanceof Date) out.add(value.toISOString());
+        const text = typeof value === "string" ? value : value instanceof Date && !opts.skipDates ? value.toISOString() : null;
+        if (text === null) continue;
+        const column = seen.get(key) ?? seen.set(key, new Set()).get(key)!;
+        if (opts.perColumn !== undefined && column.size >= opts.perColumn && !column.has(text)) continue;
+        column.add(text);
+        out.add(text);
       }
     }
   }

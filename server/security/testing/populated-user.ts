@@ -1,0 +1,121 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { POST as uploadRoute } from "@/app/api/imports/route";
+import { GET as connectRoute } from "@/app/api/devices/[provider]/connect/route";
+import { POST as webhookRoute } from "@/app/api/webhooks/[provider]/route";
+import type { Database } from "@/db";
+import { createSession } from "@/server/account/auth/sessions";
+import { completeGoogleSignIn } from "@/server/account/auth/google";
+import { issueToken } from "@/server/account/auth/tokens";
+import { activateConnection } from "@/server/health/devices/connections";
+import { webhookSigners } from "@/server/health/providers/testing/webhook-signing";
+import { TERRA_USER, terraBody, terraDailyRecord, terraSleepRecord } from "@/server/health/providers/terra/testing/fixtures";
+import { drainJobs } from "@/server/platform/jobs/runner";
+import { callerFor, sessionFor } from "@/server/testing";
+import type { SessionUser } from "@/server/trpc";
+
+/*
+ * A user holding real data, put there through the paths the app uses: registration, sessions,
+ * profile and onboarding, the demo wearable (signed webhooks through the route, then the jobs),
+ * a Terra webhook, file uploads through the upload route and the import job, an OAuth start,
+ * a Google link, email links. Route handlers read the signed-in user from `actAs` (the test mocks
+ * the session lookup with it).
+ */
+
+const SAMPLES = path.resolve(process.cwd(), "../shared/data/samples");
+
+export interface World {
+  db: Database;
+  /** Makes route handlers see `user` as the signed-in user (null: anonymous). */
+  actAs(user: SessionUser | null): void;
+}
+
+export interface PopulatedUser {
+  session: SessionUser;
+  password: string;
+  name: string;
+  /** The Fitbit account id of the CSV rows imported. */
+  fitbitAccountId: string;
+  terraUserId: string;
+}
+
+export interface UserSpec {
+  label: string;
+  ip: string;
+  fitbitAccountId: string;
+  heightCm: number;
+  /** Connect the demo wearable (its backfill is the slow part). Default true. */
+  demo?: boolean;
+}
+
+async function uploadFile(world: World, bytes: Buffer, query: string): Promise<void> {
+  const response = await uploadRoute(new Request(`http://localhost/api/imports?${query}`, { method: "POST", body: new Uint8Array(bytes), duplex: "half" } as RequestInit));
+  if (response.status !== 202) throw new Error(`upload refused: ${response.status} ${await response.text()}`);
+}
+
+async function postWebhook(provider: string, body: string, headers: Record<string, string>): Promise<void> {
+  const request = new Request(`http://localhost/api/webhooks/${provider}`, { method: "POST", body, headers });
+  const response = await webhookRoute(request, { params: Promise.resolve({ provider }) });
+  if (response.status !== 200) throw new Error(`webhook refused: ${response.status} ${await response.text()}`);
+}
+
+/** The demo wearable's webhooks go through the real route (see setDemoTransport). */
+export const demoTransportThroughRoute = (body: string, headers: Record<string, string>) => postWebhook("demo", body, headers);
+
+export async function populateUser(world: World, spec: UserSpec): Promise<PopulatedUser> {
+  const { db } = world;
+  const email = `${spec.label}@matrix.example`;
+  const password = `Matrix-${spec.label}-passphrase-7`;
+  const name = `Matrix ${spec.label} Quillfeather`;
+  const anonymous = callerFor(db, null, { ip: spec.ip });
+  const { id } = await anonymous.auth.register({ email, password, name });
+  const sessionId = await createSession(db, { userId: id, ip: spec.ip, userAgent: `MatrixBrowser/${spec.label}` });
+  await createSession(db, { userId: id, ip: spec.ip, userAgent: `MatrixPhone/${spec.label}` });
+  const session = sessionFor({ id, email, name }, sessionId);
+  const caller = callerFor(db, session, { ip: spec.ip });
+  world.actAs(session);
+
+  // Email verified through its link; then a Google account linked to the verified address.
+  const { token } = await issueToken(db, { purpose: "verify_email", userId: id, email });
+  await anonymous.auth.verifyEmail({ token });
+  const linked = await completeGoogleSignIn(db, { providerAccountId: `google-${spec.label}-sub`, email, emailVerified: true, name, image: null });
+  if (!linked.ok) throw new Error(`google link refused: ${linked.reason}`);
+
+  await caller.profile.update({ name, heightCm: spec.heightCm, weightKg: 71.5, timeZone: "Europe/Berlin", units: "metric" });
+  await caller.profile.onboarding.saveStep({ step: "age", data: { age: 41 } });
+  await caller.profile.onboarding.saveStep({ step: "goal", data: { goal: "sleep" } });
+  await caller.profile.onboarding.saveStep({ step: "device", data: { deviceChoice: "now" } });
+  await caller.profile.onboarding.saveStep({ step: "preferences", data: { units: "metric", timeZone: "Europe/Berlin" } });
+  await caller.profile.onboarding.complete();
+  await caller.profile.notifications.update({ weeklyReport: true, marketing: true });
+  await caller.profile.privacy.update({ researchOptIn: true });
+
+  // Wearables: the demo device (backfill by signed webhooks), a Terra account, an OAuth start.
+  if (spec.demo !== false) await caller.devices.connectDemo();
+  const terraUserId = `terra-${spec.label}`;
+  await activateConnection(db, { userId: id, provider: "terra", externalUserId: terraUserId });
+  const terraUser = { ...TERRA_USER, user_id: terraUserId, reference_id: id };
+  for (const body of [terraBody("daily", [terraDailyRecord(9_000 + spec.heightCm, 2_250)], terraUser), terraBody("sleep", [terraSleepRecord({ summaryId: `sleep-${spec.label}` })], terraUser)]) {
+    await postWebhook("terra", body, webhookSigners.terra.sign(body, new Date()));
+  }
+  const started = await connectRoute(new Request("http://localhost/api/devices/oura/connect?redirectTo=/dashboard"), { params: Promise.resolve({ provider: "oura" }) });
+  if (started.status !== 302) throw new Error(`oura connect did not start: ${started.status} ${await started.text()}`);
+  await caller.devices.priority.set({ order: ["terra", "demo", "apple_health", "fitbit"] });
+
+  // Files: the Apple Health export sample and one account's rows of the Fitbit CSV.
+  await uploadFile(world, readFileSync(path.join(SAMPLES, "apple-health-export-simonw.xml")), `filename=export-${spec.label}.xml`);
+  await uploadFile(world, readFileSync(path.join(SAMPLES, "fitbit-dailyActivity-merged.csv")), `filename=daily-${spec.label}.csv&accountId=${spec.fitbitAccountId}`);
+
+  // Email links outstanding: a pending address change and a password reset.
+  await caller.auth.requestEmailChange({ newEmail: `${spec.label}-new@matrix.example`, currentPassword: password });
+  await anonymous.auth.requestPasswordReset({ email });
+
+  const drained = await drainJobs(db, { timeoutMs: 120_000 });
+  if (drained.pending || drained.outcomes.failed) throw new Error(`jobs did not finish: ${JSON.stringify(drained)}`);
+  if (spec.demo !== false) {
+    await caller.devices.syncNow({ provider: "demo" });
+    await drainJobs(db, { timeoutMs: 120_000 });
+  }
+  world.actAs(null);
+  return { session, password, name, fitbitAccountId: spec.fitbitAccountId, terraUserId };
+}
