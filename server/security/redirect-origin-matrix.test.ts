@@ -58,7 +58,7 @@ const SEGMENT_SAMPLES: Record<string, string[]> = {
 let handle: DbHandle;
 let oura: FakeOAuthServer;
 let signedIn: SessionUser;
-const tally = { redirectCalls: 0, redirectFailures: [] as string[], originCalls: 0 };
+const tally = { redirectCalls: 0, redirectFailures: [] as string[], redirectTargets: new Set<string>(), originCalls: 0, originTargets: new Set<string>() };
 
 beforeAll(async () => {
   handle = await createTestDb();
@@ -70,7 +70,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   // Next.js patches console.* once loaded (it asks for a request store); write the figures directly.
-  process.stdout.write(`redirect matrix: ${OPEN_REDIRECT_PAYLOADS.length} payloads, ${tally.redirectCalls} calls, ${tally.redirectFailures.length} failures; origin matrix: ${tally.originCalls} calls\n`);
+  process.stdout.write(`redirect matrix: ${OPEN_REDIRECT_PAYLOADS.length} payloads, ${tally.redirectTargets.size} redirect targets, ${tally.redirectCalls} calls, ${tally.redirectFailures.length} failures; origin matrix: ${tally.originTargets.size} state-changing targets, ${tally.originCalls} calls\n`);
   await Promise.all([oura.close(), handle.close()]);
 });
 
@@ -108,7 +108,8 @@ function offSite(location: string | null, allowed: string[]): string | null {
   return null;
 }
 
-function record(label: string, problem: string | null) {
+function record(target: string, label: string, problem: string | null) {
+  tally.redirectTargets.add(target);
   tally.redirectCalls++;
   if (problem) tally.redirectFailures.push(`${label}: ${problem}`);
 }
@@ -130,8 +131,8 @@ describe("redirect matrix", () => {
   it(`keeps each of ${OPEN_REDIRECT_PAYLOADS.length} payloads on the app's origin in safeCallbackUrl and Auth.js's redirect callback`, async () => {
     const redirect = buildAuthConfig().callbacks!.redirect!;
     for (const payload of OPEN_REDIRECT_PAYLOADS) {
-      record(`safeCallbackUrl ${JSON.stringify(payload)}`, offSite(safeCallbackUrl(payload, undefined, APP), []));
-      record(`authjs redirect ${JSON.stringify(payload)}`, offSite(await redirect({ url: payload, baseUrl: APP }), []));
+      record("safeCallbackUrl", `safeCallbackUrl ${JSON.stringify(payload)}`, offSite(safeCallbackUrl(payload, undefined, APP), []));
+      record("Auth.js redirect callback", `authjs redirect ${JSON.stringify(payload)}`, offSite(await redirect({ url: payload, baseUrl: APP }), []));
     }
     expect(tally.redirectFailures).toEqual([]);
   });
@@ -151,7 +152,7 @@ describe("redirect matrix", () => {
               const init: RequestInit = method === "POST" ? { method, body: form, headers: { origin: APP, "content-type": "application/x-www-form-urlencoded" } } : { method };
               const response = await mod[method]!(new NextRequest(`${APP}${path}?${fields}`, init as ConstructorParameters<typeof NextRequest>[1]), { params: Promise.resolve(params) });
               const problem = offSite(response.headers.get("location"), [oura.url]);
-              record(`${method} ${path} as ${user ? "user" : "anonymous"} ${JSON.stringify(payload)}`, problem);
+              record(`${method} ${path}`, `${method} ${path} as ${user ? "user" : "anonymous"} ${JSON.stringify(payload)}`, problem);
               if (problem) failures.push(`${method} ${path} (${user ? "signed in" : "signed out"}) ${JSON.stringify(payload)}: ${problem}`);
             }
           }
@@ -174,7 +175,7 @@ describe("redirect matrix", () => {
       const code = oura.approve(authorize);
       const back = await callback(new Request(`${APP}/api/devices/oura/callback?code=${code}&state=${new URL(authorize).searchParams.get("state")}`), params);
       const problem = offSite(back.headers.get("location"), []);
-      record(`oauth ${JSON.stringify(payload)}`, problem);
+      record("OAuth round trip", `oauth ${JSON.stringify(payload)}`, problem);
       if (problem) failures.push(`${JSON.stringify(payload)}: ${problem}`);
     }
     expect(failures).toEqual([]);
@@ -195,7 +196,7 @@ describe("redirect matrix", () => {
         );
         const location = getURLFromRedirectError(thrown as Parameters<typeof getURLFromRedirectError>[0]);
         const problem = typeof location === "string" ? offSite(location, []) : "did not redirect";
-        record(`${page} ${JSON.stringify(payload)}`, problem);
+        record(`page ${page}`, `${page} ${JSON.stringify(payload)}`, problem);
         if (problem) failures.push(`${page} ${JSON.stringify(payload)}: ${problem}`);
       }
     }
@@ -243,6 +244,7 @@ describe("origin matrix", () => {
             if (stopped && !stopped.headers.get("x-middleware-next")) return stopped;
             return mod[method]!(request, { params: Promise.resolve(params) });
           };
+          tally.originTargets.add(`${method} ${path}`);
           for (const [attack, headers] of Object.entries(ATTACKS)) {
             tally.originCalls++;
             const response = await send(headers);
@@ -267,6 +269,7 @@ describe("origin matrix", () => {
     for (const { path } of mutations) {
       const url = `${APP}/api/trpc/${path}`;
       expect(proxyMatches(`/api/trpc/${path}`)).toBe(true);
+      tally.originTargets.add(`mutation ${path}`);
       for (const [attack, headers] of Object.entries(ATTACKS)) {
         tally.originCalls++;
         const response = proxy(new NextRequest(url, { method: "POST", body: "{}", headers: { ...headers, "content-type": "application/json" } }));
