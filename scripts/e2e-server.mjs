@@ -36,6 +36,6 @@ delete env.RESEND_API_KEY;
 delete env.INNGEST_EVENT_KEY;
 delete env.INNGEST_DEV;
 
-const server = spawn("npx", ["next", "start", "-p", port], { stdio: "inherit", env });
+const server = spawn("node", ["scripts/serve.mjs", port], { stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -31,6 +31,8 @@ export const envSchema = z
     /** Where `next start` listens (its own variable); the default APP_URL points at it. */
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     APP_URL: z.url().optional(),
+    /** Proxies in front of the app whose X-Forwarded-For / -Proto entries are believed (0: none, the socket address counts). */
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     DATA_DIR: optionalString,
     DATABASE_URL: z
       .string()

@@ -2,6 +2,7 @@ import { getDb } from "@/db";
 import { getSessionUser } from "@/server/account/auth/current-user";
 import { AppError, errorResponse } from "@/server/errors";
 import { receiveUpload } from "@/server/health/imports/uploads";
+import { refuseCrossSite } from "@/server/http/same-origin";
 import { requestId } from "@/server/request";
 
 export const dynamic = "force-dynamic";
@@ -9,9 +10,12 @@ export const dynamic = "force-dynamic";
 /**
  * Upload of an export file as the raw request body (`?filename=…&accountId=…`), streamed into the
  * database piece by piece; answers 202 with the queued import (200 with the earlier one for a repeat).
- * proxy.ts does not match this route, so the body arrives whole and unbuffered.
+ * proxy.ts does not match this route, so the body arrives whole and unbuffered, and the
+ * cross-site check it would have made is made here.
  */
 export async function POST(req: Request) {
+  const refused = refuseCrossSite(req);
+  if (refused) return refused;
   const id = requestId(req.headers);
   try {
     const db = await getDb();

@@ -5,6 +5,7 @@ import { getDb } from "@/db";
 import { env } from "../../env";
 import { logger } from "../../logger";
 import { clientIp } from "../../request";
+import { safeCallbackUrl } from "./callback-url";
 import { authenticateWithPassword } from "./credentials";
 import { completeGoogleSignIn, findLinkedUserId, GOOGLE_PROVIDER } from "./google";
 import { resolveAuthSecret } from "./secret";
@@ -38,6 +39,10 @@ export function buildAuthConfig(): NextAuthConfig {
       ...(e.AUTH_GOOGLE_ID && e.AUTH_GOOGLE_SECRET ? [Google({ clientId: e.AUTH_GOOGLE_ID, clientSecret: e.AUTH_GOOGLE_SECRET })] : []),
     ],
     callbacks: {
+      // Where Auth.js's own endpoints send the browser (`callbackUrl`, `redirectTo`): the one check every redirect uses.
+      redirect({ url, baseUrl }) {
+        return `${baseUrl}${safeCallbackUrl(url, "/", baseUrl)}`;
+      },
       async signIn({ account, profile }) {
         if (account?.provider !== GOOGLE_PROVIDER) return true;
         const result = await completeGoogleSignIn(await getDb(), {

@@ -4,6 +4,7 @@ import { signIn } from "@/server/account/auth";
 import { safeCallbackUrl } from "@/server/account/auth/callback-url";
 import { INVALID_CREDENTIALS_MESSAGE, SignInThrottled, throttledMessage } from "@/server/account/auth/sign-in-errors";
 import { AppError, errorResponse } from "@/server/errors";
+import { crossSiteReason } from "@/server/http/same-origin";
 import { requestId } from "@/server/request";
 
 const body = z.object({
@@ -22,7 +23,8 @@ type SignInOutcome = { ok: true; redirectTo: string } | { ok: false; error: AppE
  */
 export async function POST(request: Request): Promise<Response> {
   const id = requestId(request.headers);
-  if (!isSameOrigin(request)) return errorResponse(AppError.forbidden("Sign in from the BioSync sign-in page."), id);
+  // Login CSRF (signing a victim into the attacker's account); proxy.ts refuses it too.
+  if (crossSiteReason(request)) return errorResponse(AppError.forbidden("Sign in from the BioSync sign-in page."), id);
   const isForm = /application\/x-www-form-urlencoded|multipart\/form-data/.test(request.headers.get("content-type") ?? "");
 
   let input: z.infer<typeof body>;
@@ -34,10 +36,10 @@ export async function POST(request: Request): Promise<Response> {
   const outcome = await attemptSignIn(input);
 
   if (isForm) {
-    if (outcome.ok) return redirect(request, outcome.redirectTo);
+    if (outcome.ok) return redirect(outcome.redirectTo);
     const query = new URLSearchParams({ error: "CredentialsSignin", code: outcome.error.code === "TOO_MANY_REQUESTS" ? "rate_limited" : "invalid_credentials" });
     if (input.callbackUrl) query.set("callbackUrl", safeCallbackUrl(input.callbackUrl));
-    return redirect(request, `/sign-in?${query}`);
+    return redirect(`/sign-in?${query}`);
   }
   if (!outcome.ok) return errorResponse(outcome.error, id);
   return Response.json({ ok: true, redirectTo: outcome.redirectTo }, { headers: { "x-request-id": id, "cache-control": "no-store" } });
@@ -58,25 +60,9 @@ async function attemptSignIn(input: z.infer<typeof body>): Promise<SignInOutcome
 }
 
 /**
- * Refuses cross-site posts (login CSRF: signing a victim into the attacker's account). Browsers
- * send Origin or Sec-Fetch-Site on POST; clients that send neither are not browsers.
+ * A redirect to `path`, a path on this site (from `safeCallbackUrl`, or built here): relative, so
+ * it resolves against the origin the browser used, never a client-sent Host or X-Forwarded-Host.
  */
-function isSameOrigin(request: Request): boolean {
-  const origin = request.headers.get("origin");
-  if (origin) {
-    const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-    try {
-      return new URL(origin).host === host;
-    } catch {
-      return false;
-    }
-  }
-  return request.headers.get("sec-fetch-site") !== "cross-site";
-}
-
-function redirect(request: Request, path: string): Response {
-  const base = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  const proto = request.headers.get("x-forwarded-proto") ?? new URL(request.url).protocol.replace(":", "");
-  const location = base ? `${proto}://${base}${path}` : new URL(path, request.url).toString();
-  return new Response(null, { status: 303, headers: { location, "cache-control": "no-store" } });
+function redirect(path: string): Response {
+  return new Response(null, { status: 303, headers: { location: path, "cache-control": "no-store" } });
 }

@@ -1,9 +1,24 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { createContext } from "@/server/context";
+import { AppError, errorResponse } from "@/server/errors";
 import { logger } from "@/server/logger";
+import { requestId } from "@/server/request";
 import { appRouter } from "@/server/root";
 
+/**
+ * Mutations take JSON only: tRPC would also read form data and octet streams, which a foreign
+ * page can post without a CORS preflight.
+ */
+function refuseNonJson(req: Request): Response | null {
+  if (req.method !== "POST") return null;
+  const type = req.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+  if (type === "application/json") return null;
+  return errorResponse(new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the request body as application/json."), requestId(req.headers));
+}
+
 const handler = (req: Request) => {
+  const refused = refuseNonJson(req);
+  if (refused) return refused;
   return fetchRequestHandler({
     endpoint: "/api/trpc",
     req,

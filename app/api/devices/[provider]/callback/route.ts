@@ -1,4 +1,5 @@
 import { getDb } from "@/db";
+import { safeCallbackUrl } from "@/server/account/auth/callback-url";
 import { getSessionUser } from "@/server/account/auth/current-user";
 import { AppError, describeError, errorResponse } from "@/server/errors";
 import { logger } from "@/server/logger";
@@ -26,7 +27,8 @@ export async function GET(req: Request, { params }: { params: Promise<{ provider
   const isTerra = adapter?.id === "terra";
   if (!adapter || (!adapter.oauth && !isTerra)) return errorResponse(AppError.notFound("Provider"), id);
   const back = (path: string, query: Record<string, string>) => {
-    const target = new URL(path, url);
+    // The stored path was checked when the connect started; checked again, as every redirect is.
+    const target = new URL(safeCallbackUrl(path, DEVICES, url.origin), url);
     for (const [key, value] of Object.entries(query)) target.searchParams.set(key, value);
     return new Response(null, { status: 303, headers: { location: target.toString(), "cache-control": "no-store", "x-request-id": id } });
   };
