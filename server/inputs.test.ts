@@ -3,7 +3,9 @@ import { describe, expect, it } from "vitest";
 import { users } from "@/db/schema";
 import { withTestDb } from "@/db/testing";
 import { authenticateWithPassword } from "./account/auth/credentials";
-import { isoDate, multiLineText, singleLineText } from "./inputs";
+import { listProcedures } from "./attack-surface";
+import { isoDate, multiLineText, singleLineText, textInputs } from "./inputs";
+import { stringSchemasIn } from "./security/input-samples";
 import { encodeCursor } from "./pagination";
 import { badRequestFields, callerFor, rejectionOf, sessionFor } from "./testing";
 
@@ -36,6 +38,19 @@ describe("the shared text schemas", () => {
     for (const bad of ["0000-01-01", "1899-12-31", "2101-01-01", "9999-12-31", "2024-02-30"]) expect(isoDate.safeParse(bad).success, bad).toBe(false);
     expect(isoDate.parse("1900-01-01")).toBe("1900-01-01");
     expect(isoDate.parse("2100-12-31")).toBe("2100-12-31");
+  });
+});
+
+describe("every string input of every procedure", () => {
+  it("is built from the shared schemas, or is a format (uuid, email, date) that refuses control characters itself", () => {
+    const strays = listProcedures().flatMap((entry) =>
+      (entry.procedure._def.inputs as Parameters<typeof stringSchemasIn>[0][]).flatMap((input) =>
+        stringSchemasIn(input)
+          .filter(({ schema }) => !textInputs.get(schema as never) && !(schema as unknown as { format: string | null }).format)
+          .map(({ path }) => `${entry.path}: ${path}`),
+      ),
+    );
+    expect(strays).toEqual([]);
   });
 });
 

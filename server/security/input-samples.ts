@@ -146,3 +146,32 @@ export function withReplaced(value: unknown, path: (string | number)[], replacem
   copy[head!] = withReplaced(copy[head!], rest, replacement);
   return copy;
 }
+
+/** Every string schema inside `schema` (through objects, arrays, unions, wrappers and pipes), with its path. */
+export function stringSchemasIn(schema: Schema, path = "", seen = new Set<Schema>()): { path: string; schema: Schema }[] {
+  if (seen.has(schema)) return [];
+  seen.add(schema);
+  const def = defOf(schema);
+  if (def.type === "string") return [{ path: path || "(root)", schema }];
+  const child = (key: string, suffix = "") => (def[key] ? stringSchemasIn(def[key] as Schema, `${path}${suffix}`, seen) : []);
+  switch (def.type) {
+    case "object":
+      return Object.entries(def.shape as Record<string, Schema>).flatMap(([key, field]) => stringSchemasIn(field, path ? `${path}.${key}` : key, seen));
+    case "array":
+      return child("element", "[]");
+    case "tuple":
+      return (def.items as Schema[]).flatMap((item, index) => stringSchemasIn(item, `${path}[${index}]`, seen));
+    case "union":
+      return (def.options as Schema[]).flatMap((option) => stringSchemasIn(option, path, seen));
+    case "record":
+      return [...child("keyType", "{key}"), ...child("valueType", "{}")];
+    case "intersection":
+      return [...child("left"), ...child("right")];
+    case "pipe":
+      return [...child("in"), ...child("out")];
+    case "lazy":
+      return stringSchemasIn((def.getter as () => Schema)(), path, seen);
+    default:
+      return def.innerType ? child("innerType") : [];
+  }
+}
