@@ -9,7 +9,7 @@ import { restrictToOwner } from "./private-files";
 
 const root = mkdtempSync(path.join(tmpdir(), "biosync-modes-"));
 
-/** "d700" / "f600" per entry under `dir` (itself included), with the paths that differ from `wanted`. */
+/** Every entry under `dir` (itself included) that is not a 0700 directory or a 0600 file, as "<mode> <path>". */
 function loose(dir: string): string[] {
   const found: string[] = [];
   const visit = (entry: string) => {
