@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { env, isBuildPhase } from "@/server/env";
+import { checkPrivateTree, restrictToOwner } from "@/server/private-files";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -64,10 +65,23 @@ export async function openDatabase(url: string | undefined): Promise<DbHandle> {
       const { PGlite } = await import("@electric-sql/pglite");
       const { drizzle } = await import("drizzle-orm/pglite");
       const { migrate } = await import("drizzle-orm/pglite/migrator");
-      if (kind === "pglite-dir") mkdirSync(target, { recursive: true });
+      if (kind === "pglite-dir") {
+        mkdirSync(target, { recursive: true, mode: 0o700 });
+        checkPrivateTree(target, "The database directory");
+      }
       const client = new PGlite(kind === "pglite-dir" ? target : undefined);
       await client.waitReady;
-      return makeHandle(kind, drizzle(client, { schema }) as unknown as Database, migrate as Migrator, client, () => client.close());
+      const handle = makeHandle(kind, drizzle(client, { schema }) as unknown as Database, migrate as Migrator, client, () => client.close());
+      if (kind === "pglite-memory") return handle;
+      // PGlite creates its files 0666 (see private-files.ts); the ones it adds later sit in this 0700 directory.
+      restrictToOwner(target);
+      return {
+        ...handle,
+        migrate: async () => {
+          await handle.migrate();
+          restrictToOwner(target);
+        },
+      };
     }
     case "neon": {
       const { Pool, neonConfig } = await import("@neondatabase/serverless");

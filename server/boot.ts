@@ -1,9 +1,10 @@
-import { getDbHandle, type Database } from "@/db";
+import { dataDir, getDbHandle, type Database } from "@/db";
 import { env, jobBackend } from "./env";
 import { startClock } from "./platform/jobs/clock";
 import { installJobs } from "./platform/jobs/install";
 import { startJobRunner } from "./platform/jobs/runner";
 import { logger } from "./logger";
+import { checkPrivateTree } from "./private-files";
 
 interface StartupTask {
   name: string;
@@ -33,6 +34,13 @@ export async function bootServer(): Promise<void> {
     env();
   } catch (error) {
     // A misconfigured server must not start half-working: name every bad variable and stop.
+    logger.fatal(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  }
+  try {
+    // The embedded database and the generated secrets: the owner's only (fixed and warned about if not).
+    checkPrivateTree(dataDir(), "The data directory");
+  } catch (error) {
     logger.fatal(error instanceof Error ? error.message : String(error));
     process.exit(1);
   }

@@ -9,7 +9,7 @@ import { dataDir } from "@/db";
 export function readOrCreateLocalSecret(name: string, generate: () => string): string {
   const file = path.join(dataDir(), name);
   if (!existsSync(file)) {
-    mkdirSync(path.dirname(file), { recursive: true });
+    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
     try {
       writeFileSync(file, generate(), { mode: 0o600, flag: "wx" });
     } catch (error) {

@@ -1,8 +1,15 @@
 import { z } from "zod";
+import { AppError } from "./errors";
+import { isPlausibleInstant, singleLineText } from "./inputs";
+
+const INVALID_CURSOR = "This page link is not valid any more; start again from the first page.";
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The one pagination input every list procedure takes. `cursor` is opaque to clients. */
 export const paginationInput = z.object({
-  cursor: z.string().max(500).nullish(),
+  cursor: singleLineText({ max: 500 })
+    .refine((cursor) => !cursor || parseCursor(cursor) !== null, INVALID_CURSOR)
+    .nullish(),
   limit: z.number().int().min(1).max(100).default(20),
 });
 export type PaginationInput = z.infer<typeof paginationInput>;
@@ -17,16 +24,27 @@ export function encodeCursor(at: Date, id: string): string {
   return Buffer.from(JSON.stringify([at.toISOString(), id])).toString("base64url");
 }
 
+/** The position a cursor points at; null for the first page. A cursor that is not one of ours is a 400 naming `cursor`. */
 export function decodeCursor(cursor: string | null | undefined): { at: Date; id: string } | null {
   if (!cursor) return null;
+  const position = parseCursor(cursor);
+  if (!position) throw AppError.field("cursor", INVALID_CURSOR);
+  return position;
+}
+
+// The id goes into a uuid comparison and the time into a timestamptz one: both must be what the database takes.
+function parseCursor(cursor: string): { at: Date; id: string } | null {
+  let decoded: unknown;
   try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [string, string];
-    const date = new Date(at);
-    if (Number.isNaN(date.getTime()) || typeof id !== "string") return null;
-    return { at: date, id };
+    decoded = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
   } catch {
     return null;
   }
+  if (!Array.isArray(decoded) || decoded.length !== 2) return null;
+  const [at, id] = decoded as unknown[];
+  if (typeof at !== "string" || typeof id !== "string" || !UUID.test(id)) return null;
+  const date = new Date(at);
+  return isPlausibleInstant(date) ? { at: date, id } : null;
 }
 
 /** Takes limit+1 rows fetched newest-first and splits them into a page and the next cursor. */

@@ -23,7 +23,15 @@ export interface Context {
   resHeaders?: Headers;
 }
 
-const t = initTRPC.context<Context>().create({
+/**
+ * Who may call a procedure: set once by the builder it is made from (never per procedure), so
+ * the role matrix test can check every procedure against what it claims.
+ */
+export interface ProcedureMeta {
+  access: "public" | "user" | "admin";
+}
+
+const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
     const cause = error.cause;
@@ -65,14 +73,14 @@ const mapAppErrors = t.middleware(async ({ next, ctx }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(mapAppErrors);
+export const publicProcedure = t.procedure.meta({ access: "public" }).use(mapAppErrors);
 
-export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+export const protectedProcedure = publicProcedure.meta({ access: "user" }).use(({ ctx, next }) => {
   if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
   return next({ ctx: { ...ctx, user: ctx.user } });
 });
 
-export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {
+export const adminProcedure = protectedProcedure.meta({ access: "admin" }).use(({ ctx, next }) => {
   if (ctx.user.role !== "admin") throw new TRPCError({ code: "FORBIDDEN", message: "Admins only." });
   return next({ ctx });
 });

@@ -74,4 +74,14 @@ describe("POST /api/imports", () => {
     expect(Number(response.headers.get("retry-after"))).toBeGreaterThan(890);
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe("TOO_MANY_REQUESTS");
   });
+
+  it("answers 400 naming the field for a filename or an account id with a NUL byte or a line break, and stores nothing", async () => {
+    for (const query of ["filename=daily%00.csv", "filename=daily%0A.csv", "filename=daily.csv&accountId=88%00"]) {
+      const response = await upload(FITBIT, query);
+      expect(response.status).toBe(400);
+      const { error } = (await response.json()) as { error: { code: string; fields: { path: string }[] } };
+      expect(error).toMatchObject({ code: "BAD_REQUEST", fields: [{ path: query.includes("accountId") ? "accountId" : "filename" }] });
+    }
+    expect(await importsOfUser()).toHaveLength(0);
+  });
 });

@@ -1,6 +1,7 @@
 import { getDb } from "@/db";
 import { getSessionUser } from "@/server/account/auth/current-user";
 import { AppError, errorResponse } from "@/server/errors";
+import { uploadQuery } from "@/server/health/imports/upload-query";
 import { receiveUpload } from "@/server/health/imports/uploads";
 import { refuseCrossSite } from "@/server/http/same-origin";
 import { requestId } from "@/server/request";
@@ -21,12 +22,12 @@ export async function POST(req: Request) {
     const db = await getDb();
     const user = await getSessionUser(db);
     if (!user) throw AppError.unauthorized();
-    const url = new URL(req.url);
+    const query = uploadQuery.parse(Object.fromEntries(new URL(req.url).searchParams));
     if (!req.body) throw AppError.field("file", "Choose a file to upload.");
     const result = await receiveUpload(db, {
       userId: user.id,
-      filename: url.searchParams.get("filename") ?? "",
-      accountId: url.searchParams.get("accountId")?.trim() || null,
+      filename: query.filename,
+      accountId: query.accountId || null,
       body: req.body as unknown as AsyncIterable<Uint8Array>,
       declaredBytes: Number(req.headers.get("content-length")) || null,
     });

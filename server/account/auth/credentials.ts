@@ -1,14 +1,15 @@
 import { z } from "zod";
 import type { Database } from "@/db";
 import type { User } from "@/db/schema/auth";
+import { secretText, singleLineText } from "../../inputs";
 import { beginLoginAttempt, recordLoginSuccess, type ThrottleScope } from "./login-throttle";
 import { verifyDummyPassword, verifyPassword, PASSWORD_MAX_LENGTH } from "./password";
 import { findUserByEmail, normalizeEmail } from "./users";
 
 export const credentialsInput = z.object({
-  email: z.string().trim().min(3).max(320),
+  email: singleLineText({ min: 3, max: 320 }),
   // Longer than the policy allows, so a too-long password is just wrong, not an error to probe.
-  password: z.string().min(1).max(PASSWORD_MAX_LENGTH * 4),
+  password: secretText({ min: 1, max: PASSWORD_MAX_LENGTH * 4 }),
 });
 
 export type PasswordSignInResult =

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AppError } from "../../errors";
+import { secretText, singleLineText } from "../../inputs";
 import { protectedProcedure, publicProcedure, router } from "../../trpc";
 import { changePassword, confirmEmailChange, requestEmailChange } from "./account-security";
 import { PASSWORD_MAX_LENGTH } from "./password";
@@ -8,10 +9,10 @@ import { registerAccount, requestVerificationEmail, verifyEmail } from "./regist
 import { listActiveSessions, revokeOtherSessions, revokeSession } from "./sessions";
 import { findUserById } from "./users";
 
-const email = z.string().trim().max(320).pipe(z.email("Enter a valid email address."));
+const email = singleLineText({ max: 320 }).pipe(z.email("Enter a valid email address."));
 // The policy (length, common passwords) is checked in the domain code with clearer messages.
-const password = z.string().max(PASSWORD_MAX_LENGTH * 4);
-const token = z.string().trim().min(16, "This link is incomplete.").max(200);
+const password = secretText({ max: PASSWORD_MAX_LENGTH * 4 });
+const token = singleLineText({ min: 16, minMessage: "This link is incomplete.", max: 200 });
 
 const sessionSummary = z.object({
   id: z.string(),
@@ -25,7 +26,7 @@ const sessionSummary = z.object({
 
 export const authRouter = router({
   register: publicProcedure
-    .input(z.object({ email, password, name: z.string().trim().max(100).optional() }))
+    .input(z.object({ email, password, name: singleLineText({ max: 100 }).optional() }))
     .output(z.object({ id: z.string(), email: z.string() }))
     .mutation(({ ctx, input }) => registerAccount(ctx.db, input, { ip: ctx.ip })),
 
@@ -71,7 +72,7 @@ export const authRouter = router({
     .query(({ ctx }) => listActiveSessions(ctx.db, ctx.user.id, ctx.user.sessionId)),
 
   revokeSession: protectedProcedure
-    .input(z.object({ id: z.string() }))
+    .input(z.object({ id: singleLineText({ max: 100 }) }))
     .output(z.object({ revoked: z.literal(true), current: z.boolean() }))
     .mutation(async ({ ctx, input }) => {
       if (!(await revokeSession(ctx.db, ctx.user.id, input.id))) throw AppError.notFound("Session");

@@ -19,7 +19,7 @@ export function resolveAuthSecret(): string {
 export function loadOrCreateSecretFile(file: string): string {
   const existing = readSecret(file);
   if (existing) return existing;
-  mkdirSync(path.dirname(file), { recursive: true });
+  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   try {
     // "wx": never overwrite a secret another process wrote first.
     writeFileSync(file, `${randomBytes(32).toString("base64url")}\n`, { flag: "wx", mode: 0o600 });

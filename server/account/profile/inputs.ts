@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { singleLineText } from "../../inputs";
 import { HEIGHT_CM_RANGE, WEIGHT_KG_RANGE } from "./units";
 
 export const GOALS = ["energy", "sleep", "fitness", "weight", "focus"] as const;
@@ -17,7 +18,7 @@ export function isValidTimeZone(zone: string): boolean {
   }
 }
 
-export const timeZoneSchema = z.string().trim().refine(isValidTimeZone, { message: "Choose a time zone from the list." });
+export const timeZoneSchema = singleLineText({ max: 64 }).refine(isValidTimeZone, { message: "Choose a time zone from the list." });
 
 export const ageSchema = z
   .number({ message: "Enter your age as a number." })
@@ -39,7 +40,7 @@ export const weightKgSchema = z
   .min(WEIGHT_KG_RANGE.min, `Weight must be at least ${WEIGHT_KG_RANGE.min} kg (44 lb).`)
   .max(WEIGHT_KG_RANGE.max, `Weight must be at most ${WEIGHT_KG_RANGE.max} kg (882 lb).`);
 
-export const nameSchema = z.string().trim().min(1, "Enter your name.").max(100, "Keep your name under 100 characters.");
+export const nameSchema = singleLineText({ min: 1, minMessage: "Enter your name.", max: 100, maxMessage: "Keep your name under 100 characters." });
 
 /** Partial update: omitted fields stay as they are; null clears a measurement. */
 export const profileUpdateInput = z.object({

@@ -1,8 +1,7 @@
 import { z } from "zod";
+import { isoDate } from "../../inputs";
 import { protectedProcedure, router } from "../../trpc";
 import { latestSummary, summariesBetween, type DailySummary } from "./summaries";
-
-const isoDate = z.iso.date();
 
 const summaryView = z.object({
   localDate: z.string(),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { singleLineText } from "../../inputs";
 import { paginated, paginationInput } from "../../pagination";
 import { adminProcedure, router } from "../../trpc";
 import { getOutboxEmail, listOutbox } from "./outbox";
@@ -28,7 +29,7 @@ const emailDetail = emailSummary.extend({
 /** The email outbox, for admins (mounted as `outbox`). */
 export const outboxRouter = router({
   list: adminProcedure
-    .input(paginationInput.extend({ to: z.string().trim().max(320).optional() }))
+    .input(paginationInput.extend({ to: singleLineText({ max: 320 }).optional() }))
     .output(paginated(emailSummary))
     .query(({ ctx, input }) => listOutbox(ctx.db, input)),
   get: adminProcedure

@@ -2,6 +2,7 @@ import { NonRetriableError } from "inngest";
 import type { Database } from "@/db";
 import type { AnyLocalFunction, JobHandler } from "@/inngest/define";
 import type { EventName } from "@/inngest/events";
+import { redactedErrorText } from "../../error-redaction";
 import { logger } from "../../logger";
 import { retryDelayMs, type BackoffOptions } from "./backoff";
 import { createLocalSteps } from "./steps";
@@ -78,7 +79,8 @@ function toJson(value: unknown): unknown {
   return value === undefined ? null : JSON.parse(JSON.stringify(value));
 }
 
+/** What a failed run stores for admins to read: the stack and causes, without query parameters. */
 export function describeFailure(error: unknown): string {
-  const text = error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
+  const text = redactedErrorText(error);
   return text.length > MAX_ERROR_LENGTH ? `${text.slice(0, MAX_ERROR_LENGTH)}…` : text;
 }
