@@ -1,4 +1,4 @@
-import { and, eq, ilike } from "drizzle-orm";
+import { and, eq, gt, ilike } from "drizzle-orm";
 import type { Database } from "@/db";
 import { emailOutbox } from "@/db/schema";
 import { AppError } from "../../errors";
@@ -28,6 +28,16 @@ export async function getOutboxEmail(db: Database, id: string) {
   const [email] = await db.select().from(emailOutbox).where(eq(emailOutbox.id, id));
   if (!email) throw AppError.notFound("Email");
   return email;
+}
+
+/** Whether an email tagged `tag` about `userId` was sent after `since` (to space out notices). */
+export async function hasRecentEmail(db: Database, input: { userId: string; tag: string; since: Date }): Promise<boolean> {
+  const [row] = await db
+    .select({ id: emailOutbox.id })
+    .from(emailOutbox)
+    .where(and(eq(emailOutbox.userId, input.userId), eq(emailOutbox.tag, input.tag), gt(emailOutbox.createdAt, input.since)))
+    .limit(1);
+  return row !== undefined;
 }
 
 function escapeLike(value: string): string {
