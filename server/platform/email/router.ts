@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { paginated, paginationInput } from "../../pagination";
 import { adminProcedure, router } from "../../trpc";
-import { getOutboxEmail, listOutbox } from "./outbox";
+import { listOutbox, openOutboxEmail } from "./outbox";
 
 const transport = z.enum(["resend", "outbox"]);
 const status = z.enum(["stored", "sent", "failed"]);
+const secretLink = z.enum(["none", "stored", "removed"]);
 
 const emailSummary = z.object({
   id: z.string(),
@@ -13,6 +14,7 @@ const emailSummary = z.object({
   tag: z.string().nullable(),
   transport,
   status,
+  secretLink,
   createdAt: z.date(),
 });
 
@@ -34,5 +36,5 @@ export const outboxRouter = router({
   get: adminProcedure
     .input(z.object({ id: z.uuid() }))
     .output(emailDetail)
-    .query(({ ctx, input }) => getOutboxEmail(ctx.db, input.id)),
+    .query(({ ctx, input }) => openOutboxEmail(ctx.db, input.id, { userId: ctx.user.id, ip: ctx.ip })),
 });
