@@ -11,7 +11,8 @@ export const ADDRESS_IN_USE_NOTICE_INTERVAL_MS = 3600 * 1000;
 
 /** Tells the owner of an address that someone tried to register with it, or move another account to it. */
 export const sendAddressInUseNotice = defineFunction(
-  { id: "send-address-in-use-notice", event: "auth/address-in-use-notice.requested", retries: 4 },
+  // One at a time per account, so that the "sent recently" check sees the notice before it.
+  { id: "send-address-in-use-notice", event: "auth/address-in-use-notice.requested", retries: 4, concurrencyKey: "event.data.userId" },
   async ({ event, step, db }) =>
     step.run("send-email", async () => {
       const user = await findUserById(db, event.data.userId);
