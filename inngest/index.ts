@@ -3,7 +3,9 @@ import { cronFunctions } from "./schedules";
 import { backfillConnection } from "./functions/devices/backfill-connection";
 import { importFile } from "./functions/imports/import-file";
 import { ingestWebhook } from "./functions/ingestion/ingest-webhook";
+import { sendAddressInUseNotice } from "./functions/auth/send-address-in-use-notice";
 import { sendEmailChangeEmail } from "./functions/auth/send-email-change-email";
+import { sendEmailChangedNotice } from "./functions/auth/send-email-changed-notice";
 import { sendPasswordResetEmail } from "./functions/auth/send-password-reset-email";
 import { scheduleSyncs } from "./functions/devices/schedule-syncs";
 import { sendVerificationEmail } from "./functions/auth/send-verification-email";
@@ -17,6 +19,8 @@ export const functions: AnyDefinedFunction[] = [
   sendVerificationEmail,
   sendPasswordResetEmail,
   sendEmailChangeEmail,
+  sendAddressInUseNotice,
+  sendEmailChangedNotice,
   importFile,
   ingestWebhook,
   syncConnection,

@@ -11,10 +11,12 @@ export interface EmailLayoutProps {
   children: ReactNode;
   /** Why the recipient got this email, shown in the footer. */
   reason?: string;
+  /** Whether the footer may tell someone who did nothing to ignore the email (not for security notices). */
+  ignorable?: boolean;
 }
 
 /** The shared frame of every BioSync email: brand header, content card, footer. */
-export function EmailLayout({ preview, heading, children, reason }: EmailLayoutProps) {
+export function EmailLayout({ preview, heading, children, reason, ignorable = true }: EmailLayoutProps) {
   return (
     <Html lang="en">
       <Head />
@@ -32,7 +34,8 @@ export function EmailLayout({ preview, heading, children, reason }: EmailLayoutP
           </Section>
           <Hr style={{ borderColor: colors.border, margin: "24px 0 12px" }} />
           <Text style={{ margin: 0, fontSize: 12, lineHeight: "18px", color: colors.muted }}>
-            {reason ?? "You received this email because of activity on your BioSync account."} If this wasn&apos;t you, you can ignore it.
+            {reason ?? "You received this email because of activity on your BioSync account."}
+            {ignorable ? " If this wasn't you, you can ignore it." : null}
           </Text>
           <Text style={{ margin: "4px 0 0", fontSize: 12, color: colors.muted }}>BioSync · your health data, in one place</Text>
         </Container>

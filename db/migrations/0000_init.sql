@@ -1,6 +1,7 @@
 CREATE TYPE "public"."auth_token_purpose" AS ENUM('verify_email', 'reset_password', 'change_email');--> statement-breakpoint
 CREATE TYPE "public"."user_role" AS ENUM('user', 'admin');--> statement-breakpoint
 CREATE TYPE "public"."job_run_status" AS ENUM('queued', 'running', 'completed', 'failed', 'cancelled');--> statement-breakpoint
+CREATE TYPE "public"."email_secret_link" AS ENUM('none', 'stored', 'removed');--> statement-breakpoint
 CREATE TYPE "public"."email_status" AS ENUM('stored', 'sent', 'failed');--> statement-breakpoint
 CREATE TYPE "public"."email_transport" AS ENUM('resend', 'outbox');--> statement-breakpoint
 CREATE TYPE "public"."device_choice" AS ENUM('now', 'later');--> statement-breakpoint
@@ -103,6 +104,7 @@ CREATE TABLE "email_outbox" (
 	"tag" text,
 	"transport" "email_transport" NOT NULL,
 	"status" "email_status" NOT NULL,
+	"secret_link" "email_secret_link" DEFAULT 'none' NOT NULL,
 	"provider_message_id" text,
 	"error" text,
 	"user_id" uuid,
@@ -336,6 +338,18 @@ CREATE TABLE "file_imports" (
 	"finished_at" timestamp with time zone
 );
 --> statement-breakpoint
+CREATE TABLE "audit_events" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"at" timestamp with time zone DEFAULT now() NOT NULL,
+	"actor_user_id" uuid,
+	"subject_user_id" uuid,
+	"action" text NOT NULL,
+	"target_type" text,
+	"target_id" text,
+	"ip" text,
+	"details" jsonb DEFAULT '{}'::jsonb NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "auth_accounts" ADD CONSTRAINT "auth_accounts_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "auth_sessions" ADD CONSTRAINT "auth_sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "auth_tokens" ADD CONSTRAINT "auth_tokens_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -359,6 +373,8 @@ ALTER TABLE "sleep_sessions" ADD CONSTRAINT "sleep_sessions_user_id_users_id_fk"
 ALTER TABLE "workouts" ADD CONSTRAINT "workouts_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "file_import_chunks" ADD CONSTRAINT "file_import_chunks_import_id_file_imports_id_fk" FOREIGN KEY ("import_id") REFERENCES "public"."file_imports"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "file_imports" ADD CONSTRAINT "file_imports_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "audit_events" ADD CONSTRAINT "audit_events_actor_user_id_users_id_fk" FOREIGN KEY ("actor_user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "audit_events" ADD CONSTRAINT "audit_events_subject_user_id_users_id_fk" FOREIGN KEY ("subject_user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "auth_accounts_user_provider_idx" ON "auth_accounts" USING btree ("user_id","provider");--> statement-breakpoint
 CREATE INDEX "auth_rate_limits_expires_idx" ON "auth_rate_limits" USING btree ("expires_at");--> statement-breakpoint
 CREATE INDEX "auth_sessions_user_idx" ON "auth_sessions" USING btree ("user_id","last_seen_at");--> statement-breakpoint
@@ -386,4 +402,8 @@ CREATE UNIQUE INDEX "workouts_identity_uq" ON "workouts" USING btree ("user_id",
 CREATE INDEX "workouts_user_day_idx" ON "workouts" USING btree ("user_id","local_date");--> statement-breakpoint
 CREATE INDEX "file_imports_user_created_idx" ON "file_imports" USING btree ("user_id","created_at");--> statement-breakpoint
 CREATE INDEX "file_imports_user_hash_idx" ON "file_imports" USING btree ("user_id","content_hash");--> statement-breakpoint
-CREATE UNIQUE INDEX "file_imports_live_content_uq" ON "file_imports" USING btree ("user_id","content_hash",coalesce("account_id", '')) WHERE "file_imports"."status" in ('queued', 'checking', 'running', 'succeeded');
+CREATE UNIQUE INDEX "file_imports_live_content_uq" ON "file_imports" USING btree ("user_id","content_hash",coalesce("account_id", '')) WHERE "file_imports"."status" in ('queued', 'checking', 'running', 'succeeded');--> statement-breakpoint
+CREATE INDEX "audit_events_at_idx" ON "audit_events" USING btree ("at","id");--> statement-breakpoint
+CREATE INDEX "audit_events_subject_idx" ON "audit_events" USING btree ("subject_user_id","at");--> statement-breakpoint
+CREATE INDEX "audit_events_actor_idx" ON "audit_events" USING btree ("actor_user_id","at");--> statement-breakpoint
+CREATE INDEX "audit_events_target_idx" ON "audit_events" USING btree ("target_type","target_id");

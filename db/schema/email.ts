@@ -3,6 +3,11 @@ import { users } from "./auth";
 
 export const emailTransport = pgEnum("email_transport", ["resend", "outbox"]);
 export const emailStatus = pgEnum("email_status", ["stored", "sent", "failed"]);
+/**
+ * Whether the stored copy holds a link that opens the account (a reset, verification or
+ * email-change token): "stored" in the outbox (it is the mailbox), "removed" once handed to Resend.
+ */
+export const emailSecretLink = pgEnum("email_secret_link", ["none", "stored", "removed"]);
 
 /**
  * Every email the app sends. Without Resend this is the outbox admins read; with Resend it is
@@ -20,6 +25,7 @@ export const emailOutbox = pgTable(
     tag: text("tag"),
     transport: emailTransport("transport").notNull(),
     status: emailStatus("status").notNull(),
+    secretLink: emailSecretLink("secret_link").notNull().default("none"),
     providerMessageId: text("provider_message_id"),
     error: text("error"),
     userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),

@@ -16,9 +16,12 @@ function foreignKeyOf(table: PgTable, column: PgColumn) {
   });
 }
 
+/** `user_id` and its kin (`subject_user_id`, `actor_user_id`): a column that names a user. */
+const namesAUser = (name: string) => /(^|_)user_id$/.test(name);
+
 describe("the registry of user-owned tables", () => {
-  it("lists every table that has a user_id column, and the users table", () => {
-    const owned = tables.filter((t) => t === users || getTableConfig(t).columns.some((c) => c.name === "user_id")).map((t) => getTableName(t));
+  it("lists every table that has a user_id-like column, and the users table", () => {
+    const owned = tables.filter((t) => t === users || getTableConfig(t).columns.some((c) => namesAUser(c.name))).map((t) => getTableName(t));
     expect(owned.length).toBeGreaterThan(15);
     const registered = new Set(userDataTables.map(nameOf));
     expect(owned.filter((name) => !registered.has(name))).toEqual([]);
@@ -47,16 +50,17 @@ describe("the registry of user-owned tables", () => {
         expect(registered.has(entry.ownedThrough), nameOf(entry)).toBe(true);
         expect(target!.foreignTable, nameOf(entry)).toBe(entry.ownedThrough);
       } else {
-        expect(entry.owner.name, nameOf(entry)).toBe("user_id");
+        expect(namesAUser(entry.owner.name), `${nameOf(entry)}.${entry.owner.name}`).toBe(true);
         expect(target!.foreignColumns, nameOf(entry)).toEqual([users.id]);
       }
     }
   });
 
-  it('says "cascade" exactly when the owner\'s foreign key deletes the rows with their owner', () => {
+  it('says "cascade" exactly when the owner\'s foreign key deletes the rows with their owner, "detach" only where it sets null', () => {
     for (const entry of userDataTables.filter((e) => e.table !== users)) {
-      const cascades = foreignKeyOf(entry.table, entry.owner)?.onDelete === "cascade";
-      expect(entry.erase, nameOf(entry)).toBe(cascades ? "cascade" : "delete");
+      const onDelete = foreignKeyOf(entry.table, entry.owner)?.onDelete;
+      if (onDelete === "cascade") expect(entry.erase, nameOf(entry)).toBe("cascade");
+      else expect(entry.erase, nameOf(entry)).toBe(entry.erase === "detach" && onDelete === "set null" ? "detach" : "delete");
     }
     expect(userDataTables.find((e) => e.table === users)?.erase).toBe("delete");
   });

@@ -1,4 +1,5 @@
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
+import { auditEvents } from "./audit";
 import { authAccounts, authSessions, authTokens, users } from "./auth";
 import { emailOutbox } from "./email";
 import { fileImportChunks, fileImports } from "./imports";
@@ -19,9 +20,11 @@ export type ExportRule = "rows" | "none";
  * How a user's rows are erased with the account:
  * - "cascade": the owner column's foreign key deletes them with the user row;
  * - "delete": erasure deletes them by owner first (the foreign key would only detach them, or
- *   this is the users table itself, deleted last).
+ *   this is the users table itself, deleted last);
+ * - "detach": the rows stay, the owner's foreign key sets the owner column null (records that must
+ *   outlive the account they are about).
  */
-export type EraseRule = "cascade" | "delete";
+export type EraseRule = "cascade" | "delete" | "detach";
 
 export interface UserDataTable {
   table: PgTable;
@@ -76,6 +79,11 @@ export const userDataTables: readonly UserDataTable[] = [
   { table: providerPriorities, owner: providerPriorities.userId, export: "rows", erase: "cascade", sync: false },
   { table: dailySummaries, owner: dailySummaries.userId, export: "rows", erase: "cascade", sync: false },
   { table: syncRuns, owner: syncRuns.userId, export: "rows", erase: "cascade", sync: false },
+  // audit: owned by the subject (whose data was read or acted on), who may see it in an export, without
+  // the actor's address. Erasure detaches instead of deleting: an admin who read a user's reset link and
+  // then erased the account must not erase the trace with it. The rows keep what they recorded (e.g. the
+  // address a message went to) as a security record.
+  { table: auditEvents, owner: auditEvents.subjectUserId, export: "rows", exportOmit: [auditEvents.ip], erase: "detach", sync: false },
   // imports: the uploaded bytes, kept only until the import finishes
   { table: fileImports, owner: fileImports.userId, export: "rows", erase: "cascade", sync: false },
   { table: fileImportChunks, owner: fileImportChunks.importId, ownedThrough: fileImports, export: "none", erase: "cascade", sync: false },

@@ -127,6 +127,9 @@ async function digestTables(db: Database): Promise<Record<string, string>> {
   return digest;
 }
 
+// The matrices make thousands of calls; on a loaded 2-core machine they take far longer than one test.
+const MATRIX_TIMEOUT_MS = 180_000;
+
 describe("redirect matrix", () => {
   it(`keeps each of ${OPEN_REDIRECT_PAYLOADS.length} payloads on the app's origin in safeCallbackUrl and Auth.js's redirect callback`, async () => {
     const redirect = buildAuthConfig().callbacks!.redirect!;
@@ -160,7 +163,7 @@ describe("redirect matrix", () => {
       }
     }
     expect(failures).toEqual([]);
-  });
+  }, MATRIX_TIMEOUT_MS);
 
   it("lands the OAuth round trip (connect?redirectTo= → provider → callback) on the app's origin for every payload", async () => {
     const { GET: connect } = await import("@/app/api/devices/[provider]/connect/route");
@@ -179,7 +182,7 @@ describe("redirect matrix", () => {
       if (problem) failures.push(`${JSON.stringify(payload)}: ${problem}`);
     }
     expect(failures).toEqual([]);
-  });
+  }, MATRIX_TIMEOUT_MS);
 
   it("sends a signed-in visit to /sign-in or /register?callbackUrl= only to the app's origin", async () => {
     const pages = {
@@ -201,7 +204,7 @@ describe("redirect matrix", () => {
       }
     }
     expect(failures).toEqual([]);
-  });
+  }, MATRIX_TIMEOUT_MS);
 });
 
 describe("origin matrix", () => {
@@ -257,7 +260,7 @@ describe("origin matrix", () => {
     }
     expect(failures).toEqual([]);
     expect(await digestTables(handle.db)).toEqual(before);
-  });
+  }, MATRIX_TIMEOUT_MS);
 
   it("refuses every tRPC mutation cross-site (403) and in any body but JSON (415), and nothing changes", async () => {
     const { POST } = await import("@/app/api/trpc/[trpc]/route");
@@ -291,5 +294,5 @@ describe("origin matrix", () => {
     }
     expect(failures).toEqual([]);
     expect(await digestTables(handle.db)).toEqual(before);
-  });
+  }, MATRIX_TIMEOUT_MS);
 });

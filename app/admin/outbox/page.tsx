@@ -4,6 +4,7 @@ import { OutboxTable } from "@/components/admin/outbox/outbox-table";
 import { RecipientSearch } from "@/components/admin/outbox/recipient-search";
 import { firstParam, withQuery } from "@/components/admin/query-string";
 import { requireAdmin } from "@/components/shell/session";
+import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -27,10 +28,17 @@ export default async function AdminOutboxPage({ searchParams }: { searchParams: 
         title="Email outbox"
         description={
           env().RESEND_API_KEY
-            ? "Every email BioSync handed to Resend, with failed attempts."
+            ? "Every email BioSync handed to Resend, with failed attempts. The stored copies keep no reset, verification or email-change link."
             : "Resend is not configured, so emails are kept here instead of being delivered."
         }
       />
+      {env().RESEND_API_KEY ? null : (
+        <Alert className="mb-4" data-testid="outbox-is-mailbox">
+          This outbox is the mailbox: no email leaves the server, and the reset, verification and email-change links in these emails work for whoever opens
+          them. Every opening of an email that holds such a link is recorded in the audit trail under your name. Set <code>RESEND_API_KEY</code> to deliver emails
+          instead.
+        </Alert>
+      )}
       <RecipientSearch value={to} />
       {page.items.length === 0 ? (
         <EmptyState

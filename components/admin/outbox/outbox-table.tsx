@@ -10,6 +10,7 @@ export interface OutboxRow {
   tag: string | null;
   transport: "resend" | "outbox";
   status: "stored" | "sent" | "failed";
+  secretLink: "none" | "stored" | "removed";
   createdAt: Date;
 }
 
@@ -36,7 +37,16 @@ export function OutboxTable({ emails }: { emails: OutboxRow[] }) {
                 {email.subject}
               </Link>
             </TableCell>
-            <TableCell>{email.tag ? <Badge variant="outline">{email.tag}</Badge> : null}</TableCell>
+            <TableCell>
+              <div className="flex flex-wrap gap-1">
+                {email.tag ? <Badge variant="outline">{email.tag}</Badge> : null}
+                {email.secretLink === "stored" ? (
+                  <Badge variant="warning" title="Holds a working link to the recipient's account; opening it is audited">
+                    live link
+                  </Badge>
+                ) : null}
+              </div>
+            </TableCell>
             <TableCell>
               <Badge variant={statusVariant[email.status]}>{email.transport === "outbox" ? "outbox" : `resend · ${email.status}`}</Badge>
             </TableCell>

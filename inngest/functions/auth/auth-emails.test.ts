@@ -46,6 +46,8 @@ describe("auth email functions", () => {
     expect(url).toMatch(/^https?:\/\/[^/]+\/verify-email\?token=/);
     expect(email.subject).toMatch(/Confirm your email/);
     expect(email.html).toContain("Vera");
+    // Marked, so that with Resend the stored copy loses the link and in the outbox its openings are audited.
+    expect(email.secretLink).toBe("stored");
     const [row] = await handle.db.select().from(authTokens).where(eq(authTokens.tokenHash, hashToken(token)));
     expect(row).toMatchObject({ purpose: "verify_email", userId: user.id, email: "verify-fn@example.com", usedAt: null });
     expect(JSON.stringify(results)).not.toContain(token);
@@ -59,8 +61,9 @@ describe("auth email functions", () => {
   it("send-password-reset-email sends a reset link", async () => {
     const user = await createUser(handle.db, { email: "reset-fn@example.com", password: "a long passphrase" });
     await run(sendPasswordResetEmail, { userId: user.id }, "auth/password-reset.requested");
-    const { url, token } = await linkIn("reset-fn@example.com", "reset-password");
+    const { url, token, email } = await linkIn("reset-fn@example.com", "reset-password");
     expect(url).toContain("/reset-password?token=");
+    expect(email.secretLink).toBe("stored");
     const [row] = await handle.db.select().from(authTokens).where(eq(authTokens.tokenHash, hashToken(token)));
     expect(row?.purpose).toBe("reset_password");
   });
@@ -68,8 +71,9 @@ describe("auth email functions", () => {
   it("send-email-change-email writes to the new address only", async () => {
     const user = await createUser(handle.db, { email: "old-fn@example.com", password: "a long passphrase" });
     await run(sendEmailChangeEmail, { userId: user.id, newEmail: "New-Fn@example.com" }, "auth/email-change.requested");
-    const { url, token } = await linkIn("new-fn@example.com", "confirm-email-change");
+    const { url, token, email } = await linkIn("new-fn@example.com", "confirm-email-change");
     expect(url).toContain("/confirm-email?token=");
+    expect(email.secretLink).toBe("stored");
     const [row] = await handle.db.select().from(authTokens).where(eq(authTokens.tokenHash, hashToken(token)));
     expect(row).toMatchObject({ purpose: "change_email", email: "new-fn@example.com" });
     expect(await handle.db.select().from(emailOutbox).where(eq(emailOutbox.to, "old-fn@example.com"))).toHaveLength(0);

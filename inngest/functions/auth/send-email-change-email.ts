@@ -24,6 +24,7 @@ export const sendEmailChangeEmail = defineFunction(
         react: createElement(ConfirmEmailChange, { url, newEmail, name: user.name }),
         tag: "confirm-email-change",
         userId: user.id,
+        secretLinks: [url],
       });
       return { emailId: sent.id };
     }),

@@ -22,6 +22,7 @@ export const sendPasswordResetEmail = defineFunction(
         react: createElement(ResetPasswordEmail, { url, name: user.name }),
         tag: "reset-password",
         userId: user.id,
+        secretLinks: [url],
       });
       return { emailId: sent.id };
     }),

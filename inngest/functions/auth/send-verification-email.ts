@@ -23,6 +23,7 @@ export const sendVerificationEmail = defineFunction(
         react: createElement(VerifyEmail, { url, name: user.name }),
         tag: "verify-email",
         userId: user.id,
+        secretLinks: [url],
       });
       return { emailId: sent.id };
     }),

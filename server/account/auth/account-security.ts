@@ -8,7 +8,7 @@ import { checkPasswordPolicy, hashPassword, verifyPassword } from "./password";
 import { enforceRateLimits } from "./rate-limit";
 import { requestLimits } from "./request-limits";
 import { revokeOtherSessions } from "./sessions";
-import { consumeToken } from "./tokens";
+import { consumeToken, revokeOutstandingTokens } from "./tokens";
 import { findUserByEmail, findUserById, normalizeEmail } from "./users";
 
 /** Loads the signed-in user and checks `currentPassword` (counted against a per-user limit). */
@@ -46,7 +46,8 @@ export async function changePassword(db: Database, sessionUser: SessionUser, inp
 
 /**
  * Sends a confirmation link to the new address. The account keeps its current email until the
- * link is followed, so a typo cannot lock the owner out.
+ * link is followed, so a typo cannot lock the owner out. An address another account uses gets
+ * the same answer (so this form cannot probe for accounts); its owner is told of the attempt.
  */
 export async function requestEmailChange(
   db: Database,
@@ -56,13 +57,18 @@ export async function requestEmailChange(
   const newEmail = normalizeEmail(input.newEmail);
   const user = await confirmCurrentPassword(db, sessionUser, input.currentPassword);
   if (newEmail === user.email) throw AppError.field("newEmail", "This is already your email address.");
-  if (await findUserByEmail(db, newEmail)) throw AppError.field("newEmail", "Another account already uses this email address.");
   await enforceRateLimits(db, requestLimits.emailChange(user.id));
-  await emit(db, "auth/email-change.requested", { userId: user.id, newEmail });
+  const owner = await findUserByEmail(db, newEmail);
+  if (owner) await emit(db, "auth/address-in-use-notice.requested", { userId: owner.id, attempt: "email-change" });
+  else await emit(db, "auth/email-change.requested", { userId: user.id, newEmail });
   return { pendingEmail: newEmail };
 }
 
-/** Switches the account to the confirmed new address, which is verified by this very link. */
+/**
+ * Switches the account to the confirmed new address, which is verified by this very link. Every
+ * other emailed link of the account ends (a reset link sent to the old address must not outlive
+ * the change), and the old address is told where the account went.
+ */
 export async function confirmEmailChange(db: Database, token: string): Promise<{ email: string }> {
   return db.transaction(async (tx) => {
     const used = await consumeToken(tx, "change_email", token);
@@ -72,12 +78,12 @@ export async function confirmEmailChange(db: Database, token: string): Promise<{
       .where(and(eq(users.email, used.email), ne(users.id, used.userId)))
       .limit(1);
     if (taken) throw AppError.field("token", "Another account started using this address in the meantime.");
-    const [updated] = await tx
-      .update(users)
-      .set({ email: used.email, emailVerifiedAt: new Date() })
-      .where(eq(users.id, used.userId))
-      .returning({ email: users.email });
-    if (!updated) throw AppError.field("token", "This link is invalid, was already used or has expired. Ask for a new one.");
-    return { email: updated.email };
+    const before = await findUserById(tx, used.userId);
+    if (!before) throw AppError.field("token", "This link is invalid, was already used or has expired. Ask for a new one.");
+    await tx.update(users).set({ email: used.email, emailVerifiedAt: new Date() }).where(eq(users.id, before.id));
+    await revokeOutstandingTokens(tx, before.id);
+    // In the transaction: without the notice queued, the change does not happen either.
+    await emit(tx, "auth/email-changed-notice.requested", { userId: before.id, oldEmail: before.email, newEmail: used.email });
+    return { email: used.email };
   });
 }

@@ -9,7 +9,7 @@ import { safeCallbackUrl } from "./callback-url";
 import { authenticateWithPassword } from "./credentials";
 import { completeGoogleSignIn, findLinkedUserId, GOOGLE_PROVIDER } from "./google";
 import { resolveAuthSecret } from "./secret";
-import { createSession, resolveSession, SESSION_MAX_AGE_SECONDS } from "./sessions";
+import { createSession, resolveSession, revokeSession, SESSION_MAX_AGE_SECONDS } from "./sessions";
 import { InvalidCredentials, SignInThrottled } from "./sign-in-errors";
 
 /** The Auth.js configuration, built per call so env and the secret are read at run time, not build time. */
@@ -75,6 +75,14 @@ export function buildAuthConfig(): NextAuthConfig {
           sessionId: typeof token.sid === "string" ? token.sid : undefined,
           user: { ...session.user, id: token.sub ?? "", email: token.email ?? "", name: token.name ?? null, role },
         };
+      },
+    },
+    events: {
+      // Every sign-out, through Auth.js's own /api/auth/signout too, ends the session row: clearing
+      // the cookie alone would leave a copy of it working.
+      async signOut(message) {
+        const token = "token" in message ? message.token : null;
+        if (typeof token?.sid === "string" && token.sub) await revokeSession(await getDb(), token.sub, token.sid);
       },
     },
     logger: {

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { users } from "@/db/schema/auth";
@@ -8,23 +9,25 @@ import { checkPasswordPolicy, hashPassword } from "./password";
 import { enforceRateLimits } from "./rate-limit";
 import { requestLimits } from "./request-limits";
 import { revokeAllSessions } from "./sessions";
-import { consumeToken } from "./tokens";
+import { consumeToken, revokeOutstandingTokens } from "./tokens";
 import { findUserByEmail, findUserById, normalizeEmail } from "./users";
 
 /**
- * Queues a reset link when the account exists. The caller always gets the same answer, so the
- * form cannot be used to find out which addresses have accounts.
+ * Queues a reset link when the account exists. The caller always gets the same answer in the same
+ * time, so the form cannot tell which addresses have accounts: an unknown address queues the same
+ * event for an id no account has, and the job finds nobody to write to.
  */
 export async function requestPasswordReset(db: Database, rawEmail: string, origin: { ip: string }): Promise<void> {
   const email = normalizeEmail(rawEmail);
   await enforceRateLimits(db, requestLimits.passwordReset(origin.ip, email));
   const user = await findUserByEmail(db, email);
-  if (user) await emit(db, "auth/password-reset.requested", { userId: user.id });
+  await emit(db, "auth/password-reset.requested", { userId: user?.id ?? randomUUID() });
 }
 
 /**
- * Sets a new password through a single-use link (valid for an hour), signs out every session and
- * lifts any sign-in lockout of the account. Following the link also proves the address.
+ * Sets a new password through a single-use link (valid for an hour), signs out every session,
+ * ends every other emailed link (a pending email change started from a stolen session dies here)
+ * and lifts any sign-in lockout of the account. Following the link also proves the address.
  */
 export async function resetPassword(db: Database, token: string, password: string): Promise<{ email: string }> {
   const problem = checkPasswordPolicy(password);
@@ -40,6 +43,7 @@ export async function resetPassword(db: Database, token: string, password: strin
       .set({ passwordHash, ...(emailConfirmed ? { emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())` } : {}) })
       .where(eq(users.id, user.id));
     await revokeAllSessions(tx, user.id);
+    await revokeOutstandingTokens(tx, user.id);
     return user.email;
   });
   await clearLoginThrottleForAccount(db, email);

@@ -7,7 +7,7 @@ import { checkPasswordPolicy } from "./password";
 import { enforceRateLimits } from "./rate-limit";
 import { requestLimits } from "./request-limits";
 import { consumeToken } from "./tokens";
-import { createUser, findUserById, normalizeEmail } from "./users";
+import { createUser, findUserByEmail, findUserById, normalizeEmail } from "./users";
 
 export interface RegistrationInput {
   email: string;
@@ -16,25 +16,26 @@ export interface RegistrationInput {
 }
 
 /**
- * Creates an unverified account and queues its verification email. The password is hashed
- * before the email is looked up, so a taken address answers in about the same time.
+ * Creates an unverified account and queues its verification email. A taken address gets the same
+ * answer after the same work (the password is hashed, one email is queued): its owner is told of
+ * the attempt instead, so the form cannot be used to find out which addresses have accounts.
  */
-export async function registerAccount(db: Database, input: RegistrationInput, origin: { ip: string }): Promise<{ id: string; email: string }> {
+export async function registerAccount(db: Database, input: RegistrationInput, origin: { ip: string }): Promise<{ email: string }> {
   await enforceRateLimits(db, requestLimits.register(origin.ip));
   const email = normalizeEmail(input.email);
   const problem = checkPasswordPolicy(input.password, { email });
   if (problem) throw AppError.field("password", problem);
-  let user;
-  try {
-    user = await createUser(db, { email, password: input.password, name: input.name });
-  } catch (error) {
-    if (error instanceof AppError && error.code === "CONFLICT") {
-      throw new AppError("CONFLICT", error.message, { fields: [{ path: "email", message: "An account with this email already exists. Sign in instead." }] });
-    }
+  const created = await createUser(db, { email, password: input.password, name: input.name }).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "CONFLICT") return null;
     throw error;
+  });
+  if (created) {
+    await emit(db, "auth/verification-email.requested", { userId: created.id });
+  } else {
+    const owner = await findUserByEmail(db, email);
+    if (owner) await emit(db, "auth/address-in-use-notice.requested", { userId: owner.id, attempt: "register" });
   }
-  await emit(db, "auth/verification-email.requested", { userId: user.id });
-  return { id: user.id, email: user.email };
+  return { email };
 }
 
 /** Queues a new verification link for the signed-in user (unless already verified). */

@@ -62,15 +62,10 @@ describe("auth.register → verification email → auth.verifyEmail", () => {
     expect(fieldPaths(again)).toEqual(["token"]);
   });
 
-  it("rejects weak passwords and a taken email with field errors", async () => {
+  it("rejects weak passwords and bad addresses with field errors", async () => {
     expect(fieldPaths(await failure(anonymous().auth.register({ email: "weak@example.com", password: "password123" })))).toEqual(["password"]);
     expect(fieldPaths(await failure(anonymous().auth.register({ email: "short@example.com", password: "abc" })))).toEqual(["password"]);
     expect((await failure(anonymous().auth.register({ email: "not-an-email", password: "correct horse battery" }))).code).toBe("BAD_REQUEST");
-
-    await createUser(handle.db, { email: "taken@example.com", password: "correct horse battery" });
-    const conflict = await failure(anonymous().auth.register({ email: "Taken@example.com", password: "another fine phrase" }));
-    expect(conflict.code).toBe("CONFLICT");
-    expect(fieldPaths(conflict)).toEqual(["email"]);
   });
 
   it("limits registrations per IP with 429", async () => {
@@ -169,11 +164,9 @@ describe("email change", () => {
     expect(fieldPaths(await failure(anonymous().auth.confirmEmailChange({ token })))).toEqual(["token"]);
   });
 
-  it("refuses an address that is taken or unchanged", async () => {
+  it("refuses the address the account already has", async () => {
     await createUser(handle.db, { email: "first@example.com", password: "old horse battery" });
-    await createUser(handle.db, { email: "second@example.com", password: "old horse battery" });
     const { caller } = await signIn("first@example.com");
-    expect(fieldPaths(await failure(caller.auth.requestEmailChange({ newEmail: "second@example.com", currentPassword: "old horse battery" })))).toEqual(["newEmail"]);
     expect(fieldPaths(await failure(caller.auth.requestEmailChange({ newEmail: "first@example.com", currentPassword: "old horse battery" })))).toEqual(["newEmail"]);
   });
 });

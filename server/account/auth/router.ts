@@ -27,7 +27,7 @@ const sessionSummary = z.object({
 export const authRouter = router({
   register: publicProcedure
     .input(z.object({ email, password, name: singleLineText({ max: 100 }).optional() }))
-    .output(z.object({ id: z.string(), email: z.string() }))
+    .output(z.object({ email: z.string() }))
     .mutation(({ ctx, input }) => registerAccount(ctx.db, input, { ip: ctx.ip })),
 
   requestVerificationEmail: protectedProcedure

@@ -4,7 +4,7 @@ import { authTokens } from "@/db/schema/auth";
 import { withTestDb } from "@/db/testing";
 import { AppError } from "../../errors";
 import { rejectionOf } from "../../testing";
-import { consumeToken, hashToken, issueToken, TOKEN_TTL_SECONDS } from "./tokens";
+import { consumeToken, hashToken, issueToken, revokeOutstandingTokens, TOKEN_TTL_SECONDS } from "./tokens";
 import { createUser } from "./users";
 
 const handle = withTestDb();
@@ -56,6 +56,28 @@ describe("auth tokens", () => {
     const second = await issueToken(handle.db, { purpose: "reset_password", userId: user.id, email: user.email });
     await rejectionOf(consumeToken(handle.db, "reset_password", first.token), AppError);
     expect((await consumeToken(handle.db, "reset_password", second.token)).userId).toBe(user.id);
+  });
+
+  it("keeps one live link per purpose, for every purpose, even when issued at the same moment", async () => {
+    const user = await newUser("one-live@example.com");
+    for (const purpose of ["verify_email", "reset_password", "change_email"] as const) {
+      const issued = await Promise.all([1, 2, 3].map(() => issueToken(handle.db, { purpose, userId: user.id, email: user.email })));
+      const live = [];
+      for (const { token } of issued) live.push(await consumeToken(handle.db, purpose, token).then(() => token, () => null));
+      expect(live.filter(Boolean), purpose).toHaveLength(1);
+    }
+  });
+
+  it("revokeOutstandingTokens ends the unused links of the account, and only of that account", async () => {
+    const user = await newUser("revoke-all@example.com");
+    const other = await newUser("bystander@example.com");
+    const reset = await issueToken(handle.db, { purpose: "reset_password", userId: user.id, email: user.email });
+    const verify = await issueToken(handle.db, { purpose: "verify_email", userId: user.id, email: user.email });
+    const others = await issueToken(handle.db, { purpose: "reset_password", userId: other.id, email: other.email });
+    expect(await revokeOutstandingTokens(handle.db, user.id)).toBe(2);
+    await rejectionOf(consumeToken(handle.db, "reset_password", reset.token), AppError);
+    await rejectionOf(consumeToken(handle.db, "verify_email", verify.token), AppError);
+    expect((await consumeToken(handle.db, "reset_password", others.token)).userId).toBe(other.id);
   });
 
   it("rejects unknown tokens", async () => {

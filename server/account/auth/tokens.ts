@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull } from "drizzle-orm";
 import type { Database } from "@/db";
-import { authTokens, type AuthTokenPurpose } from "@/db/schema/auth";
+import { authTokenPurpose, authTokens, users, type AuthTokenPurpose } from "@/db/schema/auth";
 import { AppError } from "../../errors";
 
 /** How long each kind of emailed link stays valid. */
@@ -10,9 +10,6 @@ export const TOKEN_TTL_SECONDS: Record<AuthTokenPurpose, number> = {
   reset_password: 3600,
   change_email: 24 * 3600,
 };
-
-/** Purposes where a newer link replaces the older ones (only the latest reset link works). */
-const SUPERSEDES_EARLIER: ReadonlySet<AuthTokenPurpose> = new Set(["reset_password", "change_email"]);
 
 export function hashToken(token: string): string {
   return createHash("sha256").update(token, "utf8").digest("hex");
@@ -23,7 +20,10 @@ export interface IssuedToken {
   expiresAt: Date;
 }
 
-/** Creates a single-use token for `email` (the address the link goes to) and returns the raw value. */
+/**
+ * Creates a single-use token for `email` (the address the link goes to) and returns the raw value.
+ * One live link per purpose: the account's earlier links of that purpose stop working.
+ */
 export async function issueToken(
   db: Database,
   input: { purpose: AuthTokenPurpose; userId: string; email: string; now?: Date },
@@ -31,21 +31,35 @@ export async function issueToken(
   const now = input.now ?? new Date();
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + TOKEN_TTL_SECONDS[input.purpose] * 1000);
-  if (SUPERSEDES_EARLIER.has(input.purpose)) {
-    await db
-      .update(authTokens)
-      .set({ usedAt: now })
-      .where(and(eq(authTokens.userId, input.userId), eq(authTokens.purpose, input.purpose), isNull(authTokens.usedAt)));
-  }
-  await db.insert(authTokens).values({
-    purpose: input.purpose,
-    userId: input.userId,
-    email: input.email,
-    tokenHash: hashToken(token),
-    createdAt: now,
-    expiresAt,
+  await db.transaction(async (tx) => {
+    // Locks the account row, so two links issued at the same moment cannot both stay live.
+    await tx.select({ id: users.id }).from(users).where(eq(users.id, input.userId)).for("update");
+    await revokeOutstandingTokens(tx, input.userId, [input.purpose], now);
+    await tx.insert(authTokens).values({
+      purpose: input.purpose,
+      userId: input.userId,
+      email: input.email,
+      tokenHash: hashToken(token),
+      createdAt: now,
+      expiresAt,
+    });
   });
   return { token, expiresAt };
+}
+
+/** Ends the account's unused links of `purposes` (all by default); returns how many. */
+export async function revokeOutstandingTokens(
+  db: Database,
+  userId: string,
+  purposes: readonly AuthTokenPurpose[] = authTokenPurpose.enumValues,
+  now: Date = new Date(),
+): Promise<number> {
+  const rows = await db
+    .update(authTokens)
+    .set({ usedAt: now })
+    .where(and(eq(authTokens.userId, userId), inArray(authTokens.purpose, [...purposes]), isNull(authTokens.usedAt)))
+    .returning({ id: authTokens.id });
+  return rows.length;
 }
 
 export interface ConsumedToken {

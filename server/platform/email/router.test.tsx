@@ -1,10 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
+import { emailOutbox } from "@/db/schema/email";
 import { withTestDb } from "@/db/testing";
-import { EmailLayout, EmailText } from "@/components/emails/layout";
-import { callerWithRole } from "../../testing";
+import { EmailButton, EmailLayout, EmailText } from "@/components/emails/layout";
+import { createUser } from "../../account/auth/users";
+import { listAuditEvents } from "../audit/audit";
+import { callerFor, callerWithRole, sessionFor } from "../../testing";
 import type { SessionUser } from "../../trpc";
-import { sendEmailWith } from "./send";
+import { REMOVED_LINK, sendEmailWith } from "./send";
 
 const handle = withTestDb();
 const callerAs = (role: SessionUser["role"]) => callerWithRole(handle.db, role);
@@ -56,5 +59,50 @@ describe("outbox router", () => {
     expect(email.html).toContain("Body for");
     expect(email.text).toContain("Body for bob@example.com");
     await expect(admin.outbox.get({ id: randomUUID() })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
+describe("opening an email that holds a link", () => {
+  const link = "http://localhost:3000/reset-password?token=Outbox-held-token-0123456789abcdefgh";
+  const LinkEmail = () => (
+    <EmailLayout preview="Reset" heading="Reset">
+      <EmailButton href={link}>Reset</EmailButton>
+    </EmailLayout>
+  );
+
+  it("is recorded in the audit trail: which admin, when, from where, which message, whose address", async () => {
+    const admin = await createUser(handle.db, { email: "reader-admin@example.com", role: "admin" });
+    const owner = await createUser(handle.db, { email: "link-owner@example.com" });
+    const caller = callerFor(handle.db, sessionFor(admin), { ip: "10.8.8.8" });
+    const held = await sendEmailWith(config, handle.db, { to: owner.email, subject: "Reset", react: <LinkEmail />, tag: "reset-password", userId: owner.id, secretLinks: [link] });
+
+    const email = await caller.outbox.get({ id: held.id });
+    expect(email).toMatchObject({ secretLink: "stored" });
+    expect(email.text).toContain(link);
+    await caller.outbox.get({ id: held.id });
+
+    const trail = await listAuditEvents(handle.db, { limit: 10, target: { type: "email", id: held.id } });
+    expect(trail.items).toHaveLength(2);
+    expect(trail.items[0]).toMatchObject({
+      action: "outbox.message-opened",
+      actorUserId: admin.id,
+      subjectUserId: owner.id,
+      ip: "10.8.8.8",
+      details: { to: "link-owner@example.com", tag: "reset-password" },
+    });
+    expect(trail.items[0]!.at).toBeInstanceOf(Date);
+  });
+
+  it("is not recorded for an email without one, nor for one whose link was removed after Resend took it", async () => {
+    const admin = await createUser(handle.db, { email: "other-admin@example.com", role: "admin" });
+    const caller = callerFor(handle.db, sessionFor(admin));
+    const { items } = await caller.outbox.list({ to: "bob@" });
+    await caller.outbox.get({ id: items[0]!.id });
+    const [delivered] = await handle.db
+      .insert(emailOutbox)
+      .values({ to: "gone@example.com", from: config.from, subject: "Reset", html: REMOVED_LINK, text: REMOVED_LINK, transport: "resend", status: "sent", secretLink: "removed" })
+      .returning();
+    expect(await caller.outbox.get({ id: delivered!.id })).toMatchObject({ secretLink: "removed", text: REMOVED_LINK });
+    expect((await listAuditEvents(handle.db, { limit: 10, actorUserId: admin.id })).items).toHaveLength(0);
   });
 });

@@ -2,10 +2,11 @@ import { z } from "zod";
 import { singleLineText } from "../../inputs";
 import { paginated, paginationInput } from "../../pagination";
 import { adminProcedure, router } from "../../trpc";
-import { getOutboxEmail, listOutbox } from "./outbox";
+import { listOutbox, openOutboxEmail } from "./outbox";
 
 const transport = z.enum(["resend", "outbox"]);
 const status = z.enum(["stored", "sent", "failed"]);
+const secretLink = z.enum(["none", "stored", "removed"]);
 
 const emailSummary = z.object({
   id: z.string(),
@@ -14,6 +15,7 @@ const emailSummary = z.object({
   tag: z.string().nullable(),
   transport,
   status,
+  secretLink,
   createdAt: z.date(),
 });
 
@@ -35,5 +37,5 @@ export const outboxRouter = router({
   get: adminProcedure
     .input(z.object({ id: z.uuid() }))
     .output(emailDetail)
-    .query(({ ctx, input }) => getOutboxEmail(ctx.db, input.id)),
+    .query(({ ctx, input }) => openOutboxEmail(ctx.db, input.id, { userId: ctx.user.id, ip: ctx.ip })),
 });

@@ -6,7 +6,7 @@ import type { DbHandle } from "@/db";
 import { emailOutbox } from "@/db/schema";
 import { createTestDb } from "@/db/testing";
 import { EmailButton, EmailLayout, EmailText } from "@/components/emails/layout";
-import { sendEmailWith, type EmailConfig } from "./send";
+import { REMOVED_LINK, sendEmailWith, type EmailConfig } from "./send";
 
 function TestEmail({ url }: { url: string }) {
   return (
@@ -39,6 +39,13 @@ describe("sendEmail without Resend", () => {
     expect(row?.text).toContain("Hello from the test.");
     expect(row?.text).toContain(link);
     expect(row?.text).not.toContain("<");
+  });
+
+  it("keeps the link of a message that holds one (the outbox is the mailbox), and says so", async () => {
+    const sent = await sendEmailWith(outboxConfig, handle.db, { to: "fay@example.com", subject: "Confirm", react: <TestEmail url={link} />, secretLinks: [link] });
+    const [row] = await handle.db.select().from(emailOutbox).where(eq(emailOutbox.id, sent.id));
+    expect(row).toMatchObject({ secretLink: "stored" });
+    expect(row?.text).toContain(link);
   });
 
   it("rejects an invalid recipient", async () => {
@@ -83,6 +90,30 @@ describe("sendEmail with Resend", () => {
     expect(request?.body.text).toContain(link);
     const [row] = await handle.db.select().from(emailOutbox).where(eq(emailOutbox.id, sent.id));
     expect(row).toMatchObject({ transport: "resend", status: "sent", providerMessageId: "re_123" });
+  });
+
+  it("keeps no usable link in the stored copy: the link handed to Resend is replaced by a marker", async () => {
+    respond = { status: 200, body: { id: "re_456" } };
+    const secret = "http://localhost:3000/reset-password?token=Sekr3t-token_value-0123456789abcdef";
+    const sent = await sendEmailWith(config, handle.db, { to: "dave@example.com", subject: "Reset", react: <TestEmail url={secret} />, secretLinks: [secret] });
+    expect(requests.at(-1)?.body.text).toContain(secret);
+    expect(requests.at(-1)?.body.html).toContain(secret);
+    const [row] = await handle.db.select().from(emailOutbox).where(eq(emailOutbox.id, sent.id));
+    expect(row).toMatchObject({ status: "sent", secretLink: "removed" });
+    for (const content of [row!.html, row!.text]) {
+      expect(content).not.toContain("Sekr3t-token_value");
+      expect(content).toContain(REMOVED_LINK);
+    }
+    expect(row?.text).toContain("Hello from the test.");
+  });
+
+  it("keeps no usable link in the copy of a failed hand-over either (a retry may never come)", async () => {
+    respond = { status: 500, body: { statusCode: 500, name: "application_error", message: "down" } };
+    const secret = "http://localhost:3000/verify-email?token=Failed-send-token-0123456789abcdefgh";
+    await expect(sendEmailWith(config, handle.db, { to: "erin@example.com", subject: "Verify", react: <TestEmail url={secret} />, secretLinks: [secret] })).rejects.toThrow();
+    const [row] = await handle.db.select().from(emailOutbox).where(eq(emailOutbox.to, "erin@example.com"));
+    expect(row).toMatchObject({ status: "failed", secretLink: "removed" });
+    expect(`${row?.html}${row?.text}`).not.toContain("Failed-send-token");
   });
 
   it("throws when Resend refuses, and records the failed attempt", async () => {

@@ -19,6 +19,12 @@ export interface EmailMessage {
   userId?: string | null;
   /** Resend de-duplicates sends with the same key (for 24 h): pass one when a job may retry. */
   idempotencyKey?: string;
+  /**
+   * Links in the message that open the account (single-use reset, verification, email-change
+   * tokens). Without Resend the outbox is the mailbox and keeps them (each opening is audited);
+   * with Resend the stored copy has them replaced by REMOVED_LINK.
+   */
+  secretLinks?: readonly string[];
 }
 
 export interface SentEmail {
@@ -60,12 +66,13 @@ export async function sendEmailWith(config: EmailConfig, db: Database, message: 
   if (!recipient.safeParse(to).success) throw AppError.field("to", "Not a valid email address.");
   const [html, text] = await Promise.all([render(message.react), render(message.react, { plainText: true })]);
   const base = { to, from: config.from, subject: message.subject, html, text, tag: message.tag ?? null, userId: message.userId ?? null };
+  const secretLinks = message.secretLinks ?? [];
 
   const { resendApiKey } = config;
   if (!resendApiKey) {
     const [row] = await db
       .insert(emailOutbox)
-      .values({ ...base, transport: "outbox", status: "stored" })
+      .values({ ...base, transport: "outbox", status: "stored", secretLink: secretLinks.length ? "stored" : "none" })
       .returning({ id: emailOutbox.id });
     if (!row) throw new Error("The outbox insert returned no row");
     const url = new URL(`/admin/outbox/${row.id}`, config.appUrl).toString();
@@ -74,10 +81,13 @@ export async function sendEmailWith(config: EmailConfig, db: Database, message: 
   }
 
   const outcome = await sendThroughResend({ ...config, resendApiKey }, { ...base, tag: message.tag }, message.idempotencyKey);
+  // Failed hand-overs too: the job's retry issues a new link, but the last attempt's would stay live.
   const [row] = await db
     .insert(emailOutbox)
     .values({
       ...base,
+      ...withoutLinks({ html, text }, secretLinks),
+      secretLink: secretLinks.length ? "removed" : "none",
       transport: "resend",
       status: outcome.ok ? "sent" : "failed",
       providerMessageId: outcome.ok ? outcome.id : null,
@@ -89,6 +99,32 @@ export async function sendEmailWith(config: EmailConfig, db: Database, message: 
   if (!row) throw new Error("The outbox insert returned no row");
   logger.info({ emailId: row.id, resendId: outcome.id, tag: message.tag }, "Email sent through Resend");
   return { id: row.id, transport: "resend" };
+}
+
+/** What the stored copy of a delivered message shows where its secret link was. */
+export const REMOVED_LINK = "[link removed: it was delivered by email and is not kept]";
+
+const htmlEscapes: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;" };
+const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => htmlEscapes[c]!);
+
+/**
+ * The message with every secret link replaced by REMOVED_LINK. Should a link's token survive
+ * (written in a form not replaced here), nothing of the content is kept: fail closed.
+ */
+function withoutLinks(content: { html: string; text: string }, links: readonly string[]): { html: string; text: string } {
+  let { html, text } = content;
+  for (const link of links) {
+    for (const form of new Set([link, escapeHtml(link)])) {
+      html = html.replaceAll(form, REMOVED_LINK);
+      text = text.replaceAll(form, REMOVED_LINK);
+    }
+  }
+  // The end of a link is its token.
+  const leaked = links.some((link) => {
+    const tail = link.slice(-16);
+    return html.includes(tail) || text.includes(tail);
+  });
+  return leaked ? { html: `<p>${REMOVED_LINK}</p>`, text: REMOVED_LINK } : { html, text };
 }
 
 type ResendOutcome = { ok: true; id: string } | { ok: false; error: string };

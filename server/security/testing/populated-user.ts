@@ -1,12 +1,15 @@
+import { and, eq } from "drizzle-orm";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { POST as uploadRoute } from "@/app/api/imports/route";
 import { GET as connectRoute } from "@/app/api/devices/[provider]/connect/route";
 import { POST as webhookRoute } from "@/app/api/webhooks/[provider]/route";
 import type { Database } from "@/db";
+import { emailOutbox } from "@/db/schema/email";
 import { createSession } from "@/server/account/auth/sessions";
 import { completeGoogleSignIn } from "@/server/account/auth/google";
 import { issueToken } from "@/server/account/auth/tokens";
+import { createUser, findUserByEmail } from "@/server/account/auth/users";
 import { activateConnection } from "@/server/health/devices/connections";
 import { webhookSigners } from "@/server/health/providers/testing/webhook-signing";
 import { TERRA_USER, terraBody, terraDailyRecord, terraSleepRecord } from "@/server/health/providers/terra/testing/fixtures";
@@ -68,7 +71,10 @@ export async function populateUser(world: World, spec: UserSpec): Promise<Popula
   const password = `Matrix-${spec.label}-passphrase-7`;
   const name = `Matrix ${spec.label} Quillfeather`;
   const anonymous = callerFor(db, null, { ip: spec.ip });
-  const { id } = await anonymous.auth.register({ email, password, name });
+  await anonymous.auth.register({ email, password, name });
+  const registered = await findUserByEmail(db, email);
+  if (!registered) throw new Error(`registration of ${email} stored no account`);
+  const { id } = registered;
   const sessionId = await createSession(db, { userId: id, ip: spec.ip, userAgent: `MatrixBrowser/${spec.label}` });
   await createSession(db, { userId: id, ip: spec.ip, userAgent: `MatrixPhone/${spec.label}` });
   const session = sessionFor({ id, email, name }, sessionId);
@@ -116,6 +122,12 @@ export async function populateUser(world: World, spec: UserSpec): Promise<Popula
     await caller.devices.syncNow({ provider: "demo" });
     await drainJobs(db, { timeoutMs: 120_000 });
   }
+  // An admin opens an email holding a link in the outbox (the embedded mailbox): audited, naming this user.
+  const admin = await createUser(db, { email: `admin-${spec.label}@matrix.example`, role: "admin", verified: true });
+  const [linkEmail] = await db.select({ id: emailOutbox.id }).from(emailOutbox).where(and(eq(emailOutbox.userId, id), eq(emailOutbox.secretLink, "stored")));
+  if (!linkEmail) throw new Error("no email holding a link in the outbox");
+  await callerFor(db, sessionFor(admin), { ip: spec.ip }).outbox.get({ id: linkEmail.id });
+
   world.actAs(null);
   return { session, password, name, fitbitAccountId: spec.fitbitAccountId, terraUserId };
 }

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { DetailList } from "@/components/admin/detail-list";
 import { loadOrNotFound } from "@/components/admin/load-or-not-found";
 import { requireAdmin } from "@/components/shell/session";
+import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { serverCaller } from "@/server/api/rsc";
@@ -21,6 +22,13 @@ export default async function AdminOutboxEmailPage({ params }: { params: Promise
         ← Outbox
       </Link>
       <PageHeader title={email.subject} />
+      {email.secretLink === "stored" ? (
+        <Alert className="mb-4" data-testid="email-secret-link">
+          This email holds a working link to the account of <strong className="break-all">{email.to}</strong>: the outbox is the mailbox, since Resend is not
+          configured. This opening was recorded in the audit trail under your name.
+        </Alert>
+      ) : null}
+      {email.secretLink === "removed" ? <Alert className="mb-4">The link in this email was removed from the stored copy once Resend had it.</Alert> : null}
       <div className="flex flex-col gap-6">
         <Card>
           <CardContent className="pt-6">

@@ -1,0 +1,64 @@
+import { and, eq, type SQL } from "drizzle-orm";
+import type { Database } from "@/db";
+import { auditEvents, type AuditEvent } from "@/db/schema/audit";
+import { afterCursor, newestFirst } from "../../keyset";
+import { toPage, type Paginated, type PaginationInput } from "../../pagination";
+
+/** Every action the audit trail records, `<area>.<what happened>`; a new one is added here. */
+export const auditActions = ["outbox.message-opened"] as const;
+export type AuditAction = (typeof auditActions)[number];
+
+export interface AuditEntry {
+  action: AuditAction;
+  /** Who did it; null for the system. */
+  actorUserId: string | null;
+  /** Whose data it touched, when someone's. */
+  subjectUserId?: string | null;
+  target?: { type: string; id: string };
+  ip?: string | null;
+  details?: Record<string, unknown>;
+}
+
+/** Adds one event to the audit trail (call it in the transaction of what it records, where there is one). */
+export async function recordAudit(db: Database, entry: AuditEntry, at: Date = new Date()): Promise<AuditEvent> {
+  const [row] = await db
+    .insert(auditEvents)
+    .values({
+      at,
+      action: entry.action,
+      actorUserId: entry.actorUserId,
+      subjectUserId: entry.subjectUserId ?? null,
+      targetType: entry.target?.type ?? null,
+      targetId: entry.target?.id ?? null,
+      ip: entry.ip ?? null,
+      details: entry.details ?? {},
+    })
+    .returning();
+  if (!row) throw new Error("The audit insert returned no row");
+  return row;
+}
+
+export interface AuditFilter {
+  actorUserId?: string;
+  subjectUserId?: string;
+  action?: AuditAction;
+  target?: { type: string; id: string };
+}
+
+/** The audit trail newest first, filtered by actor, subject, action or target. */
+export async function listAuditEvents(db: Database, input: PaginationInput & AuditFilter): Promise<Paginated<AuditEvent>> {
+  const conditions: (SQL | undefined)[] = [
+    input.actorUserId ? eq(auditEvents.actorUserId, input.actorUserId) : undefined,
+    input.subjectUserId ? eq(auditEvents.subjectUserId, input.subjectUserId) : undefined,
+    input.action ? eq(auditEvents.action, input.action) : undefined,
+    input.target ? and(eq(auditEvents.targetType, input.target.type), eq(auditEvents.targetId, input.target.id)) : undefined,
+    afterCursor(auditEvents.at, auditEvents.id, input.cursor),
+  ];
+  const rows = await db
+    .select()
+    .from(auditEvents)
+    .where(and(...conditions))
+    .orderBy(...newestFirst(auditEvents.at, auditEvents.id))
+    .limit(input.limit + 1);
+  return toPage(rows, input.limit, (row) => row.at);
+}
