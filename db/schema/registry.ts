@@ -4,7 +4,7 @@ import { emailOutbox } from "./email";
 import { fileImportChunks, fileImports } from "./imports";
 import { oauthStates, providerConnections, syncRuns } from "./devices";
 import { rawRecords, webhookDeliveries } from "./ingestion";
-import { dailySummaries, providerDailyTotals, providerPriorities, seriesChunks, sleepSessions, workouts } from "./timeseries";
+import { dailySummaries, providerDailyTotals, providerPriorities, seriesChunks, sleepSessions, summaryRecomputes, workouts } from "./timeseries";
 import { notificationPreferences, privacySettings, profiles } from "./profile";
 
 /**
@@ -75,6 +75,7 @@ export const userDataTables: readonly UserDataTable[] = [
   { table: providerDailyTotals, owner: providerDailyTotals.userId, export: "rows", erase: "cascade", sync: false },
   { table: providerPriorities, owner: providerPriorities.userId, export: "rows", erase: "cascade", sync: false },
   { table: dailySummaries, owner: dailySummaries.userId, export: "rows", erase: "cascade", sync: false },
+  { table: summaryRecomputes, owner: summaryRecomputes.userId, export: "none", erase: "cascade", sync: false },
   { table: syncRuns, owner: syncRuns.userId, export: "rows", erase: "cascade", sync: false },
   // imports: the uploaded bytes, kept only until the import finishes
   { table: fileImports, owner: fileImports.userId, export: "rows", erase: "cascade", sync: false },

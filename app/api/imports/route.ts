@@ -2,7 +2,7 @@ import { getDb } from "@/db";
 import { getSessionUser } from "@/server/account/auth/current-user";
 import { AppError, errorResponse } from "@/server/errors";
 import { receiveUpload } from "@/server/health/imports/uploads";
-import { requestId } from "@/server/request";
+import { clientIp, requestId } from "@/server/request";
 
 export const dynamic = "force-dynamic";
 
@@ -21,6 +21,7 @@ export async function POST(req: Request) {
     if (!req.body) throw AppError.field("file", "Choose a file to upload.");
     const result = await receiveUpload(db, {
       userId: user.id,
+      ip: clientIp(req.headers),
       filename: url.searchParams.get("filename") ?? "",
       accountId: url.searchParams.get("accountId")?.trim() || null,
       body: req.body as unknown as AsyncIterable<Uint8Array>,

@@ -4,8 +4,8 @@ import { users } from "@/db/schema/auth";
 import { AppError } from "../../errors";
 import { emit } from "../../platform/jobs/emit";
 import { checkPasswordPolicy } from "./password";
-import { enforceRateLimits } from "./rate-limit";
-import { requestLimits } from "./request-limits";
+import { enforceRateLimits } from "../../platform/rate-limits/enforce";
+import { requestLimits } from "../../platform/rate-limits/rules";
 import { consumeToken } from "./tokens";
 import { createUser, findUserById, normalizeEmail } from "./users";
 
@@ -20,8 +20,8 @@ export interface RegistrationInput {
  * before the email is looked up, so a taken address answers in about the same time.
  */
 export async function registerAccount(db: Database, input: RegistrationInput, origin: { ip: string }): Promise<{ id: string; email: string }> {
-  await enforceRateLimits(db, requestLimits.register(origin.ip));
   const email = normalizeEmail(input.email);
+  await enforceRateLimits(db, requestLimits.register(origin.ip, email));
   const problem = checkPasswordPolicy(input.password, { email });
   if (problem) throw AppError.field("password", problem);
   let user;
