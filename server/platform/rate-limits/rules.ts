@@ -1,4 +1,4 @@
-import { env } from "../../env";
+import { env, type Env } from "../../env";
 
 /** What one counter of a rule is kept per. */
 export type LimitScope = "IP" | "user" | "email" | "account" | "account + IP";
@@ -13,6 +13,8 @@ export interface LimitRule {
   windowSeconds: number;
   /** What it guards and what the user sees when it is reached (the README's limits table). */
   shows: string;
+  /** The settings (server/env.ts) that change it, if any. */
+  settings?: string[];
 }
 
 /** One counter to count a request on: a rule and the key of the caller under its scope. */
@@ -31,24 +33,32 @@ const HOUR = 3600;
 
 /**
  * Every rate limit of BioSync, in one table: the README's limits table is checked against it
- * (limits-table.test.ts). Windows that have a setting read it on each call, so tests can stub it.
+ * (limits-table.test.ts). `e` gives the settings some of them read.
  */
-export function limitRules() {
-  const { AUTH_LOGIN_WINDOW_SECONDS: auth, UPLOAD_RATE_LIMIT, UPLOAD_RATE_WINDOW_SECONDS } = env();
-  const rule = (name: string, scope: LimitScope, points: number, windowSeconds: number, shows: string): LimitRule => ({ name, scope, points, windowSeconds, shows });
+export function limitRules(e: Env = env()) {
+  const { AUTH_LOGIN_WINDOW_SECONDS: auth, UPLOAD_RATE_LIMIT, UPLOAD_RATE_WINDOW_SECONDS } = e;
+  const AUTH = ["AUTH_LOGIN_WINDOW_SECONDS"];
+  const rule = (name: string, scope: LimitScope, points: number, windowSeconds: number, shows: string, settings?: string[]): LimitRule => ({
+    name,
+    scope,
+    points,
+    windowSeconds,
+    shows,
+    ...(settings ? { settings } : {}),
+  });
   return {
-    loginAccountIp: rule("login-account-ip", "account + IP", LOGIN_POINTS.accountIp, auth, "Sign-in: “Too many sign-in attempts. Try again in N minutes.” From the 3rd failure on, each attempt first waits 250 ms, doubling up to 2 s. A successful sign-in clears it; a password reset clears it for every IP."),
-    loginAccount: rule("login-account", "account", LOGIN_POINTS.account, Math.min(auth, 5 * MINUTE), "Sign-in, only from IPs that never signed in to the account: the same message, for at most 5 minutes."),
-    loginIp: rule("login-ip", "IP", LOGIN_POINTS.ip, auth, "Sign-in failures across all accounts (credential stuffing): the same message."),
-    registerIp: rule("register-ip", "IP", 10, auth, "Registration: “Too many requests. Try again in N minutes.”"),
-    registerEmail: rule("register-email", "email", 3, auth, "Registration of one address (each attempt sends it an email): the same message."),
-    passwordResetIp: rule("password-reset-ip", "IP", 20, auth, "Forgot password: the same message."),
-    passwordResetEmail: rule("password-reset-email", "email", 3, auth, "Forgot password for one address: the same message."),
-    verificationEmail: rule("verification-email", "user", 5, auth, "“Send the link again”: the same message."),
-    passwordConfirm: rule("password-confirm", "user", 10, auth, "Re-entering the current password (change password or email): the same message."),
-    emailChangeUser: rule("email-change-user", "user", 5, auth, "Email change: the same message."),
-    emailChangeIp: rule("email-change-ip", "IP", 20, auth, "Email change: the same message."),
-    uploadUser: rule("upload-user", "user", UPLOAD_RATE_LIMIT, UPLOAD_RATE_WINDOW_SECONDS, "File uploads (`/api/imports`): 429, shown on the upload as “Too many requests. Try again in N minutes.”"),
+    loginAccountIp: rule("login-account-ip", "account + IP", LOGIN_POINTS.accountIp, auth, "Sign-in: “Too many sign-in attempts. Try again in N minutes.” From the 3rd failure on, each attempt first waits 250 ms, doubling up to 2 s. A successful sign-in clears it; a password reset clears it for every IP.", AUTH),
+    loginAccount: rule("login-account", "account", LOGIN_POINTS.account, Math.min(auth, 5 * MINUTE), "Sign-in, only from IPs that never signed in to the account: the same message, for at most 5 minutes.", AUTH),
+    loginIp: rule("login-ip", "IP", LOGIN_POINTS.ip, auth, "Sign-in failures across all accounts (credential stuffing): the same message.", AUTH),
+    registerIp: rule("register-ip", "IP", 10, auth, "Registration: “Too many requests. Try again in N minutes.”", AUTH),
+    registerEmail: rule("register-email", "email", 3, auth, "Registration of one address (each attempt sends it an email): the same message.", AUTH),
+    passwordResetIp: rule("password-reset-ip", "IP", 20, auth, "Forgot password: the same message.", AUTH),
+    passwordResetEmail: rule("password-reset-email", "email", 3, auth, "Forgot password for one address: the same message.", AUTH),
+    verificationEmail: rule("verification-email", "user", 5, auth, "“Send the link again”: the same message.", AUTH),
+    passwordConfirm: rule("password-confirm", "user", 10, auth, "Re-entering the current password (change password or email): the same message.", AUTH),
+    emailChangeUser: rule("email-change-user", "user", 5, auth, "Email change: the same message.", AUTH),
+    emailChangeIp: rule("email-change-ip", "IP", 20, auth, "Email change: the same message.", AUTH),
+    uploadUser: rule("upload-user", "user", UPLOAD_RATE_LIMIT, UPLOAD_RATE_WINDOW_SECONDS, "File uploads (`/api/imports`): 429, shown on the upload as “Too many requests. Try again in N minutes.”", ["UPLOAD_RATE_LIMIT", "UPLOAD_RATE_WINDOW_SECONDS"]),
     uploadIp: rule("upload-ip", "IP", 60, HOUR, "File uploads: the same."),
     syncNowUser: rule("sync-now-user", "user", 20, 15 * MINUTE, "“Sync now” (besides one press per provider per 30 s): the message on the provider card."),
     syncNowIp: rule("sync-now-ip", "IP", 60, 15 * MINUTE, "“Sync now”: the same."),
