@@ -41,8 +41,29 @@ export function resolveDriver(url: string | undefined): { kind: DriverKind; targ
 
 export type Migrator = (db: never, config: { migrationsFolder: string }) => Promise<void>;
 
+/** A node-postgres or Neon pool, as libraries that run their own SQL (the rate limiter) take it. */
+export interface PostgresPool {
+  query(config: { text: string; values?: unknown[]; name?: string }): Promise<unknown>;
+}
+
+// Keyed by the drizzle instance, on globalThis: Next may load this module twice (see STACK-NOTES).
+const clientsKey = Symbol.for("biosync.db.clients");
+type GlobalWithClients = typeof globalThis & { [clientsKey]?: WeakMap<Database, { kind: DriverKind; client: unknown }> };
+function clientsOfHandles() {
+  const g = globalThis as GlobalWithClients;
+  return (g[clientsKey] ??= new WeakMap());
+}
+
+/** The driver of a database opened here, and its Postgres pool when it is a server (null for PGlite). */
+export function driverOf(db: Database): { kind: DriverKind; pool: PostgresPool | null } | null {
+  const entry = clientsOfHandles().get(db);
+  if (!entry) return null;
+  return { kind: entry.kind, pool: entry.kind === "postgres" || entry.kind === "neon" ? (entry.client as PostgresPool) : null };
+}
+
 /** The handle shape shared by every driver, from its drizzle instance, migrator and client. */
 export function makeHandle(kind: DriverKind, db: Database, migrate: Migrator, client: { query(sql: string): Promise<unknown> }, close: () => Promise<void>): DbHandle {
+  clientsOfHandles().set(db, { kind, client });
   return {
     db,
     kind,

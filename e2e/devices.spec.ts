@@ -50,6 +50,20 @@ test("devices: connect the demo provider, sync now, see the history, toggle auto
   expect(hydrationErrors).toEqual([]);
   await page.goto("/devices");
 
+  // Source priority: a move saves at once and answers at once; a job re-computes the daily
+  // summaries of every day, and its progress shows under the list until it is done.
+  const priority = page.getByRole("region", { name: "Source priority" });
+  await priority.getByRole("button", { name: "Move Demo wearable up" }).click();
+  const recompute = priority.getByRole("progressbar", { name: "Re-computing daily summaries" });
+  await expect(recompute).toBeVisible();
+  await expect(priority.getByText(/^(Getting ready to re-compute|Re-computing \d+ of \d+ days…|Re-computed \d+ of \d+ days)/)).toBeVisible();
+  await expect(priority.getByText(/^Re-computed (\d+) of \1 days with the new order\.$/)).toBeVisible({ timeout: 60_000 });
+  const total = await recompute.getAttribute("aria-valuemax");
+  expect(Number(total)).toBeGreaterThanOrEqual(30);
+  await expect(recompute).toHaveAttribute("aria-valuenow", total!);
+  await page.reload();
+  await expect(page.getByRole("region", { name: "Source priority" }).getByText(`Re-computed ${total} of ${total} days with the new order.`)).toBeVisible();
+
   const autoSync = demo.getByRole("switch", { name: /Auto-sync/ });
   await expect(autoSync).toBeChecked();
   await autoSync.click();

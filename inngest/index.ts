@@ -10,6 +10,7 @@ import { sendPasswordResetEmail } from "./functions/auth/send-password-reset-ema
 import { scheduleSyncs } from "./functions/devices/schedule-syncs";
 import { sendVerificationEmail } from "./functions/auth/send-verification-email";
 import { syncConnection } from "./functions/devices/sync-connection";
+import { recomputeSummaries } from "./functions/timeseries/recompute-summaries";
 
 /**
  * Every job function, one per file in inngest/functions/. Only the boot path
@@ -26,6 +27,7 @@ export const functions: AnyDefinedFunction[] = [
   syncConnection,
   backfillConnection,
   scheduleSyncs,
+  recomputeSummaries,
 ];
 
 /** The functions as Inngest sees them (served at /api/inngest). */

@@ -8,6 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useToast } from "@/components/ui/toast";
+import { RecomputeProgress } from "./recompute-progress";
 import { DevicesSection } from "./section";
 
 const APPLE_HEALTH = "Apple Health (import)";
@@ -28,6 +29,7 @@ export function PrioritySection() {
     trpc.devices.priority.set.mutationOptions({
       onSuccess: (saved) => {
         queryClient.setQueryData(trpc.devices.priority.get.queryKey(), saved);
+        void queryClient.invalidateQueries({ queryKey: trpc.devices.priority.recompute.queryKey() });
       },
       onError: (error) => toast({ title: "Could not save the order", description: error.message, variant: "error" }),
     }),
@@ -56,7 +58,7 @@ export function PrioritySection() {
     <DevicesSection
       id="priority"
       title="Source priority"
-      description="When two sources report the same thing (say, last night's sleep), the higher one counts. The other's data is kept, never counted twice."
+      description="When two sources report the same thing (say, last night's sleep), the higher one counts. The other's data is kept, never counted twice. After a change your daily summaries are re-computed in the background."
     >
       {order.isPending ? (
         <div role="status" aria-label="Loading source priority" className="flex flex-col gap-2">
@@ -102,6 +104,7 @@ export function PrioritySection() {
           ))}
         </ol>
       )}
+      <RecomputeProgress />
       <p className="sr-only" role="status" aria-live="polite">
         {announcement}
       </p>

@@ -1,4 +1,4 @@
-import { index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { index, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 export const userRole = pgEnum("user_role", ["user", "admin"]);
 
@@ -83,19 +83,4 @@ export const authAccounts = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.provider, t.providerAccountId] }), uniqueIndex("auth_accounts_user_provider_idx").on(t.userId, t.provider)],
-);
-
-/**
- * Fixed-window counters shared by every instance (sign-in throttling and request rate limits).
- * A row's window ends at `expires_at`; the next hit after that starts a new window.
- */
-export const authRateLimits = pgTable(
-  "auth_rate_limits",
-  {
-    key: text("key").primaryKey(),
-    hits: integer("hits").notNull(),
-    windowStartedAt: timestamp("window_started_at", { withTimezone: true }).notNull(),
-    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
-  },
-  (t) => [index("auth_rate_limits_expires_idx").on(t.expiresAt)],
 );

@@ -8,3 +8,4 @@ export * from "./ingestion";
 export * from "./timeseries";
 export * from "./imports";
 export * from "./audit";
+export * from "./rate-limits";

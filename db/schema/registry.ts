@@ -5,7 +5,7 @@ import { emailOutbox } from "./email";
 import { fileImportChunks, fileImports } from "./imports";
 import { oauthStates, providerConnections, syncRuns } from "./devices";
 import { rawRecords, webhookDeliveries } from "./ingestion";
-import { dailySummaries, providerDailyTotals, providerPriorities, seriesChunks, sleepSessions, workouts } from "./timeseries";
+import { dailySummaries, providerDailyTotals, providerPriorities, seriesChunks, sleepSessions, summaryRecomputes, workouts } from "./timeseries";
 import { notificationPreferences, privacySettings, profiles } from "./profile";
 
 /**
@@ -78,6 +78,7 @@ export const userDataTables: readonly UserDataTable[] = [
   { table: providerDailyTotals, owner: providerDailyTotals.userId, export: "rows", erase: "cascade", sync: false },
   { table: providerPriorities, owner: providerPriorities.userId, export: "rows", erase: "cascade", sync: false },
   { table: dailySummaries, owner: dailySummaries.userId, export: "rows", erase: "cascade", sync: false },
+  { table: summaryRecomputes, owner: summaryRecomputes.userId, export: "none", erase: "cascade", sync: false },
   { table: syncRuns, owner: syncRuns.userId, export: "rows", erase: "cascade", sync: false },
   // audit: owned by the subject (whose data was read or acted on), who may see it in an export, without
   // the actor's address. Erasure detaches instead of deleting: an admin who read a user's reset link and

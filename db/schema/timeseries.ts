@@ -160,3 +160,24 @@ export const dailySummaries = pgTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.localDate] })],
 );
+
+/**
+ * One row per re-computation of a user's daily summaries in the background (after a change of
+ * provider priority): the job's progress, which the devices page shows. A newer row supersedes
+ * an older one still running (the older job stops at its next step).
+ */
+export const summaryRecomputes = pgTable(
+  "summary_recomputes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: ownerColumn(),
+    reason: text("reason", { enum: ["priority"] }).notNull(),
+    status: text("status", { enum: ["queued", "running", "succeeded", "failed", "superseded"] }).notNull().default("queued"),
+    /** Days to re-compute, known once the job has listed them. */
+    totalDays: integer("total_days"),
+    doneDays: integer("done_days").notNull().default(0),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [index("summary_recomputes_user_started_idx").on(t.userId, t.startedAt)],
+);

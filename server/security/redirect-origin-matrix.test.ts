@@ -14,6 +14,9 @@ import { safeCallbackUrl } from "@/server/account/auth/callback-url";
 import { listProcedures, listRouteHandlers, STATE_CHANGING_METHODS, type HttpMethod, type RouteEntry } from "@/server/attack-surface";
 import { startFakeOAuthServer, type FakeOAuthServer } from "@/server/health/devices/testing/oauth-fake-server";
 import { MACHINE_ROUTES } from "@/server/http/same-origin";
+import { clearCounters } from "@/server/platform/rate-limits/enforce";
+import { requestLimits } from "@/server/platform/rate-limits/rules";
+import { clientIp } from "@/server/request";
 import type { SessionUser } from "@/server/trpc";
 import { OPEN_REDIRECT_PAYLOADS } from "./open-redirect-payloads";
 
@@ -172,6 +175,8 @@ describe("redirect matrix", () => {
     const failures: string[] = [];
     state.user = signedIn;
     for (const payload of OPEN_REDIRECT_PAYLOADS) {
+      // Each payload is a fresh start; the per-user connect limit is not what this walks.
+      await clearCounters(handle.db, requestLimits.oauthConnect(signedIn.id, clientIp(new Headers())));
       const started = await connect(new Request(`${APP}/api/devices/oura/connect?redirectTo=${encodeURIComponent(payload)}`), params);
       const authorize = started.headers.get("location")!;
       expect(new URL(authorize).origin).toBe(oura.url);

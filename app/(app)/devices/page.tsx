@@ -25,6 +25,7 @@ export default async function DevicesPage({ searchParams }: { searchParams: Sear
     prefetch(trpc.devices.providers.queryOptions()),
     prefetch(trpc.devices.history.queryOptions({ limit: HISTORY_PAGE_SIZE })),
     prefetch(trpc.devices.priority.get.queryOptions()),
+    prefetch(trpc.devices.priority.recompute.queryOptions()),
   ]);
 
   return (

@@ -5,6 +5,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import type { Database, DbHandle } from "@/db";
 import { fileImports, users } from "@/db/schema";
 import { createTestDb } from "@/db/testing";
+import { limitRules } from "@/server/platform/rate-limits/rules";
+import { PEER_ADDRESS_HEADER } from "@/server/request";
 import type { SessionUser } from "@/server/trpc";
 import { POST } from "./route";
 
@@ -36,14 +38,14 @@ beforeEach(async () => {
 });
 
 /** An upload as a browser sends it: the raw file as the body, streamed in pieces. */
-function upload(bytes: Buffer, query = "filename=daily.csv") {
+function upload(bytes: Buffer, query = "filename=daily.csv", headers: Record<string, string> = {}) {
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
       for (let i = 0; i < bytes.length; i += 32 * 1024) controller.enqueue(bytes.subarray(i, i + 32 * 1024));
       controller.close();
     },
   });
-  return POST(new Request(`http://localhost/api/imports?${query}`, { method: "POST", body, duplex: "half" } as RequestInit));
+  return POST(new Request(`http://localhost/api/imports?${query}`, { method: "POST", body, headers, duplex: "half" } as RequestInit));
 }
 
 const importsOfUser = () => handle.db.select().from(fileImports).where(eq(fileImports.userId, state.user!.id));
@@ -83,5 +85,20 @@ describe("POST /api/imports", () => {
       expect(error).toMatchObject({ code: "BAD_REQUEST", fields: [{ path: query.includes("accountId") ? "accountId" : "filename" }] });
     }
     expect(await importsOfUser()).toHaveLength(0);
+  });
+
+  it("answers 429 with Retry-After past the per-IP limit, whichever account uploads", async () => {
+    const perIp = limitRules().uploadIp;
+    const notAnExport = Buffer.from("just some notes\n");
+    const fromOneIp = { [PEER_ADDRESS_HEADER]: "198.51.100.23" };
+    for (let i = 0; i < perIp.points; i++) {
+      const [user] = await handle.db.insert(users).values({ email: `ip-${i}-${Math.random()}@example.com` }).returning();
+      state.user = { id: user!.id, email: user!.email, name: null, role: "user", sessionId: crypto.randomUUID() };
+      expect((await upload(notAnExport, "filename=notes.txt", fromOneIp)).status).toBe(400);
+    }
+    const response = await upload(notAnExport, "filename=notes.txt", fromOneIp);
+    expect(response.status).toBe(429);
+    expect(Number(response.headers.get("retry-after"))).toBeGreaterThan(perIp.windowSeconds - 10);
+    expect((await upload(notAnExport, "filename=notes.txt", { [PEER_ADDRESS_HEADER]: "198.51.100.24" })).status).toBe(400);
   });
 });

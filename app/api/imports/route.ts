@@ -4,7 +4,7 @@ import { AppError, errorResponse } from "@/server/errors";
 import { uploadQuery } from "@/server/health/imports/upload-query";
 import { receiveUpload } from "@/server/health/imports/uploads";
 import { refuseCrossSite } from "@/server/http/same-origin";
-import { requestId } from "@/server/request";
+import { clientIp, requestId } from "@/server/request";
 
 export const dynamic = "force-dynamic";
 
@@ -26,6 +26,7 @@ export async function POST(req: Request) {
     if (!req.body) throw AppError.field("file", "Choose a file to upload.");
     const result = await receiveUpload(db, {
       userId: user.id,
+      ip: clientIp(req.headers),
       filename: query.filename,
       accountId: query.accountId || null,
       body: req.body as unknown as AsyncIterable<Uint8Array>,

@@ -5,8 +5,8 @@ import { AppError } from "../../errors";
 import { emit } from "../../platform/jobs/emit";
 import type { SessionUser } from "../../trpc";
 import { checkPasswordPolicy, hashPassword, verifyPassword } from "./password";
-import { enforceRateLimits } from "./rate-limit";
-import { requestLimits } from "./request-limits";
+import { enforceRateLimits } from "../../platform/rate-limits/enforce";
+import { requestLimits } from "../../platform/rate-limits/rules";
 import { revokeOtherSessions } from "./sessions";
 import { consumeToken, revokeOutstandingTokens } from "./tokens";
 import { findUserByEmail, findUserById, normalizeEmail } from "./users";
@@ -53,11 +53,12 @@ export async function requestEmailChange(
   db: Database,
   sessionUser: SessionUser,
   input: { newEmail: string; currentPassword: string },
+  origin: { ip: string },
 ): Promise<{ pendingEmail: string }> {
   const newEmail = normalizeEmail(input.newEmail);
   const user = await confirmCurrentPassword(db, sessionUser, input.currentPassword);
   if (newEmail === user.email) throw AppError.field("newEmail", "This is already your email address.");
-  await enforceRateLimits(db, requestLimits.emailChange(user.id));
+  await enforceRateLimits(db, requestLimits.emailChange(user.id, origin.ip));
   const owner = await findUserByEmail(db, newEmail);
   if (owner) await emit(db, "auth/address-in-use-notice.requested", { userId: owner.id, attempt: "email-change" });
   else await emit(db, "auth/email-change.requested", { userId: user.id, newEmail });

@@ -26,13 +26,13 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 export async function authenticateWithPassword(
   db: Database,
   input: { email: unknown; password: unknown; ip: string },
-  options: { wait?: (ms: number) => Promise<void>; now?: Date; windowSeconds?: number } = {},
+  options: { wait?: (ms: number) => Promise<void>; windowSeconds?: number } = {},
 ): Promise<PasswordSignInResult> {
   const parsed = credentialsInput.safeParse({ email: input.email, password: input.password });
   if (!parsed.success) return { ok: false, reason: "invalid" };
   const email = normalizeEmail(parsed.data.email);
 
-  const attempt = await beginLoginAttempt(db, { email, ip: input.ip, now: options.now, windowSeconds: options.windowSeconds });
+  const attempt = await beginLoginAttempt(db, { email, ip: input.ip, windowSeconds: options.windowSeconds });
   if (!attempt.allowed) return { ok: false, reason: "throttled", retryAfter: attempt.retryAfter, scope: attempt.scope };
   if (attempt.delayMs > 0) await (options.wait ?? sleep)(attempt.delayMs);
 

@@ -4,8 +4,8 @@ import { users } from "@/db/schema/auth";
 import { AppError } from "../../errors";
 import { emit } from "../../platform/jobs/emit";
 import { checkPasswordPolicy } from "./password";
-import { enforceRateLimits } from "./rate-limit";
-import { requestLimits } from "./request-limits";
+import { enforceRateLimits } from "../../platform/rate-limits/enforce";
+import { requestLimits } from "../../platform/rate-limits/rules";
 import { consumeToken } from "./tokens";
 import { createUser, findUserByEmail, findUserById, normalizeEmail } from "./users";
 
@@ -21,8 +21,8 @@ export interface RegistrationInput {
  * the attempt instead, so the form cannot be used to find out which addresses have accounts.
  */
 export async function registerAccount(db: Database, input: RegistrationInput, origin: { ip: string }): Promise<{ email: string }> {
-  await enforceRateLimits(db, requestLimits.register(origin.ip));
   const email = normalizeEmail(input.email);
+  await enforceRateLimits(db, requestLimits.register(origin.ip, email));
   const problem = checkPasswordPolicy(input.password, { email });
   if (problem) throw AppError.field("password", problem);
   const created = await createUser(db, { email, password: input.password, name: input.name }).catch((error: unknown) => {

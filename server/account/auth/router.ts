@@ -60,7 +60,7 @@ export const authRouter = router({
   requestEmailChange: protectedProcedure
     .input(z.object({ newEmail: email, currentPassword: password }))
     .output(z.object({ pendingEmail: z.string() }))
-    .mutation(({ ctx, input }) => requestEmailChange(ctx.db, ctx.user, input)),
+    .mutation(({ ctx, input }) => requestEmailChange(ctx.db, ctx.user, input, { ip: ctx.ip })),
 
   confirmEmailChange: publicProcedure
     .input(z.object({ token }))

@@ -1,5 +1,5 @@
 import { CredentialsSignin } from "next-auth";
-import { describeWait } from "./rate-limit";
+import { describeWait } from "../../platform/rate-limits/enforce";
 
 /** Wrong email or password (one message for both, so it does not reveal which accounts exist). */
 export class InvalidCredentials extends CredentialsSignin {

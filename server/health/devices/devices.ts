@@ -1,14 +1,16 @@
 import { and, desc, eq, gt, inArray } from "drizzle-orm";
 import type { Database } from "@/db";
-import { dailySummaries, providerPriorities, syncRuns } from "@/db/schema";
+import { providerPriorities, syncRuns } from "@/db/schema";
 import { AppError } from "../../errors";
 import { emit } from "../../platform/jobs/emit";
+import { enforceRateLimits } from "../../platform/rate-limits/enforce";
+import { requestLimits } from "../../platform/rate-limits/rules";
 import { activateConnection, getConnection, listConnections, toView, type Connection } from "./connections";
 import { toSyncRunView, type ProviderCard } from "./views";
 import { isOAuthConfigured } from "../providers/config";
 import { getProviderPriority } from "../timeseries/priority";
 import { getProvider, providerIds } from "../providers/registry";
-import { rollupDays } from "../timeseries/rollup";
+import { requestSummaryRecompute } from "../timeseries/recompute";
 import { startSyncRun } from "./sync-runs";
 import type { ProviderId } from "../types";
 
@@ -70,10 +72,22 @@ export async function connectDemo(db: Database, userId: string, days = DEFAULT_B
 }
 
 /**
+ * "Connect" on the demo card. While the demo connection is live this changes nothing (no second
+ * backfill); connecting again after a disconnect is limited, as each connection queues a backfill
+ * of webhook deliveries.
+ */
+export async function requestDemoConnection(db: Database, userId: string, origin: { ip: string }): Promise<Connection> {
+  const existing = await getConnection(db, userId, "demo").catch(() => null);
+  if (existing?.status === "active") return existing;
+  await enforceRateLimits(db, requestLimits.demoConnect(userId, origin.ip));
+  return connectDemo(db, userId);
+}
+
+/**
  * "Sync now": refuses connections that are not live (409) and repeated presses (429), records a
  * running manual sync run and hands it to the sync job. Returns the run id the page follows.
  */
-export async function requestManualSync(db: Database, userId: string, provider: ProviderId, now = new Date()): Promise<{ syncRunId: string }> {
+export async function requestManualSync(db: Database, userId: string, provider: ProviderId, origin: { ip: string }, now = new Date()): Promise<{ syncRunId: string }> {
   const connection = await getConnection(db, userId, provider);
   if (connection.status === "disconnected" || connection.status === "revoked" || connection.status === "pending") {
     throw AppError.conflict("This provider is not connected. Connect it again to sync.");
@@ -95,6 +109,7 @@ export async function requestManualSync(db: Database, userId: string, provider: 
     const retryAfter = Math.max(1, Math.ceil((recent.startedAt.getTime() + MANUAL_SYNC_COOLDOWN_MS - now.getTime()) / 1000));
     throw AppError.tooManyRequests(retryAfter, `A sync was started moments ago. Try again in ${retryAfter} s.`);
   }
+  await enforceRateLimits(db, requestLimits.syncNow(userId, origin.ip));
   const syncRunId = await startSyncRun(db, { userId, provider, connectionId: connection.id, kind: "manual" });
   await emit(db, "devices/sync.requested", { connectionId: connection.id, userId, kind: "manual", syncRunId }, { id: `sync-${syncRunId}` });
   return { syncRunId };
@@ -113,26 +128,22 @@ export async function getSyncRun(db: Database, userId: string, id: string) {
 
 /**
  * Saves the user's provider order (duplicates are a 400 on `order`). Providers left out keep
- * their place after the listed ones. The user's daily summaries are rolled up again so the new
- * winner of each metric shows at once.
+ * their place after the listed ones. The user's daily summaries are then re-computed by a job
+ * (the request does not grow with the history); the devices page shows its progress.
  */
-export async function setProviderPriority(db: Database, userId: string, order: readonly ProviderId[]): Promise<ProviderId[]> {
+export async function setProviderPriority(db: Database, userId: string, order: readonly ProviderId[], origin: { ip: string }): Promise<ProviderId[]> {
   const seen = new Set<ProviderId>();
   order.forEach((provider, index) => {
     if (seen.has(provider)) throw AppError.field(`order.${index}`, `"${provider}" is listed twice.`);
     seen.add(provider);
   });
+  await enforceRateLimits(db, requestLimits.priority(userId, origin.ip));
   const current = await getProviderPriority(db, userId);
   const full = [...order, ...current.filter((p) => !seen.has(p))];
   await db.transaction(async (tx) => {
     await tx.delete(providerPriorities).where(eq(providerPriorities.userId, userId));
     await tx.insert(providerPriorities).values(full.map((provider, index) => ({ userId, provider, rank: index + 1 })));
   });
-  const days = await db.select({ localDate: dailySummaries.localDate }).from(dailySummaries).where(eq(dailySummaries.userId, userId));
-  await rollupDays(
-    db,
-    userId,
-    days.map((d) => d.localDate),
-  );
+  await requestSummaryRecompute(db, userId, "priority");
   return full;
 }

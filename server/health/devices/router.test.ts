@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { and, eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
-import { dailySummaries, jobEvents, syncRuns, users } from "@/db/schema";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { dailySummaries, jobEvents, summaryRecomputes, syncRuns, users } from "@/db/schema";
 import { withTestDb } from "@/db/testing";
+import { limitRules } from "../../platform/rate-limits/rules";
 import { badRequestFields, callerFor, rejectionOf, sessionFor } from "../../testing";
 import { rollupDays } from "../timeseries/rollup";
 import { storeBatch } from "../timeseries/store";
@@ -70,6 +71,25 @@ describe("devices.connectDemo / setAutoSync / disconnect", () => {
     expect((await owner.caller.devices.providers()).find((c) => c.id === "demo")?.connection?.status).toBe("active");
   });
 
+  it("changes nothing when pressed again while connected: one connection, one backfill", async () => {
+    const { caller, userId } = await signedIn();
+    const first = await caller.devices.connectDemo();
+    for (let i = 0; i < 9; i++) expect((await caller.devices.connectDemo()).id).toBe(first.id);
+    const backfills = (await events("devices/backfill.requested")).filter((e) => e.data.userId === userId);
+    expect(backfills).toHaveLength(1);
+  });
+
+  it("makes a reconnect after a disconnect wait out a cooldown (each connection queues a backfill)", async () => {
+    const { caller, userId } = await signedIn();
+    await caller.devices.connectDemo();
+    await caller.devices.disconnect({ provider: "demo", deleteData: false });
+    const refused = await rejectionOf(caller.devices.connectDemo(), TRPCError);
+    expect(refused.code).toBe("TOO_MANY_REQUESTS");
+    expect((refused.cause as { retryAfter?: number }).retryAfter).toBeGreaterThan(limitRules().demoConnectUser.windowSeconds - 5);
+    expect((await events("devices/backfill.requested")).filter((e) => e.data.userId === userId)).toHaveLength(1);
+    expect((await caller.devices.providers()).find((c) => c.id === "demo")?.connection?.status).toBe("disconnected");
+  });
+
   it("rejects bad input with the field named", async () => {
     const { caller } = await signedIn();
     expect(await badRequestFields(caller.devices.setAutoSync({ provider: "myspace" as "demo", autoSync: true }))).toEqual(["provider"]);
@@ -95,6 +115,26 @@ describe("devices.syncNow / run / history", () => {
       .set({ startedAt: new Date(Date.now() - 31_000) })
       .where(eq(syncRuns.id, syncRunId));
     await expect(caller.devices.syncNow({ provider: "demo" })).resolves.toHaveProperty("syncRunId");
+  });
+
+  it("limits manual syncs per user, beyond the per-provider cooldown", async () => {
+    const { caller } = await signedIn();
+    await caller.devices.connectDemo();
+    const limit = limitRules().syncNowUser.points;
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      // 31 s apart, so the per-provider cooldown of 30 s never answers first.
+      for (let i = 0; i < limit; i++) {
+        vi.setSystemTime(Date.now() + 31_000);
+        await caller.devices.syncNow({ provider: "demo" });
+      }
+      vi.setSystemTime(Date.now() + 31_000);
+      const refused = await rejectionOf(caller.devices.syncNow({ provider: "demo" }), TRPCError);
+      expect(refused.code).toBe("TOO_MANY_REQUESTS");
+      expect(refused.message).toMatch(/^Too many requests\. Try again in \d+ minutes?\.$/);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("is a CONFLICT for a disconnected provider", async () => {
@@ -151,7 +191,7 @@ describe("devices.syncNow / run / history", () => {
 });
 
 describe("devices.priority", () => {
-  it("starts from the default order and saves the user's own, re-rolling the days so the new winner counts", async () => {
+  it("starts from the default order and saves the user's own; a job re-rolls the days so the new winner counts", async () => {
     const { caller, userId } = await signedIn();
     const initial = await caller.devices.priority.get();
     expect(initial[0]).toBe("oura");
@@ -177,14 +217,25 @@ describe("devices.priority", () => {
         .where(and(eq(dailySummaries.userId, userId), eq(dailySummaries.localDate, "2026-03-01")));
     expect((await summary())[0]?.sources.resting_heart_rate).toBe("oura");
 
+    expect(await caller.devices.priority.recompute()).toBeNull();
     const saved = await caller.devices.priority.set({ order: ["demo", "oura"] });
     expect(saved.slice(0, 2)).toEqual(["demo", "oura"]);
     expect(saved).toHaveLength(initial.length);
     expect(await caller.devices.priority.get()).toEqual(saved);
-    expect((await summary())[0]).toMatchObject({ values: { resting_heart_rate: 60 }, sources: { resting_heart_rate: "demo" } });
+    // The request only queued the re-computation (see recompute-summaries.test.ts for the job).
+    expect((await summary())[0]).toMatchObject({ values: { resting_heart_rate: 50 }, sources: { resting_heart_rate: "oura" } });
+    const [queued] = await handle.db.select().from(summaryRecomputes).where(eq(summaryRecomputes.userId, userId));
+    expect(await caller.devices.priority.recompute()).toMatchObject({ status: "queued", totalDays: null, doneDays: 0 });
+    expect((await events("timeseries/recompute.requested")).map((e) => e.data)).toContainEqual({ recomputeId: queued!.id, userId });
 
     const other = await signedIn();
     expect(await other.caller.devices.priority.get()).toEqual(initial);
+  });
+
+  it("limits changes per user, answering TOO_MANY_REQUESTS", async () => {
+    const { caller } = await signedIn();
+    for (let i = 0; i < limitRules().priorityUser.points; i++) await caller.devices.priority.set({ order: i % 2 ? ["demo", "oura"] : ["oura", "demo"] });
+    expect((await rejectionOf(caller.devices.priority.set({ order: ["demo"] }), TRPCError)).code).toBe("TOO_MANY_REQUESTS");
   });
 
   it("rejects unknown and repeated providers with the field named", async () => {

@@ -2,9 +2,10 @@ import { z } from "zod";
 import { paginated, paginationInput } from "../../pagination";
 import { protectedProcedure, router } from "../../trpc";
 import { setAutoSync, toView } from "./connections";
-import { connectDemo, getSyncRun, listProviderCards, requestManualSync, setProviderPriority } from "./devices";
+import { getSyncRun, listProviderCards, requestDemoConnection, requestManualSync, setProviderPriority } from "./devices";
 import { getProviderPriority } from "../timeseries/priority";
-import { connectionViewSchema, providerCardSchema, providerIdSchema, SYNC_RUN_KINDS, syncRunViewSchema, toSyncRunView } from "./views";
+import { currentRecompute } from "../timeseries/recompute";
+import { connectionViewSchema, providerCardSchema, providerIdSchema, recomputeViewSchema, SYNC_RUN_KINDS, syncRunViewSchema, toRecomputeView, toSyncRunView } from "./views";
 import { disconnectProvider } from "./oauth/flow";
 import { listSyncRuns } from "./sync-runs";
 
@@ -14,7 +15,7 @@ const providerInput = z.object({ provider: providerIdSchema });
 export const devicesRouter = router({
   providers: protectedProcedure.output(z.array(providerCardSchema)).query(({ ctx }) => listProviderCards(ctx.db, ctx.user.id)),
 
-  connectDemo: protectedProcedure.output(connectionViewSchema).mutation(async ({ ctx }) => toView(await connectDemo(ctx.db, ctx.user.id))),
+  connectDemo: protectedProcedure.output(connectionViewSchema).mutation(async ({ ctx }) => toView(await requestDemoConnection(ctx.db, ctx.user.id, { ip: ctx.ip }))),
 
   setAutoSync: protectedProcedure
     .input(providerInput.extend({ autoSync: z.boolean() }))
@@ -24,7 +25,7 @@ export const devicesRouter = router({
   syncNow: protectedProcedure
     .input(providerInput)
     .output(z.object({ syncRunId: z.string() }))
-    .mutation(({ ctx, input }) => requestManualSync(ctx.db, ctx.user.id, input.provider)),
+    .mutation(({ ctx, input }) => requestManualSync(ctx.db, ctx.user.id, input.provider, { ip: ctx.ip })),
 
   disconnect: protectedProcedure
     .input(providerInput.extend({ deleteData: z.boolean().default(false) }))
@@ -50,6 +51,11 @@ export const devicesRouter = router({
     set: protectedProcedure
       .input(z.object({ order: z.array(providerIdSchema).min(1).max(20) }))
       .output(z.array(providerIdSchema))
-      .mutation(({ ctx, input }) => setProviderPriority(ctx.db, ctx.user.id, input.order)),
+      .mutation(({ ctx, input }) => setProviderPriority(ctx.db, ctx.user.id, input.order, { ip: ctx.ip })),
+    /** The re-computation of the daily summaries after a change, while it runs and shortly after. */
+    recompute: protectedProcedure.output(recomputeViewSchema.nullable()).query(async ({ ctx }) => {
+      const recompute = await currentRecompute(ctx.db, ctx.user.id);
+      return recompute ? toRecomputeView(recompute) : null;
+    }),
   }),
 });

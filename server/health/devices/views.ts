@@ -69,3 +69,17 @@ export function toSyncRunView(run: {
     durationMs: run.finishedAt ? Math.max(0, run.finishedAt.getTime() - run.startedAt.getTime()) : null,
   };
 }
+
+export const recomputeViewSchema = z.object({
+  status: z.enum(["queued", "running", "succeeded", "failed"]),
+  /** Null until the job has counted the days. */
+  totalDays: z.number().int().nullable(),
+  doneDays: z.number().int(),
+  startedAt: z.date(),
+  finishedAt: z.date().nullable(),
+});
+export type RecomputeView = z.infer<typeof recomputeViewSchema>;
+
+export function toRecomputeView(row: { status: string; totalDays: number | null; doneDays: number; startedAt: Date; finishedAt: Date | null }): RecomputeView {
+  return recomputeViewSchema.parse(row);
+}

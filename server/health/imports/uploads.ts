@@ -3,7 +3,8 @@ import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { fileImportChunks, fileImports, LIVE_IMPORT_STATUSES } from "@/db/schema";
 import { formatBytes } from "@/components/imports/import-format";
-import { enforceRateLimits } from "../../account/auth/rate-limit";
+import { enforceRateLimits } from "../../platform/rate-limits/enforce";
+import { requestLimits } from "../../platform/rate-limits/rules";
 import { env } from "../../env";
 import { AppError } from "../../errors";
 import { emit } from "../../platform/jobs/emit";
@@ -42,6 +43,8 @@ function withDefaults(given: Partial<UploadLimits> = {}): UploadLimits {
 
 export interface UploadInput {
   userId: string;
+  /** The uploader's address: uploads are limited per user and per IP (none for scripts and tests). */
+  ip?: string | null;
   filename: string;
   accountId?: string | null;
   body: AsyncIterable<Uint8Array>;
@@ -84,7 +87,7 @@ export async function receiveUpload(db: Database, input: UploadInput): Promise<{
   const limits = withDefaults(input.limits);
   const filename = input.filename.trim().slice(0, 255);
   if (!filename) throw AppError.field("filename", "Name the file being uploaded.");
-  await enforceRateLimits(db, [{ key: `upload:${input.userId}`, limit: limits.perWindow, windowSeconds: limits.windowSeconds }]);
+  await enforceRateLimits(db, requestLimits.upload(input.userId, input.ip, { points: limits.perWindow, windowSeconds: limits.windowSeconds }));
   const held = await settledUploadBytes(db, input.userId);
   const room = limits.quotaBytes - held;
   const declared = input.declaredBytes ?? 0;

@@ -5,6 +5,7 @@ import type { Database, DbHandle } from "@/db";
 import { oauthStates, providerConnections, users } from "@/db/schema";
 import { createTestDb } from "@/db/testing";
 import { startFakeOAuthServer, type FakeOAuthServer } from "@/server/health/devices/testing/oauth-fake-server";
+import { limitRules } from "@/server/platform/rate-limits/rules";
 import type { SessionUser } from "@/server/trpc";
 import { GET as callback } from "./callback/route";
 import { GET as connect } from "./connect/route";
@@ -55,6 +56,16 @@ describe("GET /api/devices/[provider]/connect", () => {
     expect(target.origin).toBe(oura.url);
     const [row] = await handle.db.select().from(oauthStates).where(eq(oauthStates.state, target.searchParams.get("state")!));
     expect(row?.userId).toBe(state.user!.id);
+  });
+
+  it("answers 429 with Retry-After past the per-user limit, storing no state for the refused start", async () => {
+    const limit = limitRules().oauthConnectUser;
+    for (let i = 0; i < limit.points; i++) expect((await connect(new Request(`${APP}/api/devices/oura/connect`), params("oura"))).status).toBe(302);
+    const refused = await connect(new Request(`${APP}/api/devices/oura/connect`), params("oura"));
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(limit.windowSeconds - 10);
+    expect(await refused.json()).toMatchObject({ error: { code: "TOO_MANY_REQUESTS" } });
+    expect(await handle.db.select().from(oauthStates).where(eq(oauthStates.userId, state.user!.id))).toHaveLength(limit.points);
   });
 
   it("answers 404 for an unknown provider and 409 naming the variables for an unconfigured one", async () => {

@@ -24,11 +24,11 @@ const handler = (req: Request) => {
     req,
     router: appRouter,
     createContext: ({ resHeaders }) => createContext(req.headers, resHeaders),
-    responseMeta({ errors, ctx }) {
-      const retryAfter = ctx?.resHeaders?.get("retry-after");
+    // Retry-After is already on `resHeaders` (set where the AppError is mapped, server/trpc.ts):
+    // adding it here too would send "900, 900", which no client can read.
+    responseMeta({ ctx }) {
       const headers = new Headers();
       if (ctx) headers.set("x-request-id", ctx.requestId);
-      if (errors.length && retryAfter) headers.set("retry-after", retryAfter);
       return { headers };
     },
     onError({ error, path, ctx }) {

@@ -2,14 +2,17 @@ import { getDb } from "@/db";
 import { getSessionUser } from "@/server/account/auth/current-user";
 import { errorResponse } from "@/server/errors";
 import { startConnect } from "@/server/health/devices/oauth/flow";
-import { requestId } from "@/server/request";
+import { enforceRateLimits } from "@/server/platform/rate-limits/enforce";
+import { requestLimits } from "@/server/platform/rate-limits/rules";
+import { clientIp, requestId } from "@/server/request";
 
 export const dynamic = "force-dynamic";
 
 /**
  * Starts connecting a provider: signed-in users are sent to the provider's consent page
  * (`?redirectTo=/path` chooses where to land afterwards). Signed out → sign-in and back here;
- * unknown provider → 404; provider without credentials on this server → 409 naming what to set.
+ * unknown provider → 404; provider without credentials on this server → 409 naming what to set;
+ * too many starts (each stores a state row) → 429 with Retry-After.
  */
 export async function GET(req: Request, { params }: { params: Promise<{ provider: string }> }) {
   const id = requestId(req.headers);
@@ -23,6 +26,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ provider
       return Response.redirect(signIn, 303);
     }
     const { provider } = await params;
+    await enforceRateLimits(db, requestLimits.oauthConnect(user.id, clientIp(req.headers)));
     const started = await startConnect(db, { userId: user.id, provider, redirectTo: url.searchParams.get("redirectTo") });
     return new Response(null, { status: 302, headers: { location: started.url, "cache-control": "no-store", "x-request-id": id } });
   } catch (error) {
