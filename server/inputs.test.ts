@@ -5,7 +5,7 @@ import { withTestDb } from "@/db/testing";
 import { authenticateWithPassword } from "./account/auth/credentials";
 import { listProcedures } from "./attack-surface";
 import { isoDate, multiLineText, singleLineText, textInputs } from "./inputs";
-import { stringSchemasIn } from "./security/input-samples";
+import { formatPath, inputSchemaOf, stringSchemasIn } from "./security/input-samples";
 import { encodeCursor } from "./pagination";
 import { badRequestFields, callerFor, rejectionOf, sessionFor } from "./testing";
 
@@ -43,13 +43,12 @@ describe("the shared text schemas", () => {
 
 describe("every string input of every procedure", () => {
   it("is built from the shared schemas, or is a format (uuid, email, date) that refuses control characters itself", () => {
-    const strays = listProcedures().flatMap((entry) =>
-      (entry.procedure._def.inputs as Parameters<typeof stringSchemasIn>[0][]).flatMap((input) =>
-        stringSchemasIn(input)
-          .filter(({ schema }) => !textInputs.get(schema as never) && !(schema as unknown as { format: string | null }).format)
-          .map(({ path }) => `${entry.path}: ${path}`),
-      ),
-    );
+    const strays = listProcedures().flatMap((entry) => {
+      const schema = inputSchemaOf(entry);
+      return (schema ? stringSchemasIn(schema) : [])
+        .filter(({ schema: string }) => !textInputs.get(string as never) && !(string as unknown as { format: string | null }).format)
+        .map(({ path }) => `${entry.path}: ${formatPath(path)}`);
+    });
     expect(strays).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import { createUser } from "@/server/account/auth/users";
 import { withTestDb } from "@/db/testing";
 import { callProcedure, listProcedures, type ProcedureEntry } from "../attack-surface";
 import { callerFor, sessionFor } from "../testing";
-import { leafPaths, sampleInputOf, withReplaced } from "./input-samples";
+import { leafPaths, sampleInputOf, valueAt, withValueAt } from "./input-samples";
 
 /*
  * Every procedure of appRouter (walked, never listed), called as nobody, a plain user and an
@@ -112,12 +112,10 @@ function hostileFor(valid: unknown): fc.Arbitrary<unknown> {
   return hostile;
 }
 
-const valueAt = (value: unknown, path: (string | number)[]) => path.reduce<unknown>((current, key) => (current as Record<string | number, unknown>)?.[key], value);
-
 /** Inputs for one procedure: one hostile field in a valid-looking input, hostile wholes, or that input itself. */
 function inputsFor(entry: ProcedureEntry): fc.Arbitrary<unknown> {
-  const sample = sampleInputOf(entry);
-  const mutations = leafPaths(sample).map((path) => hostileFor(valueAt(sample, path)).map((value) => withReplaced(sample, path, value)));
+  const sample = sampleInputOf(entry, { fields: "all" });
+  const mutations = leafPaths(sample).map((path) => hostileFor(valueAt(sample, path)).map((value) => withValueAt(sample, path, value)));
   return fc.oneof(
     { weight: 6, arbitrary: fc.oneof(...mutations) },
     { weight: 2, arbitrary: hostile },

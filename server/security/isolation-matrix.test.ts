@@ -9,18 +9,8 @@ import { webhookSigners } from "@/server/health/providers/testing/webhook-signin
 import { drainJobs } from "@/server/platform/jobs/runner";
 import { callerFor } from "@/server/testing";
 import type { SessionUser } from "@/server/trpc";
-import {
-  callProcedure,
-  inputSchemaOf,
-  listProcedures,
-  listRouteHandlers,
-  routeParams,
-  routeQueryKeys,
-  sampleInput,
-  stringFields,
-  withField,
-  type RouteEntry,
-} from "../attack-surface";
+import { callProcedure, listProcedures, listRouteHandlers, routeParams, routeQueryKeys, type RouteEntry } from "../attack-surface";
+import { defOf, inputSchemaOf, sampleFor, stringFieldsIn, withValueAt } from "./input-samples";
 import { demoTransportThroughRoute, populateUser, type PopulatedUser, type World } from "./testing/populated-user";
 import { columnStrings, digest, rowsOwnedBy, type OwnedRows } from "./testing/registry-rows";
 
@@ -70,8 +60,8 @@ async function answersOf(user: PopulatedUser): Promise<unknown[]> {
   const answers = [];
   for (const entry of listProcedures().filter((p) => p.type === "query")) {
     const schema = inputSchemaOf(entry);
-    const base = schema ? sampleInput(schema) : undefined;
-    const input = base && typeof base === "object" && "cursor" in (schema!._zod.def.shape as object) ? { ...base, limit: 1 } : base;
+    const base = schema ? sampleFor(schema, { fields: "required" }) : undefined;
+    const input = base && typeof base === "object" && "cursor" in (defOf(schema!).shape as object) ? { ...base, limit: 1 } : base;
     answers.push(await callProcedure(caller, entry.path, input).catch((error: unknown) => ({ error: String(error) })));
   }
   return answers;
@@ -103,8 +93,8 @@ async function callEveryProcedure(caller: unknown, label: string, include: (inpu
     const inputs: unknown[] = [];
     if (!schema) inputs.push(undefined);
     else {
-      inputs.push(sampleInput(schema));
-      for (const field of stringFields(schema)) for (const value of harvested) inputs.push(withField(field.base, field.path, value));
+      inputs.push(sampleFor(schema, { fields: "required" }));
+      for (const field of stringFieldsIn(schema)) for (const value of harvested) inputs.push(withValueAt(field.base, field.path, value));
     }
     for (const input of inputs) {
       if (!include(input)) continue;
