@@ -7,3 +7,4 @@ export * from "./devices";
 export * from "./ingestion";
 export * from "./timeseries";
 export * from "./imports";
+export * from "./two-factor";
