@@ -1,4 +1,4 @@
-import type { NextAuthConfig } from "next-auth";
+import { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import Google from "next-auth/providers/google";
 import { getDb } from "@/db";
@@ -86,7 +86,8 @@ export function buildAuthConfig(): NextAuthConfig {
     logger: {
       error(error) {
         // Failed sign-ins are expected traffic, not server errors.
-        if (error instanceof InvalidCredentials || error instanceof SignInThrottled || error instanceof SecondFactorRequired) return;
+        // (Every refusal of a credentials provider, the two-factor ones included, is a CredentialsSignin.)
+        if (error instanceof CredentialsSignin) return;
         if (error.name === "CredentialsSignin") return;
         logger.error({ err: error }, "auth error");
       },

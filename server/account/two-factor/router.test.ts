@@ -101,6 +101,7 @@ describe("twoFactor enrolment", () => {
     expect(fieldPaths(await failure(caller.twoFactor.confirmTotp({ code: "" })))).toEqual(["code"]);
     expect(fieldPaths(await failure(caller.twoFactor.confirmTotp({ code: "1".repeat(100) })))).toEqual(["code"]);
     expect(fieldPaths(await failure(caller.twoFactor.passkeys.rename({ id: "nope", name: "x" })))).toEqual(["id"]);
+    expect(fieldPaths(await failure(caller.twoFactor.passkeys.rename({ id: crypto.randomUUID(), name: "Key\u0000" })))).toEqual(["name"]);
   });
 
   it("is for signed-in users only", async () => {

@@ -41,4 +41,9 @@ export type AuthenticationResponse = z.infer<typeof authenticationResponse>;
 
 /** A six-digit app code or a recovery code, as typed. */
 export const secondFactorCode = z.string().trim().min(1, "Enter the code.").max(32, "This code is too long.");
-export const passkeyName = z.string().trim().min(1, "Give the passkey a name.").max(60, "Use at most 60 characters.");
+export const passkeyName = z
+  .string()
+  .trim()
+  .min(1, "Give the passkey a name.")
+  .max(60, "Use at most 60 characters.")
+  .regex(/^[^\p{Cc}]*$/u, "Use letters, digits and punctuation only.");

@@ -24,7 +24,8 @@ export async function storeChallenge(db: Database, input: { challenge: string; p
 export function challengeOf(clientDataJSON: string): string | null {
   try {
     const challenge = decodeClientDataJSON(clientDataJSON).challenge;
-    return typeof challenge === "string" && challenge.length > 0 ? challenge : null;
+    // Ours are 32 bytes in base64url (43 characters); anything much longer was not issued here.
+    return typeof challenge === "string" && challenge.length > 0 && challenge.length <= 128 ? challenge : null;
   } catch {
     return null;
   }
