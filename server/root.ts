@@ -7,10 +7,12 @@ import { jobsRouter } from "./platform/jobs/router";
 import { profileRouter } from "./account/profile/router";
 import { router } from "./trpc";
 import { timeseriesRouter } from "./health/timeseries/router";
+import { twoFactorRouter } from "./account/two-factor/router";
 
 /** Every domain's router, mounted under its name. */
 export const appRouter = router({
   auth: authRouter,
+  twoFactor: twoFactorRouter,
   profile: profileRouter,
   admin: adminRouter,
   jobs: jobsRouter,

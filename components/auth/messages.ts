@@ -10,6 +10,12 @@ export function signInErrorMessage(error: string | undefined, code?: string): st
       return "A BioSync account with this email exists but its address is not verified yet. Sign in with your password and verify your email, then you can use Google.";
     case "CredentialsSignin":
       return code === "rate_limited" ? "Too many sign-in attempts. Wait a few minutes and try again." : "The email or password is not correct.";
+    case "second_step_expired":
+      return "This sign-in has expired. Enter your email and password again.";
+    case "invalid_code":
+      return "This code is not right. Enter the current code from your authenticator app, or a recovery code.";
+    case "rate_limited":
+      return "Too many attempts. Wait a few minutes and try again.";
     case "AccessDenied":
       return "This sign-in was not allowed.";
     case "OAuthSignin":

@@ -50,6 +50,7 @@ export function SessionsList() {
                       {session.current ? <Badge variant="success">This device</Badge> : null}
                     </span>
                     <span className="text-xs text-zinc-600 dark:text-zinc-400">
+                      {session.factor ? `${session.factor} · ` : ""}
                       {session.ip ?? "Unknown IP"} · last active{" "}
                       <RelativeTime date={session.lastSeenAt} /> · signed in <RelativeTime date={session.createdAt} />
                     </span>

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { SecondStepForm } from "@/components/two-factor/second-step-form";
 import { CurrentPasswordField, EmailField } from "./credential-fields";
 import { retryPhrase } from "./messages";
 import { useCountdown } from "./use-countdown";
@@ -27,6 +28,8 @@ export function SignInForm({ callbackUrl, initialError }: SignInFormProps) {
   const [throttled, setThrottled] = useState(false);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const blocked = useCountdown();
+  // Set when the password was right and the account asks for a second step.
+  const [secondStep, setSecondStep] = useState<{ methods: string[] } | null>(null);
 
   async function onSubmit(event: React.FormEvent) {
     event.preventDefault();
@@ -46,7 +49,13 @@ export function SignInForm({ callbackUrl, initialError }: SignInFormProps) {
         body: JSON.stringify({ email: email.trim(), password, callbackUrl }),
       });
       if (response.ok) {
-        const body = (await response.json()) as { redirectTo?: string };
+        const body = (await response.json()) as { redirectTo?: string; secondStep?: { methods: string[] } };
+        if (body.secondStep) {
+          setSecondStep(body.secondStep);
+          setPassword("");
+          setPending(false);
+          return;
+        }
         // A full navigation, so every server component renders with the new session cookie.
         window.location.assign(body.redirectTo ?? "/dashboard");
         return;
@@ -68,6 +77,9 @@ export function SignInForm({ callbackUrl, initialError }: SignInFormProps) {
   }
 
   const waiting = blocked.remaining > 0;
+  if (secondStep) {
+    return <SecondStepForm callbackUrl={callbackUrl} passkey={secondStep.methods.includes("passkey")} onRestart={() => setSecondStep(null)} />;
+  }
   return (
     <form
       method="post"

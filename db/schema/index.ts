@@ -9,3 +9,4 @@ export * from "./timeseries";
 export * from "./imports";
 export * from "./audit";
 export * from "./rate-limits";
+export * from "./two-factor";

@@ -7,6 +7,7 @@ import { oauthStates, providerConnections, syncRuns } from "./devices";
 import { rawRecords, webhookDeliveries } from "./ingestion";
 import { dailySummaries, providerDailyTotals, providerPriorities, seriesChunks, sleepSessions, summaryRecomputes, workouts } from "./timeseries";
 import { notificationPreferences, privacySettings, profiles } from "./profile";
+import { passkeys, recoveryCodes, signInTickets, totpCredentials, webauthnChallenges } from "./two-factor";
 
 /**
  * How a user's rows leave in an export:
@@ -54,6 +55,12 @@ export const userDataTables: readonly UserDataTable[] = [
   { table: authSessions, owner: authSessions.userId, export: "rows", erase: "cascade", sync: false },
   { table: authTokens, owner: authTokens.userId, export: "none", erase: "cascade", sync: false },
   { table: authAccounts, owner: authAccounts.userId, export: "rows", erase: "cascade", sync: false },
+  // two-factor: secrets and protocol state are not exported
+  { table: totpCredentials, owner: totpCredentials.userId, export: "rows", exportOmit: [totpCredentials.secretEnc], erase: "cascade", sync: false },
+  { table: recoveryCodes, owner: recoveryCodes.userId, export: "none", erase: "cascade", sync: false },
+  { table: passkeys, owner: passkeys.userId, export: "rows", exportOmit: [passkeys.publicKey], erase: "cascade", sync: false },
+  { table: signInTickets, owner: signInTickets.userId, export: "none", erase: "cascade", sync: false },
+  { table: webauthnChallenges, owner: webauthnChallenges.userId, export: "none", erase: "cascade", sync: false },
   // email: the outbox keeps a row when its user goes (set null), so erasure deletes the user's mail itself
   { table: emailOutbox, owner: emailOutbox.userId, export: "rows", erase: "delete", sync: false },
   // profile

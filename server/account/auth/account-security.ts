@@ -12,7 +12,7 @@ import { consumeToken, revokeOutstandingTokens } from "./tokens";
 import { findUserByEmail, findUserById, normalizeEmail } from "./users";
 
 /** Loads the signed-in user and checks `currentPassword` (counted against a per-user limit). */
-async function confirmCurrentPassword(db: Database, sessionUser: SessionUser, currentPassword: string): Promise<User> {
+export async function confirmCurrentPassword(db: Database, sessionUser: SessionUser, currentPassword: string): Promise<User> {
   await enforceRateLimits(db, requestLimits.passwordConfirm(sessionUser.id));
   const user = await findUserById(db, sessionUser.id);
   if (!user) throw AppError.unauthorized();

@@ -1,4 +1,4 @@
-import type { NextAuthConfig } from "next-auth";
+import { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import Google from "next-auth/providers/google";
 import { getDb } from "@/db";
@@ -11,6 +11,10 @@ import { completeGoogleSignIn, findLinkedUserId, GOOGLE_PROVIDER } from "./googl
 import { resolveAuthSecret } from "./secret";
 import { createSession, resolveSession, revokeSession, SESSION_MAX_AGE_SECONDS } from "./sessions";
 import { InvalidCredentials, SignInThrottled } from "./sign-in-errors";
+import { passkeyProvider, secondFactorProvider } from "../two-factor/auth-providers";
+import { requireSecondStepAfterGoogle } from "../two-factor/google-second-step";
+import { startSecondStep } from "../two-factor/sign-in";
+import { SecondFactorRequired } from "../two-factor/sign-in-errors";
 
 /** The Auth.js configuration, built per call so env and the secret are read at run time, not build time. */
 export function buildAuthConfig(): NextAuthConfig {
@@ -31,11 +35,16 @@ export function buildAuthConfig(): NextAuthConfig {
             password: credentials.password,
             ip: clientIp(request.headers),
           });
-          if (result.ok) return { id: result.user.id, email: result.user.email, name: result.user.name, role: result.user.role };
+          if (result.ok && result.secondFactorRequired) {
+            throw new SecondFactorRequired(await startSecondStep(db, { userId: result.user.id, firstFactor: "password", ip: clientIp(request.headers) }));
+          }
+          if (result.ok) return { id: result.user.id, email: result.user.email, name: result.user.name, role: result.user.role, factor: "password" };
           if (result.reason === "throttled") throw new SignInThrottled(result.retryAfter);
           throw new InvalidCredentials();
         },
       }),
+      secondFactorProvider(),
+      passkeyProvider(),
       ...(e.AUTH_GOOGLE_ID && e.AUTH_GOOGLE_SECRET ? [Google({ clientId: e.AUTH_GOOGLE_ID, clientSecret: e.AUTH_GOOGLE_SECRET })] : []),
     ],
     callbacks: {
@@ -52,7 +61,8 @@ export function buildAuthConfig(): NextAuthConfig {
           name: typeof profile?.name === "string" ? profile.name : null,
           image: typeof profile?.picture === "string" ? profile.picture : null,
         });
-        return result.ok ? true : `/sign-in?error=${result.reason}`;
+        if (!result.ok) return `/sign-in?error=${result.reason}`;
+        return requireSecondStepAfterGoogle(result.userId);
       },
       async jwt({ token, user, account, trigger }) {
         const db = await getDb();
@@ -60,7 +70,8 @@ export function buildAuthConfig(): NextAuthConfig {
           const userId = account?.provider === GOOGLE_PROVIDER ? await findLinkedUserId(db, account.providerAccountId) : user?.id;
           if (!userId) return null;
           const { ip, userAgent } = await requestOrigin();
-          const sessionId = await createSession(db, { userId, ip, userAgent });
+          const factor = account?.provider === GOOGLE_PROVIDER ? "google" : user?.factor;
+          const sessionId = await createSession(db, { userId, ip, userAgent, factor });
           token = { sub: userId, sid: sessionId };
         }
         const sessionId = typeof token.sid === "string" ? token.sid : null;
@@ -88,7 +99,8 @@ export function buildAuthConfig(): NextAuthConfig {
     logger: {
       error(error) {
         // Failed sign-ins are expected traffic, not server errors.
-        if (error instanceof InvalidCredentials || error instanceof SignInThrottled) return;
+        // (Every refusal of a credentials provider, the two-factor ones included, is a CredentialsSignin.)
+        if (error instanceof CredentialsSignin) return;
         if (error.name === "CredentialsSignin") return;
         logger.error({ err: error }, "auth error");
       },

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Database } from "@/db";
 import type { User } from "@/db/schema/auth";
 import { secretText, singleLineText } from "../../inputs";
+import { requiresSecondFactor } from "../two-factor/second-factor";
 import { beginLoginAttempt, recordLoginSuccess, type ThrottleScope } from "./login-throttle";
 import { verifyDummyPassword, verifyPassword, PASSWORD_MAX_LENGTH } from "./password";
 import { findUserByEmail, normalizeEmail } from "./users";
@@ -13,7 +14,8 @@ export const credentialsInput = z.object({
 });
 
 export type PasswordSignInResult =
-  | { ok: true; user: User }
+  /** With `secondFactorRequired`, the password was right but the sign-in is not complete. */
+  | { ok: true; user: User; secondFactorRequired: boolean }
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "throttled"; retryAfter: number; scope: ThrottleScope };
 
@@ -40,6 +42,8 @@ export async function authenticateWithPassword(
   const valid = user?.passwordHash ? await verifyPassword(user.passwordHash, parsed.data.password) : await verifyDummyPassword(parsed.data.password);
   if (!user || !valid) return { ok: false, reason: "invalid" };
 
+  // With a second step to come, the attempt stays counted until that step succeeds.
+  if (await requiresSecondFactor(db, user.id)) return { ok: true, user, secondFactorRequired: true };
   await recordLoginSuccess(db, attempt.keys);
-  return { ok: true, user };
+  return { ok: true, user, secondFactorRequired: false };
 }

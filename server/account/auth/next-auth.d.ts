@@ -1,4 +1,5 @@
 import "next-auth";
+import type { SignInFactor } from "../two-factor/factors";
 
 declare module "next-auth" {
   interface Session {
@@ -7,5 +8,7 @@ declare module "next-auth" {
   }
   interface User {
     role?: "user" | "admin";
+    /** How this sign-in was proved (recorded on its `auth_sessions` row). */
+    factor?: SignInFactor;
   }
 }

@@ -19,6 +19,7 @@ const sessionSummary = z.object({
   device: z.string(),
   userAgent: z.string().nullable(),
   ip: z.string().nullable(),
+  factor: z.string().nullable(),
   createdAt: z.date(),
   lastSeenAt: z.date(),
   current: z.boolean(),

@@ -2,6 +2,7 @@ import { and, desc, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { authSessions, users } from "@/db/schema/auth";
 import type { SessionUser } from "../../trpc";
+import { describeFactor, type SignInFactor } from "../two-factor/factors";
 import { describeUserAgent } from "./user-agent";
 
 /** A session lives this long after its last use (the JWT cookie slides the same way). */
@@ -17,7 +18,7 @@ function expiryFrom(now: Date): Date {
 
 export async function createSession(
   db: Database,
-  input: { userId: string; ip: string | null; userAgent: string | null; now?: Date },
+  input: { userId: string; ip: string | null; userAgent: string | null; factor?: SignInFactor; now?: Date },
 ): Promise<string> {
   const now = input.now ?? new Date();
   const [row] = await db
@@ -26,6 +27,7 @@ export async function createSession(
       userId: input.userId,
       ip: input.ip,
       userAgent: input.userAgent?.slice(0, USER_AGENT_MAX) ?? null,
+      factor: input.factor ?? null,
       createdAt: now,
       lastSeenAt: now,
       expiresAt: expiryFrom(now),
@@ -71,6 +73,8 @@ export interface SessionSummary {
   device: string;
   userAgent: string | null;
   ip: string | null;
+  /** How this sign-in was proved ("Password + authenticator app"…); null when not recorded. */
+  factor: string | null;
   createdAt: Date;
   lastSeenAt: Date;
   current: boolean;
@@ -89,6 +93,7 @@ export async function listActiveSessions(db: Database, userId: string, currentSe
     device: describeUserAgent(row.userAgent),
     userAgent: row.userAgent,
     ip: row.ip,
+    factor: describeFactor(row.factor),
     createdAt: row.createdAt,
     lastSeenAt: row.lastSeenAt,
     current: row.id === currentSessionId,

@@ -3,6 +3,9 @@ import { z } from "zod";
 import { signIn } from "@/server/account/auth";
 import { safeCallbackUrl } from "@/server/account/auth/callback-url";
 import { INVALID_CREDENTIALS_MESSAGE, SignInThrottled, throttledMessage } from "@/server/account/auth/sign-in-errors";
+import type { PendingSecondStep } from "@/server/account/two-factor/sign-in";
+import { SecondFactorRequired } from "@/server/account/two-factor/sign-in-errors";
+import { ticketCookieHeader } from "@/server/account/two-factor/ticket-cookie";
 import { AppError, errorResponse } from "@/server/errors";
 import { crossSiteReason } from "@/server/http/same-origin";
 import { requestId } from "@/server/request";
@@ -13,7 +16,11 @@ const body = z.object({
   callbackUrl: z.string().max(2048).optional(),
 });
 
-type SignInOutcome = { ok: true; redirectTo: string } | { ok: false; error: AppError };
+type SignInOutcome =
+  | { ok: true; redirectTo: string }
+  | { ok: false; error: AppError }
+  /** The password was right and two-step verification is on: the ticket goes in a cookie, the page asks for a code. */
+  | { ok: "second-step"; pending: PendingSecondStep; redirectTo: string };
 
 /**
  * Password sign-in for the app's own form: JSON in, JSON out, with the session cookie set on
@@ -35,6 +42,17 @@ export async function POST(request: Request): Promise<Response> {
   }
   const outcome = await attemptSignIn(input);
 
+  if (outcome.ok === "second-step") {
+    const cookie = ticketCookieHeader(outcome.pending.ticket);
+    const response = isForm
+      ? redirect(`/sign-in?${new URLSearchParams({ step: "second-factor", callbackUrl: outcome.redirectTo })}`)
+      : Response.json(
+          { ok: true, secondStep: { methods: outcome.pending.methods, expiresAt: outcome.pending.expiresAt }, redirectTo: outcome.redirectTo },
+          { headers: { "x-request-id": id, "cache-control": "no-store" } },
+        );
+    response.headers.append("set-cookie", cookie);
+    return response;
+  }
   if (isForm) {
     if (outcome.ok) return redirect(outcome.redirectTo);
     const query = new URLSearchParams({ error: "CredentialsSignin", code: outcome.error.code === "TOO_MANY_REQUESTS" ? "rate_limited" : "invalid_credentials" });
@@ -51,6 +69,7 @@ async function attemptSignIn(input: z.infer<typeof body>): Promise<SignInOutcome
     await signIn("credentials", { email: input.email, password: input.password, redirect: false, redirectTo });
     return { ok: true, redirectTo };
   } catch (error) {
+    if (error instanceof SecondFactorRequired) return { ok: "second-step", pending: error.pending, redirectTo };
     if (error instanceof SignInThrottled) {
       return { ok: false, error: AppError.tooManyRequests(error.retryAfter, throttledMessage(error.retryAfter)) };
     }
