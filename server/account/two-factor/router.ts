@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { secretText } from "../../inputs";
 import { protectedProcedure, router } from "../../trpc";
 import { PASSWORD_MAX_LENGTH } from "../auth/password";
 import { deletePasskey, listPasskeys, passkeyRegistrationOptions, registerPasskey, renamePasskey } from "./passkeys";
 import { passkeyName, registrationResponse, secondFactorCode } from "./schemas";
 import { beginTotpEnrolment, confirmTotpEnrolment, disableTwoFactor, regenerateRecoveryCodes, twoFactorStatus } from "./settings";
 
-const currentPassword = z.string().min(1, "Enter your current password.").max(PASSWORD_MAX_LENGTH * 4);
+const currentPassword = secretText({ min: 1, minMessage: "Enter your current password.", max: PASSWORD_MAX_LENGTH * 4 });
 const recoveryCodesOutput = z.object({ recoveryCodes: z.array(z.string()) });
 const passkeySummary = z.object({
   id: z.string(),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { singleLineText } from "../../inputs";
 
 /* Inputs of the two-factor procedures and sign-in steps (safe to import from the client). */
 
@@ -9,7 +10,7 @@ const credentialBase = {
   rawId: base64url.min(1).max(1_024),
   type: z.literal("public-key"),
   authenticatorAttachment: z.enum(["platform", "cross-platform"]).optional(),
-  clientExtensionResults: z.record(z.string(), z.unknown()).default({}),
+  clientExtensionResults: z.record(singleLineText({ max: 256 }), z.unknown()).default({}),
 };
 
 /** What `startRegistration()` of @simplewebauthn/browser returns. */
@@ -40,7 +41,7 @@ export type RegistrationResponse = z.infer<typeof registrationResponse>;
 export type AuthenticationResponse = z.infer<typeof authenticationResponse>;
 
 /** A six-digit app code or a recovery code, as typed. */
-export const secondFactorCode = z.string().trim().min(1, "Enter the code.").max(32, "This code is too long.");
+export const secondFactorCode = singleLineText({ min: 1, minMessage: "Enter the code.", max: 32, maxMessage: "This code is too long." });
 export const passkeyName = z
   .string()
   .trim()

@@ -6,23 +6,6 @@ import { INVALID_CODE_MESSAGE, INVALID_PASSKEY_MESSAGE, InvalidPasskey, SECOND_S
 
 /* The plumbing shared by the second-step and passkey sign-in routes (app/api/auth/…). */
 
-/**
- * Refuses cross-site posts (login CSRF). Browsers send Origin or Sec-Fetch-Site on POST; clients
- * that send neither are not browsers. The same rule as the password sign-in route.
- */
-export function isSameOrigin(request: Request): boolean {
-  const origin = request.headers.get("origin");
-  if (origin) {
-    const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-    try {
-      return new URL(origin).host === host;
-    } catch {
-      return false;
-    }
-  }
-  return request.headers.get("sec-fetch-site") !== "cross-site";
-}
-
 export const CROSS_SITE = () => AppError.forbidden("Sign in from the BioSync sign-in page.");
 
 /** The ticket of a second step that cannot go on any more (the password is needed again). */

@@ -1,4 +1,4 @@
-import { and, eq, gt, lt } from "drizzle-orm";
+import { and, eq, gt, isNull, lt } from "drizzle-orm";
 import type { Database } from "@/db";
 import { webauthnChallenges } from "@/db/schema/two-factor";
 import { decodeClientDataJSON } from "@simplewebauthn/server/helpers";
@@ -42,8 +42,15 @@ export async function consumeChallenge(
   const now = input.now ?? new Date();
   const rows = await db
     .delete(webauthnChallenges)
-    .where(and(eq(webauthnChallenges.challenge, input.challenge), gt(webauthnChallenges.expiresAt, now)))
-    .returning({ purpose: webauthnChallenges.purpose, userId: webauthnChallenges.userId });
-  const row = rows[0];
-  return row !== undefined && row.purpose === input.purpose && row.userId === input.userId;
+    .where(
+      and(
+        eq(webauthnChallenges.challenge, input.challenge),
+        eq(webauthnChallenges.purpose, input.purpose),
+        input.userId === null ? isNull(webauthnChallenges.userId) : eq(webauthnChallenges.userId, input.userId),
+        gt(webauthnChallenges.expiresAt, now),
+      ),
+    )
+    .returning({ challenge: webauthnChallenges.challenge });
+  // Only the challenge's own purpose and user can spend it: anyone else's attempt leaves it live.
+  return rows.length > 0;
 }

@@ -10,6 +10,10 @@ import { createSession } from "@/server/account/auth/sessions";
 import { completeGoogleSignIn } from "@/server/account/auth/google";
 import { issueToken } from "@/server/account/auth/tokens";
 import { createUser, findUserByEmail } from "@/server/account/auth/users";
+import { relyingParty } from "@/server/account/two-factor/relying-party";
+import { secondStepPasskeyOptions, startSecondStep } from "@/server/account/two-factor/sign-in";
+import { SoftAuthenticator } from "@/server/account/two-factor/testing/soft-authenticator";
+import { totpCodeAt } from "@/server/account/two-factor/totp";
 import { activateConnection } from "@/server/health/devices/connections";
 import { webhookSigners } from "@/server/health/providers/testing/webhook-signing";
 import { TERRA_USER, terraBody, terraDailyRecord, terraSleepRecord } from "@/server/health/providers/terra/testing/fixtures";
@@ -21,8 +25,9 @@ import type { SessionUser } from "@/server/trpc";
  * A user holding real data, put there through the paths the app uses: registration, sessions,
  * profile and onboarding, the demo wearable (signed webhooks through the route, then the jobs),
  * a Terra webhook, file uploads through the upload route and the import job, an OAuth start,
- * a Google link, email links. Route handlers read the signed-in user from `actAs` (the test mocks
- * the session lookup with it).
+ * a Google link, email links, two-step sign-in (authenticator app, recovery codes, a passkey, a
+ * pending second step with its passkey challenge). Route handlers read the signed-in user from
+ * `actAs` (the test mocks the session lookup with it).
  */
 
 const SAMPLES = path.resolve(process.cwd(), "../shared/data/samples");
@@ -127,6 +132,17 @@ export async function populateUser(world: World, spec: UserSpec): Promise<Popula
   const [linkEmail] = await db.select({ id: emailOutbox.id }).from(emailOutbox).where(and(eq(emailOutbox.userId, id), eq(emailOutbox.secretLink, "stored")));
   if (!linkEmail) throw new Error("no email holding a link in the outbox");
   await callerFor(db, sessionFor(admin), { ip: spec.ip }).outbox.get({ id: linkEmail.id });
+
+  // Two-step sign-in: the authenticator app (its confirmation hands out the recovery codes), a passkey.
+  const { secret } = await caller.twoFactor.beginTotp({ currentPassword: password });
+  await caller.twoFactor.confirmTotp({ code: totpCodeAt(secret, new Date()) });
+  const authenticator = new SoftAuthenticator(relyingParty().origin);
+  const creation = await caller.twoFactor.passkeys.registrationOptions({ currentPassword: password });
+  await caller.twoFactor.passkeys.register({ response: authenticator.create(creation), name: `Matrix key ${spec.label}` });
+  // A sign-in waiting for its second step (a live ticket), whose passkey options were asked for and
+  // not answered (an outstanding challenge). Both live 5 minutes: the matrix runs well within that.
+  const pending = await startSecondStep(db, { userId: id, firstFactor: "password", ip: spec.ip });
+  if (!(await secondStepPasskeyOptions(db, pending.ticket))) throw new Error("the second step's ticket is not live");
 
   world.actAs(null);
   return { session, password, name, fitbitAccountId: spec.fitbitAccountId, terraUserId };

@@ -1,8 +1,9 @@
+import { crossSiteReason } from "@/server/http/same-origin";
 import { z } from "zod";
 import { safeCallbackUrl } from "@/server/account/auth/callback-url";
 import { PASSKEY_PROVIDER } from "@/server/account/two-factor/auth-providers";
 import { authenticationResponse } from "@/server/account/two-factor/schemas";
-import { CROSS_SITE, isSameOrigin, jsonAnswer, signInThrough } from "@/server/account/two-factor/sign-in-http";
+import { CROSS_SITE, jsonAnswer, signInThrough } from "@/server/account/two-factor/sign-in-http";
 import { AppError, errorResponse } from "@/server/errors";
 import { requestId } from "@/server/request";
 
@@ -11,7 +12,7 @@ const body = z.object({ passkey: authenticationResponse, callbackUrl: z.string()
 /** Password-less sign-in with a passkey (JSON): sets the session cookie when the assertion verifies. */
 export async function POST(request: Request): Promise<Response> {
   const id = requestId(request.headers);
-  if (!isSameOrigin(request)) return errorResponse(CROSS_SITE(), id);
+  if (crossSiteReason(request)) return errorResponse(CROSS_SITE(), id);
   let input: z.infer<typeof body>;
   try {
     input = body.parse(await request.json());

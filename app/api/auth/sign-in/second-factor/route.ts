@@ -1,8 +1,9 @@
+import { crossSiteReason } from "@/server/http/same-origin";
 import { z } from "zod";
 import { safeCallbackUrl } from "@/server/account/auth/callback-url";
 import { SECOND_FACTOR_PROVIDER } from "@/server/account/two-factor/auth-providers";
 import { authenticationResponse } from "@/server/account/two-factor/schemas";
-import { CROSS_SITE, isSameOrigin, jsonAnswer, secondStepExpired, signInThrough, type SignInAttempt } from "@/server/account/two-factor/sign-in-http";
+import { CROSS_SITE, jsonAnswer, secondStepExpired, signInThrough, type SignInAttempt } from "@/server/account/two-factor/sign-in-http";
 import { clearTicketCookieHeader, readTicketCookie } from "@/server/account/two-factor/ticket-cookie";
 import { AppError, errorResponse } from "@/server/errors";
 import { requestId } from "@/server/request";
@@ -22,7 +23,7 @@ const body = z
  */
 export async function POST(request: Request): Promise<Response> {
   const id = requestId(request.headers);
-  if (!isSameOrigin(request)) return errorResponse(CROSS_SITE(), id);
+  if (crossSiteReason(request)) return errorResponse(CROSS_SITE(), id);
   const isForm = /application\/x-www-form-urlencoded|multipart\/form-data/.test(request.headers.get("content-type") ?? "");
   let input: z.infer<typeof body>;
   try {

@@ -1,4 +1,5 @@
-import { CROSS_SITE, isSameOrigin, jsonAnswer, secondStepExpired } from "@/server/account/two-factor/sign-in-http";
+import { crossSiteReason } from "@/server/http/same-origin";
+import { CROSS_SITE, jsonAnswer, secondStepExpired } from "@/server/account/two-factor/sign-in-http";
 import { secondStepPasskeyOptions } from "@/server/account/two-factor/sign-in";
 import { readTicketCookie } from "@/server/account/two-factor/ticket-cookie";
 import { getDb } from "@/db";
@@ -8,7 +9,7 @@ import { requestId } from "@/server/request";
 /** WebAuthn request options for the passkeys of the user whose second step is pending. */
 export async function POST(request: Request): Promise<Response> {
   const id = requestId(request.headers);
-  if (!isSameOrigin(request)) return errorResponse(CROSS_SITE(), id);
+  if (crossSiteReason(request)) return errorResponse(CROSS_SITE(), id);
   const ticket = readTicketCookie(request.headers);
   try {
     const options = ticket ? await secondStepPasskeyOptions(await getDb(), ticket) : null;
