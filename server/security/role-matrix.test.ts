@@ -61,6 +61,26 @@ async function refusal(caller: unknown, path: string, input: unknown): Promise<T
   return outcome.error as TRPCError;
 }
 
+
+/**
+ * Every procedure whose access `applies` refuses `caller` with `expected`, with a valid input and
+ * with each garbage one, before reading the input (no validation cause) and changing no table.
+ */
+async function expectRefusedBeforeInput(
+  caller: ReturnType<typeof callerFor>,
+  applies: (access: ReturnType<typeof accessOf>) => boolean,
+  expected: { code: string; message: string },
+) {
+  const before = await tableCounts();
+  for (const entry of procedures.filter((p) => applies(accessOf(p.procedure)))) {
+    for (const input of [sampleInputOf(entry, { fields: "all" }), ...GARBAGE]) {
+      const error = await refusal(caller, entry.path, input);
+      expect({ path: entry.path, code: error.code, message: error.message, cause: error.cause }).toEqual({ path: entry.path, ...expected, cause: undefined });
+    }
+  }
+  expect(await tableCounts()).toEqual(before);
+}
+
 describe("role matrix", () => {
   it("every procedure is made from a tagged builder, and the public ones are exactly the pinned list", () => {
     const untagged = procedures.filter((p) => accessOf(p.procedure) === undefined).map((p) => p.path);
@@ -77,36 +97,11 @@ describe("role matrix", () => {
   });
 
   it("with no session, every user and admin procedure answers UNAUTHORIZED before reading its input, and nothing changes", async () => {
-    const anonymous = callerFor(test.db, null);
-    const before = await tableCounts();
-    for (const entry of procedures.filter((p) => accessOf(p.procedure) !== "public")) {
-      for (const input of [sampleInputOf(entry, { fields: "all" }), ...GARBAGE]) {
-        const error = await refusal(anonymous, entry.path, input);
-        expect({ path: entry.path, code: error.code, message: error.message, cause: error.cause }).toEqual({
-          path: entry.path,
-          code: "UNAUTHORIZED",
-          message: "Sign in to continue.",
-          cause: undefined,
-        });
-      }
-    }
-    expect(await tableCounts()).toEqual(before);
+    await expectRefusedBeforeInput(callerFor(test.db, null), (access) => access !== "public", { code: "UNAUTHORIZED", message: "Sign in to continue." });
   });
 
   it("a plain user gets FORBIDDEN from every admin procedure before its input is read, and nothing changes", async () => {
-    const before = await tableCounts();
-    for (const entry of procedures.filter((p) => accessOf(p.procedure) === "admin")) {
-      for (const input of [sampleInputOf(entry, { fields: "all" }), ...GARBAGE]) {
-        const error = await refusal(plainUser, entry.path, input);
-        expect({ path: entry.path, code: error.code, message: error.message, cause: error.cause }).toEqual({
-          path: entry.path,
-          code: "FORBIDDEN",
-          message: "Admins only.",
-          cause: undefined,
-        });
-      }
-    }
-    expect(await tableCounts()).toEqual(before);
+    await expectRefusedBeforeInput(plainUser, (access) => access === "admin", { code: "FORBIDDEN", message: "Admins only." });
   });
 
   it("the tags are not over-claimed: a plain user reaches the input check of every user procedure that takes input", async () => {

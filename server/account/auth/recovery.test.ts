@@ -1,5 +1,6 @@
+import { tokenFromEmail } from "@/server/platform/email/testing";
 import { TRPCError } from "@trpc/server";
-import { and, desc, eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { emailOutbox } from "@/db/schema/email";
 import { withTestDb } from "@/db/testing";
@@ -24,20 +25,6 @@ async function account(email: string) {
   return { user, sessionId, caller: callerFor(handle.db, sessionFor(user, sessionId), { ip: "10.4.4.4" }) };
 }
 
-/** Runs the queued email jobs, then returns the token of the newest `tag` email to `to`. */
-async function tokenSentTo(to: string, tag: string): Promise<string> {
-  await drainJobs(handle.db, { timeoutMs: 20_000 });
-  const [email] = await handle.db
-    .select()
-    .from(emailOutbox)
-    .where(and(eq(emailOutbox.to, to), eq(emailOutbox.tag, tag)))
-    .orderBy(desc(emailOutbox.createdAt))
-    .limit(1);
-  const token = email?.text.match(/\?token=([A-Za-z0-9_-]+)/)?.[1];
-  if (!token) throw new Error(`no ${tag} link to ${to}`);
-  return token;
-}
-
 async function expectDeadLink(promise: Promise<unknown>) {
   const error = await rejectionOf(promise, TRPCError);
   expect(error.code).toBe("BAD_REQUEST");
@@ -48,10 +35,10 @@ describe("a password reset ends what a thief may have started", () => {
   it("a pending email change no longer confirms after the owner reset the password", async () => {
     const { user, sessionId, caller: thief } = await account("victim@example.com");
     await thief.auth.requestEmailChange({ newEmail: "thief@example.com", currentPassword: PASSWORD });
-    const changeToken = await tokenSentTo("thief@example.com", "confirm-email-change");
+    const changeToken = await tokenFromEmail(handle.db, "thief@example.com", "confirm-email-change");
 
     await anonymous().auth.requestPasswordReset({ email: "victim@example.com" });
-    await anonymous().auth.resetPassword({ token: await tokenSentTo("victim@example.com", "reset-password"), password: "owner's new phrase" });
+    await anonymous().auth.resetPassword({ token: await tokenFromEmail(handle.db, "victim@example.com", "reset-password"), password: "owner's new phrase" });
 
     await expectDeadLink(anonymous().auth.confirmEmailChange({ token: changeToken }));
     expect((await findUserById(handle.db, user.id))?.email).toBe("victim@example.com");
@@ -63,10 +50,10 @@ describe("a confirmed email change ends every other link of the account", () => 
   it("a reset link sent to the old address stops working, and the old address is told", async () => {
     const { user, caller } = await account("leaving@example.com");
     await anonymous().auth.requestPasswordReset({ email: "leaving@example.com" });
-    const resetToken = await tokenSentTo("leaving@example.com", "reset-password");
+    const resetToken = await tokenFromEmail(handle.db, "leaving@example.com", "reset-password");
 
     await caller.auth.requestEmailChange({ newEmail: "arrived@example.com", currentPassword: PASSWORD });
-    await anonymous().auth.confirmEmailChange({ token: await tokenSentTo("arrived@example.com", "confirm-email-change") });
+    await anonymous().auth.confirmEmailChange({ token: await tokenFromEmail(handle.db, "arrived@example.com", "confirm-email-change") });
 
     await expectDeadLink(anonymous().auth.resetPassword({ token: resetToken, password: "somebody else's phrase" }));
     await drainJobs(handle.db, { timeoutMs: 20_000 });
@@ -79,9 +66,9 @@ describe("a confirmed email change ends every other link of the account", () => 
   it("a verification link of the old address stops working too", async () => {
     const { caller } = await account("unverified-mover@example.com");
     await caller.auth.requestVerificationEmail();
-    const verifyToken = await tokenSentTo("unverified-mover@example.com", "verify-email");
+    const verifyToken = await tokenFromEmail(handle.db, "unverified-mover@example.com", "verify-email");
     await caller.auth.requestEmailChange({ newEmail: "verified-by-change@example.com", currentPassword: PASSWORD });
-    await anonymous().auth.confirmEmailChange({ token: await tokenSentTo("verified-by-change@example.com", "confirm-email-change") });
+    await anonymous().auth.confirmEmailChange({ token: await tokenFromEmail(handle.db, "verified-by-change@example.com", "confirm-email-change") });
     await expectDeadLink(anonymous().auth.verifyEmail({ token: verifyToken }));
   });
 });
@@ -90,9 +77,9 @@ describe("one live link per purpose", () => {
   it("a new verification email replaces the link of the previous one", async () => {
     const { caller } = await account("twice@example.com");
     await caller.auth.requestVerificationEmail();
-    const first = await tokenSentTo("twice@example.com", "verify-email");
+    const first = await tokenFromEmail(handle.db, "twice@example.com", "verify-email");
     await caller.auth.requestVerificationEmail();
-    const second = await tokenSentTo("twice@example.com", "verify-email");
+    const second = await tokenFromEmail(handle.db, "twice@example.com", "verify-email");
     expect(second).not.toBe(first);
     await expectDeadLink(anonymous().auth.verifyEmail({ token: first }));
     expect(await anonymous().auth.verifyEmail({ token: second })).toEqual({ email: "twice@example.com" });
@@ -101,9 +88,9 @@ describe("one live link per purpose", () => {
   it("a new email change request replaces the earlier one", async () => {
     const { caller } = await account("undecided@example.com");
     await caller.auth.requestEmailChange({ newEmail: "first-choice@example.com", currentPassword: PASSWORD });
-    const first = await tokenSentTo("first-choice@example.com", "confirm-email-change");
+    const first = await tokenFromEmail(handle.db, "first-choice@example.com", "confirm-email-change");
     await caller.auth.requestEmailChange({ newEmail: "second-choice@example.com", currentPassword: PASSWORD });
-    const second = await tokenSentTo("second-choice@example.com", "confirm-email-change");
+    const second = await tokenFromEmail(handle.db, "second-choice@example.com", "confirm-email-change");
     await expectDeadLink(anonymous().auth.confirmEmailChange({ token: first }));
     expect(await anonymous().auth.confirmEmailChange({ token: second })).toEqual({ email: "second-choice@example.com" });
   });

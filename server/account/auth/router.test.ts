@@ -1,5 +1,6 @@
+import { tokenFromEmail } from "@/server/platform/email/testing";
 import { TRPCError } from "@trpc/server";
-import { and, desc, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { emailOutbox } from "@/db/schema/email";
 import { users } from "@/db/schema/auth";
@@ -30,22 +31,6 @@ async function signIn(email: string, userAgent = "Mozilla/5.0 (X11; Linux x86_64
 /** The tRPC error `promise` fails with (see `fieldPaths` for the fields it names). */
 const failure = (promise: Promise<unknown>) => rejectionOf(promise, TRPCError);
 
-/** Runs the queued email jobs and returns the token from the newest email to `to` tagged `tag`. */
-async function tokenFromEmail(to: string, tag: string, route: string): Promise<string> {
-  const drained = await drainJobs(handle.db, { timeoutMs: 20_000 });
-  expect(drained.outcomes.failed ?? 0).toBe(0);
-  const [email] = await handle.db
-    .select()
-    .from(emailOutbox)
-    .where(and(eq(emailOutbox.to, to), eq(emailOutbox.tag, tag)))
-    .orderBy(desc(emailOutbox.createdAt))
-    .limit(1);
-  if (!email) throw new Error(`no ${tag} email to ${to}`);
-  const match = email.text.match(new RegExp(`/${route}\\?token=([A-Za-z0-9_-]+)`));
-  if (!match?.[1]) throw new Error(`no ${route} link in: ${email.text}`);
-  return match[1];
-}
-
 describe("auth.register → verification email → auth.verifyEmail", () => {
   it("creates an unverified account, emails a link and verifies it once", async () => {
     const created = await anonymous().auth.register({ email: " New.Person@Example.com ", password: "correct horse battery", name: "New Person" });
@@ -53,7 +38,7 @@ describe("auth.register → verification email → auth.verifyEmail", () => {
     const { caller } = await signIn("new.person@example.com");
     expect(await caller.auth.me()).toMatchObject({ email: "new.person@example.com", emailVerified: false, hasPassword: true, role: "user" });
 
-    const token = await tokenFromEmail("new.person@example.com", "verify-email", "verify-email");
+    const token = await tokenFromEmail(handle.db, "new.person@example.com", "verify-email", "verify-email");
     expect(await anonymous().auth.verifyEmail({ token })).toEqual({ email: "new.person@example.com" });
     expect((await caller.auth.me()).emailVerified).toBe(true);
 
@@ -80,7 +65,7 @@ describe("auth.register → verification email → auth.verifyEmail", () => {
     await createUser(handle.db, { email: "resend@example.com", password: "correct horse battery" });
     const { caller } = await signIn("resend@example.com");
     expect(await caller.auth.requestVerificationEmail()).toEqual({ alreadyVerified: false });
-    const token = await tokenFromEmail("resend@example.com", "verify-email", "verify-email");
+    const token = await tokenFromEmail(handle.db, "resend@example.com", "verify-email", "verify-email");
     await anonymous().auth.verifyEmail({ token });
     expect(await caller.auth.requestVerificationEmail()).toEqual({ alreadyVerified: true });
     expect((await failure(anonymous().auth.requestVerificationEmail())).code).toBe("UNAUTHORIZED");
@@ -100,7 +85,7 @@ describe("password reset", () => {
     for (let i = 0; i < LOGIN_LIMITS.accountIp + 1; i++) await beginLoginAttempt(handle.db, { email: "forgetful@example.com", ip: "10.7.7.7" });
 
     await anonymous().auth.requestPasswordReset({ email: "Forgetful@example.com" });
-    const token = await tokenFromEmail("forgetful@example.com", "reset-password", "reset-password");
+    const token = await tokenFromEmail(handle.db, "forgetful@example.com", "reset-password", "reset-password");
 
     expect(fieldPaths(await failure(anonymous().auth.resetPassword({ token, password: "qwerty123" })))).toEqual(["password"]);
     expect(await anonymous().auth.resetPassword({ token, password: "new horse battery" })).toEqual({ email: "forgetful@example.com" });
@@ -156,7 +141,7 @@ describe("email change", () => {
     expect(fieldPaths(wrong)).toEqual(["currentPassword"]);
 
     expect(await caller.auth.requestEmailChange({ newEmail: "Moved@Example.com", currentPassword: "old horse battery" })).toEqual({ pendingEmail: "moved@example.com" });
-    const token = await tokenFromEmail("moved@example.com", "confirm-email-change", "confirm-email");
+    const token = await tokenFromEmail(handle.db, "moved@example.com", "confirm-email-change", "confirm-email");
     expect((await caller.auth.me()).email).toBe("mover@example.com");
 
     expect(await anonymous().auth.confirmEmailChange({ token })).toEqual({ email: "moved@example.com" });
