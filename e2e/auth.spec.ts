@@ -48,16 +48,17 @@ test("a wrong current password is rejected on password change", async ({ page })
   const email = uniqueEmail("change");
   await register(page, email);
   await signIn(page, email, PASSWORD, "/settings/security");
-  await page.getByLabel("Current password").fill("Not-my-password-1");
-  await page.getByLabel("New password", { exact: true }).fill("Another-long-phrase-9");
-  await page.getByLabel("Repeat new password").fill("Another-long-phrase-9");
-  await expect(page.getByLabel("Sign out other sessions")).toBeChecked();
-  await page.getByRole("button", { name: "Change password" }).click();
+  const form = page.getByRole("form", { name: "Password" });
+  await form.getByLabel("Current password").fill("Not-my-password-1");
+  await form.getByLabel("New password", { exact: true }).fill("Another-long-phrase-9");
+  await form.getByLabel("Repeat new password").fill("Another-long-phrase-9");
+  await expect(form.getByLabel("Sign out other sessions")).toBeChecked();
+  await form.getByRole("button", { name: "Change password" }).click();
   await expect(page.getByText("The current password is not correct.")).toBeVisible();
-  await expect(page.getByLabel("Current password")).toHaveAttribute("aria-invalid", "true");
+  await expect(form.getByLabel("Current password")).toHaveAttribute("aria-invalid", "true");
 
-  await page.getByLabel("Current password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Change password" }).click();
+  await form.getByLabel("Current password").fill(PASSWORD);
+  await form.getByRole("button", { name: "Change password" }).click();
   await expect(page.getByText("Password changed.")).toBeVisible();
 });
 
