@@ -9,7 +9,7 @@ import { checkPasswordPolicy, hashPassword } from "./password";
 import { enforceRateLimits } from "../../platform/rate-limits/enforce";
 import { requestLimits } from "../../platform/rate-limits/rules";
 import { revokeAllSessions } from "./sessions";
-import { consumeToken, revokeOutstandingTokens } from "./tokens";
+import { assertLiveToken, consumeToken, revokeOutstandingTokens } from "./tokens";
 import { findUserByEmail, findUserById, normalizeEmail } from "./users";
 
 /**
@@ -32,6 +32,8 @@ export async function requestPasswordReset(db: Database, rawEmail: string, origi
 export async function resetPassword(db: Database, token: string, password: string): Promise<{ email: string }> {
   const problem = checkPasswordPolicy(password);
   if (problem) throw AppError.field("password", problem);
+  // A made-up link is refused before the costly hash; the link is spent in the transaction below.
+  await assertLiveToken(db, "reset_password", token);
   const passwordHash = await hashPassword(password);
   const email = await db.transaction(async (tx) => {
     const used = await consumeToken(tx, "reset_password", token);

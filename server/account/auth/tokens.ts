@@ -76,8 +76,22 @@ export async function consumeToken(db: Database, purpose: AuthTokenPurpose, toke
   const [row] = await db
     .update(authTokens)
     .set({ usedAt: now })
-    .where(and(eq(authTokens.tokenHash, hashToken(token)), eq(authTokens.purpose, purpose), isNull(authTokens.usedAt), gt(authTokens.expiresAt, now)))
+    .where(liveToken(purpose, token, now))
     .returning({ userId: authTokens.userId, email: authTokens.email });
-  if (!row) throw AppError.field("token", "This link is invalid, was already used or has expired. Ask for a new one.");
+  if (!row) throw invalidLink();
   return row;
 }
+
+/**
+ * Throws the answer `consumeToken` would give when `token` is not live, without spending it: for
+ * work too costly to do for a made-up link (hashing a new password) before the link is spent.
+ */
+export async function assertLiveToken(db: Database, purpose: AuthTokenPurpose, token: string, now: Date = new Date()): Promise<void> {
+  const [row] = await db.select({ id: authTokens.id }).from(authTokens).where(liveToken(purpose, token, now)).limit(1);
+  if (!row) throw invalidLink();
+}
+
+const liveToken = (purpose: AuthTokenPurpose, token: string, now: Date) =>
+  and(eq(authTokens.tokenHash, hashToken(token)), eq(authTokens.purpose, purpose), isNull(authTokens.usedAt), gt(authTokens.expiresAt, now));
+
+const invalidLink = () => AppError.field("token", "This link is invalid, was already used or has expired. Ask for a new one.");

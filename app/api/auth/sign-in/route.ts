@@ -4,6 +4,7 @@ import { signIn } from "@/server/account/auth";
 import { safeCallbackUrl } from "@/server/account/auth/callback-url";
 import { INVALID_CREDENTIALS_MESSAGE, SignInThrottled, throttledMessage } from "@/server/account/auth/sign-in-errors";
 import type { PendingSecondStep } from "@/server/account/two-factor/sign-in";
+import { CROSS_SITE } from "@/server/account/two-factor/sign-in-http";
 import { SecondFactorRequired } from "@/server/account/two-factor/sign-in-errors";
 import { ticketCookieHeader } from "@/server/account/two-factor/ticket-cookie";
 import { AppError, errorResponse } from "@/server/errors";
@@ -31,7 +32,7 @@ type SignInOutcome =
 export async function POST(request: Request): Promise<Response> {
   const id = requestId(request.headers);
   // Login CSRF (signing a victim into the attacker's account); proxy.ts refuses it too.
-  if (crossSiteReason(request)) return errorResponse(AppError.forbidden("Sign in from the BioSync sign-in page."), id);
+  if (crossSiteReason(request)) return errorResponse(CROSS_SITE(), id);
   const isForm = /application\/x-www-form-urlencoded|multipart\/form-data/.test(request.headers.get("content-type") ?? "");
 
   let input: z.infer<typeof body>;
