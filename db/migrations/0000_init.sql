@@ -414,6 +414,122 @@ CREATE TABLE "webauthn_challenges" (
 	"expires_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "ai_requests" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"user_id" uuid NOT NULL,
+	"feature" text NOT NULL,
+	"provider" text NOT NULL,
+	"model" text NOT NULL,
+	"prompt" jsonb NOT NULL,
+	"answer" text,
+	"outcome" text NOT NULL,
+	"error" text,
+	"input_tokens" integer,
+	"output_tokens" integer,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "analytics_settings" (
+	"key" text PRIMARY KEY NOT NULL,
+	"value" jsonb NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_by" uuid
+);
+--> statement-breakpoint
+CREATE TABLE "correlations" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"user_id" uuid NOT NULL,
+	"computed_on" date NOT NULL,
+	"x" text NOT NULL,
+	"y" text NOT NULL,
+	"lag" smallint NOT NULL,
+	"kind" text NOT NULL,
+	"n" integer NOT NULL,
+	"pearson_r" double precision,
+	"pearson_p" double precision,
+	"spearman_rho" double precision,
+	"spearman_p" double precision,
+	"q_value" double precision NOT NULL,
+	"significant" boolean NOT NULL,
+	"effect" double precision NOT NULL,
+	"effect_low" double precision NOT NULL,
+	"effect_high" double precision NOT NULL,
+	"strength" text NOT NULL,
+	"sentence" text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "energy_scores" (
+	"user_id" uuid NOT NULL,
+	"local_date" date NOT NULL,
+	"state" text NOT NULL,
+	"score" smallint,
+	"status" text,
+	"confidence" real DEFAULT 0 NOT NULL,
+	"calibration_days_left" smallint,
+	"contributors" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"metrics" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"guard" text,
+	"computed_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "energy_scores_user_id_local_date_pk" PRIMARY KEY("user_id","local_date")
+);
+--> statement-breakpoint
+CREATE TABLE "forecast_accuracy" (
+	"user_id" uuid NOT NULL,
+	"metric" text NOT NULL,
+	"computed_on" date NOT NULL,
+	"n" integer NOT NULL,
+	"mean_absolute_error" double precision,
+	"coverage" double precision,
+	"nominal_coverage" real NOT NULL,
+	CONSTRAINT "forecast_accuracy_user_id_metric_pk" PRIMARY KEY("user_id","metric")
+);
+--> statement-breakpoint
+CREATE TABLE "forecasts" (
+	"user_id" uuid NOT NULL,
+	"metric" text NOT NULL,
+	"made_on" date NOT NULL,
+	"target_date" date NOT NULL,
+	"horizon" smallint NOT NULL,
+	"predicted" double precision NOT NULL,
+	"low" double precision NOT NULL,
+	"high" double precision NOT NULL,
+	CONSTRAINT "forecasts_user_id_metric_made_on_target_date_pk" PRIMARY KEY("user_id","metric","made_on","target_date")
+);
+--> statement-breakpoint
+CREATE TABLE "recommendations" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"user_id" uuid NOT NULL,
+	"rule_id" text NOT NULL,
+	"local_date" date NOT NULL,
+	"title" text NOT NULL,
+	"body" text NOT NULL,
+	"expected_impact" jsonb NOT NULL,
+	"priority" smallint NOT NULL,
+	"basis" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"narrative" text,
+	"status" text DEFAULT 'open' NOT NULL,
+	"status_changed_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "risk_flags" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"user_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"local_date" date NOT NULL,
+	"severity" text NOT NULL,
+	"title" text NOT NULL,
+	"detail" text NOT NULL,
+	"evidence" jsonb NOT NULL,
+	"computed_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "score_weight_overrides" (
+	"user_id" uuid PRIMARY KEY NOT NULL,
+	"weights" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "auth_accounts" ADD CONSTRAINT "auth_accounts_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "auth_sessions" ADD CONSTRAINT "auth_sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "auth_tokens" ADD CONSTRAINT "auth_tokens_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -445,6 +561,15 @@ ALTER TABLE "two_factor_recovery_codes" ADD CONSTRAINT "two_factor_recovery_code
 ALTER TABLE "sign_in_tickets" ADD CONSTRAINT "sign_in_tickets_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "two_factor_totp" ADD CONSTRAINT "two_factor_totp_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "webauthn_challenges" ADD CONSTRAINT "webauthn_challenges_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ai_requests" ADD CONSTRAINT "ai_requests_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "analytics_settings" ADD CONSTRAINT "analytics_settings_updated_by_users_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "correlations" ADD CONSTRAINT "correlations_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "energy_scores" ADD CONSTRAINT "energy_scores_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "forecast_accuracy" ADD CONSTRAINT "forecast_accuracy_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "forecasts" ADD CONSTRAINT "forecasts_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "recommendations" ADD CONSTRAINT "recommendations_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "risk_flags" ADD CONSTRAINT "risk_flags_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "score_weight_overrides" ADD CONSTRAINT "score_weight_overrides_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "auth_accounts_user_provider_idx" ON "auth_accounts" USING btree ("user_id","provider");--> statement-breakpoint
 CREATE INDEX "auth_sessions_user_idx" ON "auth_sessions" USING btree ("user_id","last_seen_at");--> statement-breakpoint
 CREATE INDEX "auth_tokens_user_purpose_idx" ON "auth_tokens" USING btree ("user_id","purpose");--> statement-breakpoint
@@ -481,4 +606,12 @@ CREATE INDEX "rate_limits_expire_idx" ON "rate_limits" USING btree ("expire");--
 CREATE INDEX "passkeys_user_idx" ON "passkeys" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "two_factor_recovery_codes_user_idx" ON "two_factor_recovery_codes" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "sign_in_tickets_expires_idx" ON "sign_in_tickets" USING btree ("expires_at");--> statement-breakpoint
-CREATE INDEX "webauthn_challenges_expires_idx" ON "webauthn_challenges" USING btree ("expires_at");
+CREATE INDEX "webauthn_challenges_expires_idx" ON "webauthn_challenges" USING btree ("expires_at");--> statement-breakpoint
+CREATE INDEX "ai_requests_user_created_idx" ON "ai_requests" USING btree ("user_id","created_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "correlations_pair_uq" ON "correlations" USING btree ("user_id","x","y","lag");--> statement-breakpoint
+CREATE INDEX "correlations_user_q_idx" ON "correlations" USING btree ("user_id","significant","q_value");--> statement-breakpoint
+CREATE INDEX "forecasts_user_target_idx" ON "forecasts" USING btree ("user_id","metric","target_date");--> statement-breakpoint
+CREATE UNIQUE INDEX "recommendations_rule_day_uq" ON "recommendations" USING btree ("user_id","rule_id","local_date");--> statement-breakpoint
+CREATE INDEX "recommendations_user_status_idx" ON "recommendations" USING btree ("user_id","status","local_date");--> statement-breakpoint
+CREATE UNIQUE INDEX "risk_flags_kind_day_uq" ON "risk_flags" USING btree ("user_id","kind","local_date");--> statement-breakpoint
+CREATE INDEX "risk_flags_user_day_idx" ON "risk_flags" USING btree ("user_id","local_date");

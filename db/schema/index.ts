@@ -10,3 +10,4 @@ export * from "./imports";
 export * from "./audit";
 export * from "./rate-limits";
 export * from "./two-factor";
+export * from "./analytics";

@@ -1,4 +1,5 @@
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
+import { aiRequests, correlations, energyScores, forecastAccuracy, forecasts, recommendations, riskFlags, scoreWeightOverrides } from "./analytics";
 import { auditEvents } from "./audit";
 import { authAccounts, authSessions, authTokens, users } from "./auth";
 import { emailOutbox } from "./email";
@@ -87,6 +88,15 @@ export const userDataTables: readonly UserDataTable[] = [
   { table: dailySummaries, owner: dailySummaries.userId, export: "rows", erase: "cascade", sync: false },
   { table: summaryRecomputes, owner: summaryRecomputes.userId, export: "none", erase: "cascade", sync: false },
   { table: syncRuns, owner: syncRuns.userId, export: "rows", erase: "cascade", sync: false },
+  // analytics: derived by the recompute job, except the user's weights and marks on recommendations
+  { table: energyScores, owner: energyScores.userId, export: "rows", erase: "cascade", sync: false },
+  { table: scoreWeightOverrides, owner: scoreWeightOverrides.userId, export: "rows", erase: "cascade", sync: false },
+  { table: correlations, owner: correlations.userId, export: "rows", erase: "cascade", sync: false },
+  { table: forecasts, owner: forecasts.userId, export: "rows", erase: "cascade", sync: false },
+  { table: forecastAccuracy, owner: forecastAccuracy.userId, export: "rows", erase: "cascade", sync: false },
+  { table: riskFlags, owner: riskFlags.userId, export: "rows", erase: "cascade", sync: false },
+  { table: recommendations, owner: recommendations.userId, export: "rows", erase: "cascade", sync: false },
+  { table: aiRequests, owner: aiRequests.userId, export: "rows", erase: "cascade", sync: false },
   // audit: owned by the subject (whose data was read or acted on), who may see it in an export, without
   // the actor's address. Erasure detaches instead of deleting: an admin who read a user's reset link and
   // then erased the account must not erase the trace with it. The rows keep what they recorded (e.g. the
