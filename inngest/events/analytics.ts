@@ -1,0 +1,8 @@
+import { z } from "zod";
+
+export const RECOMPUTE_REASONS = ["ingestion", "import", "priority", "weights", "nightly", "manual"] as const;
+
+export const analyticsEvents = {
+  /** Re-compute a user's scores, baselines, risks, correlations, forecasts and recommendations (debounced per user). */
+  "analytics/recompute.requested": z.object({ userId: z.uuid(), reason: z.enum(RECOMPUTE_REASONS) }),
+} as const;
