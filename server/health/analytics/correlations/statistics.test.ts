@@ -93,4 +93,9 @@ describe("binaryTest", () => {
     const ys = Array.from({ length: 16 }, (_, i) => (i % 2 ? 0.2 : -0.4));
     expect(binaryTest(ys.map((_, i) => (i < 4 ? 1 : 0)), ys)).toBeNull();
   });
+
+  it("refuses groups that do not vary inside (Welch's test is undefined)", () => {
+    const flags = Array.from({ length: 16 }, (_, i) => (i < 5 ? 1 : 0));
+    expect(binaryTest(flags, flags.map((f) => (f ? 40 : 60)))).toBeNull();
+  });
 });

@@ -63,24 +63,25 @@ export interface BinaryTest {
  * the delta method on the ratio of two independent means, Var(a/b) ≈ Va/b² + a²·Vb/b⁴ with
  * V = s²/n per group, times the t quantile of the Welch test's own interval, so the uncertainty of
  * the "without" mean counts too. Null when a side has fewer than MIN_DAYS_EACH_SIDE days, there are
- * fewer than MIN_PAIRS days in all, y does not vary, or the "without" mean is not positive (a
- * relative difference needs a ratio-scale outcome).
+ * fewer than MIN_PAIRS days in all, y varies within neither group, or the "without" mean
+ * is not positive (a relative difference needs a ratio-scale outcome).
  */
 export function binaryTest(flags: number[], ys: number[]): BinaryTest | null {
   const n = flags.length;
   if (n < MIN_PAIRS || n !== ys.length) return null;
   const withDays = ys.filter((_, i) => flags[i] === 1);
   const withoutDays = ys.filter((_, i) => flags[i] !== 1);
-  if (withDays.length < MIN_DAYS_EACH_SIDE || withoutDays.length < MIN_DAYS_EACH_SIDE || !varies(ys)) return null;
+  if (withDays.length < MIN_DAYS_EACH_SIDE || withoutDays.length < MIN_DAYS_EACH_SIDE) return null;
   const a = mean(withDays);
   const b = mean(withoutDays);
   if (!(b > 0)) return null;
   const va = sampleVariance(withDays) / withDays.length;
   const vb = sampleVariance(withoutDays) / withoutDays.length;
+  const se = Math.sqrt(va + vb);
+  if (!(se > 0)) return null;
   const welch = ttest2(withDays, withoutDays);
   // The Welch interval is (a − b) ± t·√(va + vb): its half width over the standard error is t.
-  const se = Math.sqrt(va + vb);
-  const t = se > 0 ? (welch.ci[1]! - welch.ci[0]!) / 2 / se : 0;
+  const t = (welch.ci[1]! - welch.ci[0]!) / 2 / se;
   const seRatio = Math.sqrt(va / (b * b) + (a * a * vb) / (b * b * b * b));
   const relativeDifference = a / b - 1;
   return {
@@ -89,7 +90,7 @@ export function binaryTest(flags: number[], ys: number[]): BinaryTest | null {
     daysWithout: withoutDays.length,
     meanWith: a,
     meanWithout: b,
-    p: Number.isFinite(welch.pValue) ? welch.pValue : 1,
+    p: welch.pValue,
     relativeDifference,
     ciLow: relativeDifference - t * seRatio,
     ciHigh: relativeDifference + t * seRatio,
