@@ -3,6 +3,7 @@ import { authRouter } from "./account/auth/router";
 import { outboxRouter } from "./platform/email/router";
 import { importsRouter } from "./health/imports/router";
 import { devicesRouter } from "./health/devices/router";
+import { energyScoreRouter } from "./health/analytics/energy-score/router";
 import { jobsRouter } from "./platform/jobs/router";
 import { profileRouter } from "./account/profile/router";
 import { router } from "./trpc";
@@ -20,6 +21,7 @@ export const appRouter = router({
   devices: devicesRouter,
   imports: importsRouter,
   timeseries: timeseriesRouter,
+  energyScore: energyScoreRouter,
 });
 
 export type AppRouter = typeof appRouter;

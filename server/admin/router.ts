@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { scoreWeightsAdminRouter } from "../health/analytics/energy-score/admin-router";
 import { adminProcedure, router } from "../trpc";
 import { getAdminOverview } from "./overview";
 
@@ -12,4 +13,5 @@ const overviewOutput = z.object({
 
 export const adminRouter = router({
   overview: adminProcedure.output(overviewOutput).query(({ ctx }) => getAdminOverview(ctx.db)),
+  scoreWeights: scoreWeightsAdminRouter,
 });

@@ -12,7 +12,7 @@ const history = (n: number, values: (i: number) => Record<string, number>): Scor
 describe("scoreDays", () => {
   it("calibrates for 14 days with the days left, then scores against the baseline; a day without core data is no_data", () => {
     // Resting HR 52, 54, 52, … on days 0–13, 56 on day 14; day 15 has only steps.
-    const days = history(16, (i) => (i === 15 ? { steps: 4000 } : { resting_heart_rate: i === 14 ? 56 : i % 2 ? 54 : 52 }));
+    const days = history(16, (i): Record<string, number> => (i === 15 ? { steps: 4000 } : { resting_heart_rate: i === 14 ? 56 : i % 2 ? 54 : 52 }));
     const scored = scoreDays(days, opts);
     expect(scored.slice(0, 14).map((d) => [d.state, d.calibrationDaysLeft])).toEqual(Array.from({ length: 14 }, (_, i) => ["calibrating", 14 - i]));
     expect(scored[0]).toMatchObject({ score: null, status: null, confidence: 0, contributors: [] });
@@ -66,7 +66,7 @@ describe("scoreDays", () => {
     // Europe/Berlin moves to summer time on 2026-03-29. Every night 23:00–07:00 local (the change night left out):
     // the local midpoint is 03:00 every night, so the SD is 0 (in UTC it would jump by an hour halfway).
     const berlin = (date: string, hour: number, summer: boolean) => Date.parse(`${date}T${String(hour).padStart(2, "0")}:00:00${summer ? "+02:00" : "+01:00"}`) / 1000;
-    const days = history(36, (i) => {
+    const days = history(36, (i): Record<string, number> => {
       const date = addDays(START, i);
       if (date === "2026-03-29") return { resting_heart_rate: 55 };
       const summer = date > "2026-03-29";
