@@ -8,6 +8,7 @@ const TABS = [
   { href: "/settings/profile", label: "Profile" },
   { href: "/settings/security", label: "Security" },
   { href: "/settings/notifications", label: "Notifications" },
+  { href: "/settings/score", label: "Score" },
   { href: "/settings/privacy", label: "Privacy" },
 ] as const;
 

@@ -1,4 +1,4 @@
-import { Gauge, LayoutDashboard, ListChecks, Mail, Settings, Watch, type LucideIcon } from "lucide-react";
+import { Gauge, LayoutDashboard, ListChecks, Mail, Settings, SlidersHorizontal, Watch, type LucideIcon } from "lucide-react";
 
 /** The navigation groups of PRODUCT.md, in the order the sidebar shows them. */
 export const NAV_GROUPS = [
@@ -51,6 +51,7 @@ export const ADMIN_SECTIONS: readonly NavSection[] = [
       { href: "/admin", label: "Overview", icon: Gauge, group: "account", exact: true },
       { href: "/admin/jobs", label: "Jobs", icon: ListChecks, group: "account" },
       { href: "/admin/outbox", label: "Email outbox", icon: Mail, group: "account" },
+      { href: "/admin/score-weights", label: "Score weights", icon: SlidersHorizontal, group: "account" },
     ],
   },
 ];

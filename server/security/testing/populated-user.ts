@@ -100,6 +100,7 @@ export async function populateUser(world: World, spec: UserSpec): Promise<Popula
   await caller.profile.onboarding.complete();
   await caller.profile.notifications.update({ weeklyReport: true, marketing: true });
   await caller.profile.privacy.update({ researchOptIn: true });
+  await caller.energyScore.setWeights({ weights: { hrv: 24, temperature: 6 } });
 
   // Wearables: the demo device (backfill by signed webhooks), a Terra account, an OAuth start.
   if (spec.demo !== false) await caller.devices.connectDemo();
