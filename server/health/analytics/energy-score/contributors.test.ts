@@ -148,8 +148,19 @@ describe("journal", () => {
     expect(mood).toMatchObject({ key: "journal_mood", z: 1, baselineDays: null, finding: "You rated your mood 4 of 5" });
     expect(energy).toMatchObject({ key: "journal_energy", z: -1, finding: "You rated your energy 2 of 5" });
     // Own normal 3.5 ± 0.5 over 20 entries: (5 − 3.5) / 0.5 = +3.
-    const own = readingsOf(inputs({ values: { journal_mood: 5 }, normals: { journal_mood: { mean: 3.5, sd: 0.5, days: 20 } } }))[8]!;
+    const own = readingsOf(inputs({ values: { journal_mood: 5 }, normals: { journal_mood: { mean: 3.5, sd: 0.5, days: 20 } } })).at(-1)!;
     expect(own).toMatchObject({ z: 3, baselineDays: 20, finding: "Mood 3.0 SD above your normal range" });
-    expect(readingsOf(inputs({}))[9]).toMatchObject({ z: null, finding: "No energy rating today" });
+    // No entry: the journal is not listed at all (it is an optional input, not missing data).
+    expect(readingsOf(inputs({ values: { journal_energy: 3 } })).map((r) => r.key)).not.toContain("journal_mood");
+    expect(readingsOf(inputs({})).map((r) => r.key)).toEqual([
+      "hrv",
+      "resting_heart_rate",
+      "sleep_duration",
+      "sleep_efficiency",
+      "sleep_regularity",
+      "activity_balance",
+      "temperature",
+      "respiratory_rate",
+    ]);
   });
 });

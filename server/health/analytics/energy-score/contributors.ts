@@ -211,8 +211,7 @@ export const respiratoryRateReading = (inputs: DayInputs): Reading =>
 
 /** Journal ratings (1–5): against the user's own 60-day normal once 14 entries exist, until then against the scale's middle (3 ± 1). */
 function journalReading(inputs: DayInputs, key: "journal_mood" | "journal_energy", label: string): Reading {
-  const value = inputs.values[key];
-  if (value === undefined) return missing(key, key, null, `No ${label.toLowerCase()} rating today`);
+  const value = inputs.values[key]!;
   if (inputs.normals[key]) return measuredAgainstNormal(inputs, { key, normalKey: key, label, noun: label.toLowerCase(), direction: "higher" });
   const deviation = value - 3;
   return {
@@ -227,9 +226,12 @@ function journalReading(inputs: DayInputs, key: "journal_mood" | "journal_energy
   };
 }
 
-/** Every contributor's reading of the day, in CONTRIBUTOR_KEYS order. */
+/**
+ * Every contributor's reading of the day, in CONTRIBUTOR_KEYS order. The journal ratings are
+ * optional inputs, not missing data: they are listed only on days that have them.
+ */
 export function readingsOf(inputs: DayInputs): Reading[] {
-  return [
+  const readings = [
     hrvReading(inputs),
     restingHeartRateReading(inputs),
     sleepDurationReading(inputs),
@@ -238,7 +240,8 @@ export function readingsOf(inputs: DayInputs): Reading[] {
     activityBalanceReading(inputs),
     temperatureReading(inputs),
     respiratoryRateReading(inputs),
-    journalReading(inputs, "journal_mood", "Mood"),
-    journalReading(inputs, "journal_energy", "Energy"),
   ];
+  if (inputs.values.journal_mood !== undefined) readings.push(journalReading(inputs, "journal_mood", "Mood"));
+  if (inputs.values.journal_energy !== undefined) readings.push(journalReading(inputs, "journal_energy", "Energy"));
+  return readings;
 }

@@ -24,8 +24,6 @@ describe("the score formula", () => {
       reading("activity_balance", 1, { baselineDays: null }),
       reading("temperature", 0.5, { baselineDays: 30 }),
       reading("respiratory_rate", null),
-      reading("journal_mood", null),
-      reading("journal_energy", null),
     ];
     const result = combine(day, weights);
     // Present weight: 20 + 15 + 15 + 10 + 10 + 10 + 8 = 88 (breathing missing, no journal).
