@@ -22,6 +22,17 @@ function providerVariables() {
   return shape;
 }
 
+/** The AI gateway (server/ai): narrative text only when OPENAI_API_KEY is set. */
+const aiVariables = {
+  OPENAI_API_KEY: optionalString,
+  /** An OpenAI-compatible API (a proxy, a self-hosted model, a fake in tests); default api.openai.com/v1. */
+  OPENAI_BASE_URL: z.url().optional(),
+  AI_MODEL: z.string().trim().min(1).default("gpt-4o-mini"),
+  AI_MAX_OUTPUT_TOKENS: z.coerce.number().int().min(16).max(4096).default(600),
+};
+const aiSchema = z.object(aiVariables);
+export type AiEnv = z.infer<typeof aiSchema>;
+
 const logLevelSchema = z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]);
 
 /** Every environment variable BioSync reads. `.env.example` documents each one. */
@@ -67,6 +78,7 @@ export const envSchema = z
       .optional(),
     ...providerVariables(),
     DEMO_WEBHOOK_SECRET: z.string().min(16).optional(),
+    ...aiVariables,
     LOG_LEVEL: logLevelSchema.default("info"),
   })
   .superRefine((env, ctx) => {
@@ -137,4 +149,16 @@ export function logLevel(source: Record<string, string | undefined> = process.en
 export function providerEnv(prefix: string, source: Record<string, string | undefined> = process.env): Record<ProviderVariable, string | null> {
   const read = (name: ProviderVariable) => source[`${prefix}_${name}`]?.trim() || null;
   return Object.fromEntries([...PROVIDER_SECRETS, ...PROVIDER_URLS].map((name) => [name, read(name)])) as Record<ProviderVariable, string | null>;
+}
+
+/**
+ * The AI gateway's variables, read on each call like providerEnv (tests point the gateway at a
+ * fake server they start after the environment was first read). `env()` validates them at start-up.
+ */
+export function aiEnv(source: Record<string, string | undefined> = process.env): AiEnv {
+  const names = Object.keys(aiVariables);
+  const picked = Object.fromEntries(names.map((name) => [name, source[name]]).filter(([, v]) => v !== undefined && v !== ""));
+  const result = aiSchema.safeParse(picked);
+  if (!result.success) throw new EnvError(result.error.issues.map((i) => `${i.path.join(".") || "(env)"}: ${i.message}`));
+  return result.data;
 }
