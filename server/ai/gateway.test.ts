@@ -21,7 +21,7 @@ async function user(): Promise<string> {
   return row!.id;
 }
 
-function request(userId: string, facts: Record<string, unknown> = { metric: "resting_heart_rate", delta: -3 }): NarrateRequest<{ narrative: string } | null> {
+function request(userId: string, facts: Record<string, unknown> = { metric: "resting_heart_rate", delta: -3 }): NarrateRequest<{ narrative: string }, null> {
   return { userId, feature: "test", instructions: "Answer a JSON object {\"narrative\": string}.", facts, allow: ["metric", "delta", "label", "items"], schema, fallback: null };
 }
 

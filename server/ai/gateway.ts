@@ -16,7 +16,7 @@ import { sanitizeFacts } from "./sanitize";
  * every call in ai_requests. It never throws for the model's sake: the fallback is the answer.
  */
 
-export interface NarrateRequest<T> {
+export interface NarrateRequest<T, F = T> {
   userId: string;
   /** Which feature asks, e.g. "recommendations" (recorded, and the unit of the daily cap). */
   feature: string;
@@ -26,7 +26,8 @@ export interface NarrateRequest<T> {
   /** Fact field names that may be sent (any depth); everything else is dropped. */
   allow: readonly string[];
   schema: z.ZodType<T>;
-  fallback: T;
+  /** What the feature uses without a valid answer (e.g. null: "no narrative"). */
+  fallback: F;
 }
 
 /**
@@ -50,8 +51,8 @@ export const FAILURE_PAUSE_MS = 15 * 60_000;
 const MAX_STORED_ANSWER = 16_000;
 const MAX_STORED_ERROR = 500;
 
-export async function narrate<T>(db: Database, request: NarrateRequest<T>, config: AiConfig = aiConfigFromEnv()): Promise<Narration<T>> {
-  const fallback = (outcome: NarrationOutcome): Narration<T> => ({ value: request.fallback, source: "fallback", outcome });
+export async function narrate<T, F = T>(db: Database, request: NarrateRequest<T, F>, config: AiConfig = aiConfigFromEnv()): Promise<Narration<T | F>> {
+  const fallback = (outcome: NarrationOutcome): Narration<T | F> => ({ value: request.fallback, source: "fallback", outcome });
   const { apiKey } = config;
   if (!apiKey) return fallback("disabled");
 
