@@ -6,12 +6,11 @@ import type {
   MetricAgainstBaseline,
   RecommendationStatus,
   RiskEvidence,
-  RiskKind,
-  RiskSeverity,
   ScoreState,
   ScoreStatus,
   ScoreWeights,
 } from "@/server/health/analytics/types";
+import { RISK_KINDS, RISK_SEVERITIES } from "@/server/health/analytics/types";
 import { ownerColumn, users } from "./auth";
 
 /*
@@ -133,10 +132,11 @@ export const riskFlags = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     userId: ownerColumn(),
-    kind: text("kind").$type<RiskKind>().notNull(),
+    /** A fixed vocabulary (declared as such, plain text in SQL): names, not data about anyone. */
+    kind: text("kind", { enum: RISK_KINDS }).notNull(),
     /** The last day of the run of days that raised it. */
     localDate: date("local_date").notNull(),
-    severity: text("severity").$type<RiskSeverity>().notNull(),
+    severity: text("severity", { enum: RISK_SEVERITIES }).notNull(),
     title: text("title").notNull(),
     detail: text("detail").notNull(),
     evidence: jsonb("evidence").$type<RiskEvidence>().notNull(),

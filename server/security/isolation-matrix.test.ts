@@ -204,7 +204,10 @@ async function stringsOfOthers(): Promise<Set<string>> {
 
 async function leaksOf(outcomes: Outcome[]): Promise<string[]> {
   const ownedByOthers = await stringsOfOthers();
-  return outcomes.flatMap((o) => leaksIn(o).filter((needle) => !ownedByOthers.has(needle)).map((needle) => `${o.what} → ${needle}: ${o.text.slice(0, 300)}`));
+  // A harvested value B stored (its name set to A's AI answer) brings A's strings inside it along (the narrative, a rule id).
+  const storedByOthers = harvested.filter((value) => ownedByOthers.has(value));
+  const theirs = (needle: string) => ownedByOthers.has(needle) || storedByOthers.some((value) => value.includes(needle));
+  return outcomes.flatMap((o) => leaksIn(o).filter((needle) => !theirs(needle)).map((needle) => `${o.what} → ${needle}: ${o.text.slice(0, 300)}`));
 }
 
 const callers = () =>

@@ -73,7 +73,8 @@ export type ScoreWeights = Partial<Record<ContributorKey, number>>;
 
 export const RISK_KINDS = ["resting_hr_elevated", "hrv_suppressed", "sleep_debt", "temperature_deviation"] as const;
 export type RiskKind = (typeof RISK_KINDS)[number];
-export type RiskSeverity = "low" | "moderate" | "high";
+export const RISK_SEVERITIES = ["low", "moderate", "high"] as const;
+export type RiskSeverity = (typeof RISK_SEVERITIES)[number];
 
 /** The data that raised a risk flag. */
 export interface RiskEvidence {

@@ -15,10 +15,12 @@ import { secondStepPasskeyOptions, startSecondStep } from "@/server/account/two-
 import { SoftAuthenticator } from "@/server/account/two-factor/testing/soft-authenticator";
 import { totpCodeAt } from "@/server/account/two-factor/totp";
 import { activateConnection } from "@/server/health/devices/connections";
+import { addDays, localDate } from "@/server/health/local-date";
 import { webhookSigners } from "@/server/health/providers/testing/webhook-signing";
 import { TERRA_USER, terraBody, terraDailyRecord, terraSleepRecord } from "@/server/health/providers/terra/testing/fixtures";
 import { drainJobs } from "@/server/platform/jobs/runner";
 import { callerFor, sessionFor } from "@/server/testing";
+import { populateInsights } from "./populated-insights";
 import type { SessionUser } from "@/server/trpc";
 
 /*
@@ -31,6 +33,7 @@ import type { SessionUser } from "@/server/trpc";
  */
 
 const SAMPLES = path.resolve(process.cwd(), "../shared/data/samples");
+const TIME_ZONE = "Europe/Berlin";
 
 export interface World {
   db: Database;
@@ -92,11 +95,11 @@ export async function populateUser(world: World, spec: UserSpec): Promise<Popula
   const linked = await completeGoogleSignIn(db, { providerAccountId: `google-${spec.label}-sub`, email, emailVerified: true, name, image: null });
   if (!linked.ok) throw new Error(`google link refused: ${linked.reason}`);
 
-  await caller.profile.update({ name, heightCm: spec.heightCm, weightKg: 71.5, timeZone: "Europe/Berlin", units: "metric" });
+  await caller.profile.update({ name, heightCm: spec.heightCm, weightKg: 71.5, timeZone: TIME_ZONE, units: "metric" });
   await caller.profile.onboarding.saveStep({ step: "age", data: { age: 41 } });
   await caller.profile.onboarding.saveStep({ step: "goal", data: { goal: "sleep" } });
   await caller.profile.onboarding.saveStep({ step: "device", data: { deviceChoice: "now" } });
-  await caller.profile.onboarding.saveStep({ step: "preferences", data: { units: "metric", timeZone: "Europe/Berlin" } });
+  await caller.profile.onboarding.saveStep({ step: "preferences", data: { units: "metric", timeZone: TIME_ZONE } });
   await caller.profile.onboarding.complete();
   await caller.profile.notifications.update({ weeklyReport: true, marketing: true });
   await caller.profile.privacy.update({ researchOptIn: true });
@@ -127,6 +130,19 @@ export async function populateUser(world: World, spec: UserSpec): Promise<Popula
   if (spec.demo !== false) {
     await caller.devices.syncNow({ provider: "demo" });
     await drainJobs(db, { timeoutMs: 120_000 });
+    // Insights: Terra dailies with a resting HR far above the demo's months of normal on the last two
+    // days raise a flag; the risk and recommendation stages store it and its advice, narrated
+    // through the AI gateway against a local fake of the OpenAI API.
+    const today = localDate(new Date(), null, TIME_ZONE);
+    const raised = [addDays(today, -1), today].map((day) => ({
+      ...terraDailyRecord(8_000, 2_300),
+      metadata: { start_time: `${day}T00:00:00.000000+01:00`, end_time: `${addDays(day, 1)}T00:00:00.000000+01:00`, upload_type: 1, timestamp_localization: 1 },
+      heart_rate_data: { summary: { resting_hr_bpm: 88, avg_hrv_rmssd: 58 }, detailed: { hr_samples: [] } },
+    }));
+    const body = terraBody("daily", raised, terraUser);
+    await postWebhook("terra", body, webhookSigners.terra.sign(body, new Date()));
+    await drainJobs(db, { timeoutMs: 120_000 });
+    await populateInsights(db, id, TIME_ZONE);
   }
   // An admin opens an email holding a link in the outbox (the embedded mailbox): audited, naming this user.
   const admin = await createUser(db, { email: `admin-${spec.label}@matrix.example`, role: "admin", verified: true });

@@ -12,7 +12,8 @@ import { unitOf } from "./units";
  * bodies (the deterministic text stays the product; the narrative is a retelling of it).
  */
 
-export const NARRATIVE_FEATURE = "recommendations";
+/** Recorded as ai_requests.feature (a name unlike any procedure path or output key: the isolation matrix scans answers for the strings of rows). */
+export const NARRATIVE_FEATURE = "recommendation-narratives";
 export const MAX_NARRATIVE_CHARS = 600;
 
 const INSTRUCTIONS = [

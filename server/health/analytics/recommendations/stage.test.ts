@@ -7,6 +7,7 @@ import { startFakeOpenAI, type FakeOpenAI } from "../../../ai/testing/fake-opena
 import { addDays } from "../../local-date";
 import type { InsightContext } from "../stage";
 import { createRecommendationsStage } from "./stage";
+import { narrativeForEveryItem } from "./testing/fake-narratives";
 import { contributor, loadDays, risk, scoredDay, TODAY } from "./testing/fixtures";
 
 const handle = withTestDb();
@@ -82,10 +83,7 @@ describe("recommendationsStage", () => {
       risks: [risk("resting_hr_elevated", "moderate", [58, 58], 52)],
       scores: [scoredDay({ contributors: [contributor("resting_heart_rate", { z: -2.6, points: -5.2, explanation: `${NAME}: resting HR up` })] })],
     });
-    fake.reply((request) => {
-      const facts = JSON.parse(request.body.messages![1]!.content) as { items: { id: string }[] };
-      return { content: JSON.stringify({ items: facts.items.map((i) => ({ id: i.id, narrative: `Narrative for ${i.id}.` })) }) };
-    });
+    fake.reply(narrativeForEveryItem);
     const before = fake.requests.length;
     await withAi().run(ctx);
     expect(fake.requests.length).toBe(before + 1);
@@ -111,7 +109,7 @@ describe("recommendationsStage", () => {
       ],
     });
     const [audit] = await handle.db.select().from(aiRequests).where(eq(aiRequests.userId, ctx.userId));
-    expect(audit).toMatchObject({ feature: "recommendations", outcome: "ok" });
+    expect(audit).toMatchObject({ feature: "recommendation-narratives", outcome: "ok" });
   });
 
   it("keeps the deterministic text (narrative null) when the answer names an id it was not asked about", async () => {
