@@ -8,7 +8,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The one pagination input every list procedure takes. `cursor` is opaque to clients. */
 export const paginationInput = z.object({
   cursor: singleLineText({ max: 500 })
-    .refine((cursor) => !cursor || parseCursor(cursor) !== null, INVALID_CURSOR)
+    .refine((cursor) => !cursor || parseCursor(cursor) !== null || parseKeyCursor(cursor) !== null, INVALID_CURSOR)
     .nullish(),
   limit: z.number().int().min(1).max(100).default(20),
 });
@@ -52,4 +52,43 @@ export function toPage<T extends { id: string }>(rows: T[], limit: number, at: (
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
   return { items, nextCursor: rows.length > limit && last ? encodeCursor(at(last), last.id) : null };
+}
+
+/*
+ * Lists ordered by something other than time (significance, day and priority) page by a tuple of
+ * numbers and the row id, compared ascending as one row value: `(k1, k2, id) > (cursor…)`.
+ */
+
+/** Keyset cursor over (numeric keys…, id) in ascending order. */
+export function encodeKeyCursor(keys: readonly number[], id: string): string {
+  return Buffer.from(JSON.stringify({ k: keys, id })).toString("base64url");
+}
+
+/** The position of a key cursor with `arity` keys; null for the first page. Anything else is a 400 naming `cursor`. */
+export function decodeKeyCursor(cursor: string | null | undefined, arity: number): { keys: number[]; id: string } | null {
+  if (!cursor) return null;
+  const position = parseKeyCursor(cursor);
+  if (!position || position.keys.length !== arity) throw AppError.field("cursor", INVALID_CURSOR);
+  return position;
+}
+
+/** Takes limit+1 rows in list order and splits them into a page and the key cursor of its last row. */
+export function toKeyPage<T extends { id: string }>(rows: T[], limit: number, keys: (row: T) => readonly number[]): Paginated<T> {
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  return { items, nextCursor: rows.length > limit && last ? encodeKeyCursor(keys(last), last.id) : null };
+}
+
+function parseKeyCursor(cursor: string): { keys: number[]; id: string } | null {
+  let decoded: unknown;
+  try {
+    decoded = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+  } catch {
+    return null;
+  }
+  if (!decoded || typeof decoded !== "object" || Array.isArray(decoded)) return null;
+  const { k, id } = decoded as { k?: unknown; id?: unknown };
+  if (!Array.isArray(k) || k.length === 0 || k.length > 4 || !k.every((n) => typeof n === "number" && Number.isFinite(n))) return null;
+  if (typeof id !== "string" || !UUID.test(id)) return null;
+  return { keys: k as number[], id };
 }

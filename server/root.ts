@@ -1,7 +1,9 @@
+import { actionPlanRouter } from "./health/analytics/recommendations/router";
 import { adminRouter } from "./admin/router";
 import { authRouter } from "./account/auth/router";
 import { outboxRouter } from "./platform/email/router";
 import { importsRouter } from "./health/imports/router";
+import { insightsRouter } from "./health/analytics/insights/router";
 import { devicesRouter } from "./health/devices/router";
 import { energyScoreRouter } from "./health/analytics/energy-score/router";
 import { jobsRouter } from "./platform/jobs/router";
@@ -22,6 +24,8 @@ export const appRouter = router({
   imports: importsRouter,
   timeseries: timeseriesRouter,
   energyScore: energyScoreRouter,
+  insights: insightsRouter,
+  actionPlan: actionPlanRouter,
 });
 
 export type AppRouter = typeof appRouter;

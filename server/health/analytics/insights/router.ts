@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { userTimeZone } from "@/server/account/profile/service";
+import { isoDate } from "../../../inputs";
+import { paginated, paginationInput } from "../../../pagination";
+import { protectedProcedure, router } from "../../../trpc";
+import { localDate } from "../../local-date";
+import { correlationSummary, listCorrelations } from "./correlations";
+import { readDashboard } from "./dashboard";
+import { readForecasts } from "./forecast";
+import { risksBetween, scoresBetween } from "./history";
+import { correlationSummaryView, correlationView, dashboardView, metricForecastView, riskView, scorePointView } from "./schemas";
+
+const range = z.object({ from: isoDate, to: isoDate });
+
+/** The read side of the insights layer: the stored scores, correlations, forecasts and risks. */
+export const insightsRouter = router({
+  dashboard: protectedProcedure.output(dashboardView).query(({ ctx }) => readDashboard(ctx.db, ctx.user.id)),
+  correlations: protectedProcedure
+    .input(paginationInput.extend({ significantOnly: z.boolean().default(true) }))
+    .output(paginated(correlationView).extend({ summary: correlationSummaryView }))
+    .query(async ({ ctx, input }) => {
+      const [page, summary] = await Promise.all([listCorrelations(ctx.db, ctx.user.id, input), correlationSummary(ctx.db, ctx.user.id)]);
+      return { ...page, summary };
+    }),
+  forecast: protectedProcedure.output(z.array(metricForecastView)).query(async ({ ctx }) => {
+    const today = localDate(new Date(), null, await userTimeZone(ctx.db, ctx.user.id));
+    return readForecasts(ctx.db, ctx.user.id, today);
+  }),
+  risks: protectedProcedure
+    .input(range)
+    .output(z.array(riskView))
+    .query(({ ctx, input }) => risksBetween(ctx.db, ctx.user.id, input.from, input.to)),
+  scores: protectedProcedure
+    .input(range)
+    .output(z.array(scorePointView))
+    .query(({ ctx, input }) => scoresBetween(ctx.db, ctx.user.id, input.from, input.to)),
+});
