@@ -9,7 +9,6 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "BioSync", template: "%s · BioSync" },
   description: "Your wearable data turned into energy, sleep and recovery insight.",
-  icons: { icon: "/icon.svg" },
 };
 
 export const viewport: Viewport = {

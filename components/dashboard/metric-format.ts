@@ -38,18 +38,23 @@ export const DASHBOARD_TILES: MetricTile[] = [
   { key: "temperature_deviation", label: "Temperature deviation", higherIsBetter: null, format: (v, units) => (units === "imperial" ? `${(v * 1.8).toFixed(1)} °F` : `${v.toFixed(1)} °C`) },
 ];
 
+const EXTRA_FORMATS: Record<string, MetricTile["format"]> = {
+  hrv_sdnn: (v) => `${integer(v)} ms`,
+  respiratory_rate: (v) => `${v.toFixed(1)} /min`,
+  sleep_debt_seconds: (v) => formatDuration(v),
+  score: (v) => integer(v),
+};
+
+/** A stored value of any dashboard or insights metric in the user's units; unknown keys as a plain number. */
+export function formatMetricValue(key: string, value: number, units: UnitSystem): string {
+  const format = DASHBOARD_TILES.find((t) => t.key === key)?.format ?? EXTRA_FORMATS[key];
+  return format ? format(value, units) : Number.isInteger(value) ? integer(value) : value.toFixed(1);
+}
+
 /** "+12 %" / "−3 %" against a baseline, or null when there is none. */
 export function deltaAgainst(value: number, baseline: number | null | undefined): { text: string; direction: "up" | "down" | "flat" } | null {
   if (baseline == null || baseline === 0) return null;
   const pct = ((value - baseline) / Math.abs(baseline)) * 100;
   if (Math.abs(pct) < 1) return { text: "at baseline", direction: "flat" };
   return { text: `${pct > 0 ? "+" : "−"}${Math.abs(Math.round(pct))} % vs baseline`, direction: pct > 0 ? "up" : "down" };
-}
-
-export const RECENT_DAYS = 14;
-
-/** The local-date window the dashboard charts (the server prefetches exactly this query). */
-export function recentRange(now = new Date()): { from: string; to: string } {
-  const day = (offset: number) => new Date(now.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
-  return { from: day(-RECENT_DAYS), to: day(1) };
 }

@@ -1,4 +1,4 @@
-import { Gauge, LayoutDashboard, ListChecks, Mail, Settings, SlidersHorizontal, Watch, type LucideIcon } from "lucide-react";
+import { Gauge, LayoutDashboard, Lightbulb, ListChecks, ListTodo, Mail, Settings, SlidersHorizontal, Watch, type LucideIcon } from "lucide-react";
 
 /** The navigation groups of PRODUCT.md, in the order the sidebar shows them. */
 export const NAV_GROUPS = [
@@ -26,6 +26,8 @@ export interface NavItem {
  */
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/dashboard", label: "Dashboard", icon: LayoutDashboard, group: "today" },
+  { href: "/insights", label: "Insights", icon: Lightbulb, group: "insights" },
+  { href: "/action-plan", label: "Action plan", icon: ListTodo, group: "insights" },
   { href: "/devices", label: "Devices", icon: Watch, group: "account" },
   { href: "/settings", label: "Settings", icon: Settings, group: "account" },
 ];

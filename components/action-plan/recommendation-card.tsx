@@ -1,0 +1,69 @@
+"use client";
+
+import { Check, RotateCcw, X } from "lucide-react";
+import { useId } from "react";
+import { basisLabel, relativeDay } from "@/components/insights/format";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import type { RecommendationView } from "@/server/health/analytics/insights/schemas";
+import { useMarkRecommendation } from "./use-mark-recommendation";
+
+interface RecommendationCardProps {
+  recommendation: RecommendationView;
+  /** The user's local date, to say "today" / "yesterday". */
+  today: string;
+  /** The dashboard's short form: no "why" list. */
+  compact?: boolean;
+}
+
+/** One recommendation with its expected impact, why it was made, and buttons to mark it. */
+export function RecommendationCard({ recommendation: r, today, compact = false }: RecommendationCardProps) {
+  const titleId = useId();
+  const mark = useMarkRecommendation();
+  const pendingStatus = mark.isPending ? mark.variables?.status : undefined;
+  const set = (status: RecommendationView["status"]) => mark.mutate({ id: r.id, status });
+
+  return (
+    <article aria-labelledby={titleId} className={cn("flex flex-col gap-2 rounded-md border border-zinc-200 p-4 dark:border-zinc-800", r.status !== "open" && "opacity-80")}>
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <h3 id={titleId} className="font-medium">
+          {r.title}
+        </h3>
+        <Badge variant="default">{r.expectedImpact.text}</Badge>
+      </div>
+      <p className="text-sm text-zinc-700 dark:text-zinc-300">{r.narrative ?? r.body}</p>
+      {!compact && r.basis.length > 0 ? (
+        <p className="text-xs text-zinc-500">
+          <span className="font-medium">Why: </span>
+          {r.basis.map(basisLabel).join(" · ")}
+        </p>
+      ) : null}
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <span className="text-xs text-zinc-500">
+          For {relativeDay(r.localDate, today)}
+          {r.status === "done" ? " · done" : r.status === "dismissed" ? " · dismissed" : ""}
+        </span>
+        <div className="flex gap-2">
+          {r.status === "open" ? (
+            <>
+              <Button size="sm" onClick={() => set("done")} pending={pendingStatus === "done"} disabled={mark.isPending}>
+                <Check className="size-4" aria-hidden />
+                Mark done
+              </Button>
+              <Button size="sm" variant="outline" onClick={() => set("dismissed")} pending={pendingStatus === "dismissed"} disabled={mark.isPending}>
+                <X className="size-4" aria-hidden />
+                Dismiss
+              </Button>
+            </>
+          ) : (
+            <Button size="sm" variant="outline" onClick={() => set("open")} pending={pendingStatus === "open"} disabled={mark.isPending}>
+              <RotateCcw className="size-4" aria-hidden />
+              Move back to to-do
+            </Button>
+          )}
+        </div>
+      </div>
+    </article>
+  );
+}
