@@ -13,6 +13,8 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pino"],
   poweredByHeader: false,
   typedRoutes: false,
+  // radix-ui re-exports every primitive as a namespace: without this, a page that uses one ships them all.
+  experimental: { optimizePackageImports: ["radix-ui"] },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -39,13 +39,13 @@ test("devices: connect the demo provider, sync now, see the history, toggle auto
   await expect(manualRow.getByText("Succeeded")).toBeVisible();
   await expect(history.getByRole("row").filter({ hasText: "Backfill" })).toHaveCount(0);
 
-  // The synced data is on the dashboard: the latest day's metrics and the charts. The sync has
-  // delivered its webhooks; their ingestion jobs may still be running, so reload until it is in.
+  // The synced data is on the dashboard: 30 days are past calibration, so a score with its key
+  // metrics. Ingestion and the insights recompute after it may still be running: reload until in.
   await expect(async () => {
     await page.goto("/dashboard");
-    await expect(page.getByTestId("latest-metrics").getByText("Sleep", { exact: true })).toBeVisible({ timeout: 1_000 });
-  }).toPass({ timeout: 30_000 });
-  await expect(page.getByText("Steps, last 14 days")).toBeVisible();
+    await expect(page.getByTestId("key-metrics").getByText("Sleep", { exact: true })).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 60_000 });
+  await expect(page.getByTestId("energy-score").getByRole("img", { name: /^Energy score \d+ of 100/ })).toBeVisible();
   await expect(page.getByText("No wearable data yet")).toBeHidden();
   expect(hydrationErrors).toEqual([]);
   await page.goto("/devices");

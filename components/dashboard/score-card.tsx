@@ -45,8 +45,7 @@ function Scored({ day }: { day: ScoreDayView }) {
         </div>
       </div>
       {day.guard ? (
-        <Alert variant="info">
-          <span className="font-medium">Held back from Peak: </span>
+        <Alert variant="info" data-testid="score-guard">
           {day.guard}
         </Alert>
       ) : null}

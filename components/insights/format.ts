@@ -83,7 +83,10 @@ export function basisLabel(basis: { kind: "risk" | "correlation" | "contributor"
   if (basis.kind === "risk") return RISK_LABELS[basis.ref as RiskKind] ?? basis.ref;
   if (basis.kind === "contributor") return CONTRIBUTOR_LABELS[basis.ref as ContributorKey] ?? basis.ref;
   if (basis.kind === "score") return "Your energy score";
-  return `A pattern in your data (${basis.ref.replace(/_/g, " ")})`;
+  // A correlation is named "x|y|lag" by the rule that acted on it.
+  const [x, y, lag] = basis.ref.split("|");
+  if (x && y && lag !== undefined && /^\d+$/.test(lag)) return `A pattern in your data: ${seriesLabel(x)} → ${seriesLabel(y)}, ${lagLabel(Number(lag))}`;
+  return "A pattern in your data";
 }
 
 /** A forecast metric's error in its own unit: score points, ms, bpm, minutes of sleep. */
