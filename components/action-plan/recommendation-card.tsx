@@ -1,9 +1,8 @@
 "use client";
 
-import { Check, RotateCcw, X } from "lucide-react";
+import { Check, RotateCcw, TrendingUp, X } from "lucide-react";
 import { useId } from "react";
 import { basisLabel, relativeDay } from "@/components/insights/format";
-import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import type { RecommendationView } from "@/server/health/analytics/insights/schemas";
@@ -26,12 +25,16 @@ export function RecommendationCard({ recommendation: r, today, compact = false }
 
   return (
     <article aria-labelledby={titleId} className={cn("flex flex-col gap-2 rounded-md border border-zinc-200 p-4 dark:border-zinc-800", r.status !== "open" && "opacity-80")}>
-      <div className="flex flex-wrap items-start justify-between gap-2">
-        <h3 id={titleId} className="font-medium">
-          {r.title}
-        </h3>
-        <Badge variant="default">{r.expectedImpact.text}</Badge>
-      </div>
+      <h3 id={titleId} className="font-medium">
+        {r.title}
+      </h3>
+      <p className="flex items-start gap-1.5 text-xs font-medium text-brand-700 dark:text-brand-400">
+        <TrendingUp className="mt-px size-3.5 shrink-0" aria-hidden />
+        <span>
+          <span className="sr-only">Expected impact: </span>
+          {r.expectedImpact.text}
+        </span>
+      </p>
       <p className="text-sm text-zinc-700 dark:text-zinc-300">{r.narrative ?? r.body}</p>
       {!compact && r.basis.length > 0 ? (
         <p className="text-xs text-zinc-500">

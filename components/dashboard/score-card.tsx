@@ -60,7 +60,7 @@ function Scored({ day }: { day: ScoreDayView }) {
                 aria-hidden
                 className={cn(
                   "mt-1.5 size-2 shrink-0 rounded-full",
-                  c.value === null ? "bg-zinc-300 dark:bg-zinc-700" : c.points >= 0 ? "bg-brand-500" : "bg-amber-500",
+                  c.value === null || Math.abs(c.points) < 0.5 ? "bg-zinc-300 dark:bg-zinc-700" : c.points > 0 ? "bg-brand-500" : "bg-amber-500",
                 )}
               />
               <span className="flex flex-col">

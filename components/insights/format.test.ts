@@ -29,7 +29,7 @@ describe("insights wording", () => {
     expect(basisLabel({ kind: "risk", ref: "sleep_debt" })).toBe("Sleep debt");
     expect(basisLabel({ kind: "contributor", ref: "hrv" })).toBe("Heart rate variability");
     expect(basisLabel({ kind: "correlation", ref: "steps|sleep_asleep_seconds|0" })).toBe("A pattern in your data: Steps → Sleep, same day");
-    expect(basisLabel({ kind: "correlation", ref: "sleep_under_6h|hrv_rmssd|1" })).toBe("A pattern in your data: sleep under 6h → HRV (RMSSD), next day");
+    expect(basisLabel({ kind: "correlation", ref: "sleep_under_6h|hrv_rmssd|1" })).toBe("A pattern in your data: Sleep under 6 h → HRV (RMSSD), next day");
     expect(basisLabel({ kind: "correlation", ref: "something else" })).toBe("A pattern in your data");
     expect(relativeDay("2026-06-10", "2026-06-10")).toBe("today");
     expect(relativeDay("2026-06-09", "2026-06-10")).toBe("yesterday");

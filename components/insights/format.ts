@@ -35,6 +35,8 @@ export const SERIES_LABELS: Record<string, string> = {
   temperature_deviation: "Temperature deviation",
   steps: "Steps",
   active_energy: "Active energy",
+  sleep_under_6h: "Sleep under 6 h",
+  steps_10k: "10,000 steps or more",
 };
 
 export const seriesLabel = (key: string) => SERIES_LABELS[key] ?? key.replace(/_/g, " ");
