@@ -210,3 +210,12 @@ describe("auth.me and access control", () => {
     expect((await failure(caller.auth.me())).code).toBe("UNAUTHORIZED");
   });
 });
+
+describe("auth.ping", () => {
+  it("answers a constant to a signed-in caller and refuses anonymous ones", async () => {
+    await createUser(handle.db, { email: "pinger@example.com", password: "old horse battery" });
+    const { caller } = await signIn("pinger@example.com");
+    expect(await caller.auth.ping()).toEqual({ ok: true });
+    expect((await failure(anonymous().auth.ping())).code).toBe("UNAUTHORIZED");
+  });
+});

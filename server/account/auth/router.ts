@@ -84,6 +84,9 @@ export const authRouter = router({
     .output(z.object({ signedOutSessions: z.number().int() }))
     .mutation(async ({ ctx }) => ({ signedOutSessions: await revokeOtherSessions(ctx.db, ctx.user.id, ctx.user.sessionId) })),
 
+  /** A constant answer behind the session check: for clients checking their session, and the benchmark's baseline. */
+  ping: protectedProcedure.output(z.object({ ok: z.literal(true) })).query(() => ({ ok: true as const })),
+
   me: protectedProcedure
     .output(
       z.object({
