@@ -53,6 +53,16 @@ export interface JobConfig<N extends EventName> {
   retries?: Retries;
   /** An `event.data.<field>` expression: runs sharing its value run one at a time. */
   concurrencyKey?: `event.data.${string}`;
+  /**
+   * Waits `period` after an event before running; a newer event with the same key value replaces a
+   * run that has not started yet and restarts the wait (the last event wins, as on Inngest).
+   */
+  debounce?: JobDebounce;
+}
+
+export interface JobDebounce {
+  key: `event.data.${string}`;
+  period: SleepDuration;
 }
 
 /** What the in-process runner needs to know about a function. */
@@ -61,6 +71,7 @@ export interface LocalFunction<N extends EventName = EventName> {
   event: N;
   retries: number;
   concurrencyKey?: string;
+  debounce?: JobDebounce;
   handler: JobHandler<N>;
 }
 
@@ -86,6 +97,7 @@ export function defineFunction<N extends EventName>(config: JobConfig<N>, handle
       triggers: [trigger],
       retries,
       ...(config.concurrencyKey ? { concurrency: { key: config.concurrencyKey, limit: 1 } } : {}),
+      ...(config.debounce ? { debounce: { key: config.debounce.key, period: inngestTimeStr(config.debounce.period) } } : {}),
     },
     async (ctx) =>
       handler({
@@ -97,9 +109,14 @@ export function defineFunction<N extends EventName>(config: JobConfig<N>, handle
       }),
   );
   return {
-    local: { id: config.id, event: config.event, retries, concurrencyKey: config.concurrencyKey, handler },
+    local: { id: config.id, event: config.event, retries, concurrencyKey: config.concurrencyKey, debounce: config.debounce, handler },
     inngest: inngestFunction as unknown as InngestFunction.Any,
   };
+}
+
+/** A duration as Inngest's configuration takes it: whole seconds at least 1 s (its smallest debounce period). */
+export function inngestTimeStr(duration: SleepDuration): `${number}${"s" | "m" | "h" | "d"}` {
+  return typeof duration === "number" ? `${Math.max(1, Math.ceil(duration / 1000))}s` : duration;
 }
 
 /** The subset of Inngest's step tools the adapter uses (kept structural so the types stay simple). */

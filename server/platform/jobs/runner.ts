@@ -7,7 +7,7 @@ import { logger } from "../../logger";
 import { installedJobBackend } from "./backend";
 import { defaultBackoff, type BackoffOptions } from "./backoff";
 import { executeRun, type RunOutcome } from "./execute";
-import { claimNextRun, nextDueAt } from "./store";
+import { claimNextRun, nextDueAt, releaseDebouncedRuns } from "./store";
 
 export interface JobRunnerOptions {
   /** The database to work on; by default the process database (retried until it is reachable). */
@@ -19,6 +19,15 @@ export interface JobRunnerOptions {
   /** How long a claimed run stays this worker's without a heartbeat; then another worker takes it over. */
   leaseMs?: number;
   backoff?: BackoffOptions;
+}
+
+export interface DrainOptions {
+  /**
+   * "settle" (the default): once nothing else is due, debounced runs still waiting their period
+   * start at once, so a drain after a burst costs one run without waiting the period. "wait":
+   * they start when their period is over, as in a running app.
+   */
+  debounce?: "settle" | "wait";
 }
 
 export interface DrainResult {
@@ -83,7 +92,7 @@ export class JobRunner {
    * Executes due runs until none is left (waiting for retries and sleeps that fall due before
    * the deadline). For tests and scripts; independent of start/stop.
    */
-  async drain(timeoutMs: number): Promise<DrainResult> {
+  async drain(timeoutMs: number, options: DrainOptions = {}): Promise<DrainResult> {
     const deadline = Date.now() + timeoutMs;
     const outcomes: Record<RunOutcome, number> = { completed: 0, retrying: 0, failed: 0, sleeping: 0 };
     const db = await this.database();
@@ -98,6 +107,10 @@ export class JobRunner {
       if (batch.length > 0) {
         for (const outcome of await Promise.all(batch)) outcomes[outcome] += 1;
         continue;
+      }
+      if (options.debounce !== "wait") {
+        const debounced = functions.filter((f) => f.debounce).map((f) => f.id);
+        if ((await releaseDebouncedRuns(db, debounced)) > 0) continue;
       }
       const due = await nextDueAt(
         db,
@@ -198,7 +211,7 @@ export function jobRunnerStarted(): boolean {
 }
 
 /** Runs every due job on `db` until none is left or `timeoutMs` passes (tests and scripts). */
-export function drainJobs(db: Database, options: Omit<JobRunnerOptions, "db"> & { timeoutMs?: number } = {}): Promise<DrainResult> {
-  const { timeoutMs = 30_000, ...rest } = options;
-  return new JobRunner({ ...rest, db, pollMs: rest.pollMs ?? 50 }).drain(timeoutMs);
+export function drainJobs(db: Database, options: Omit<JobRunnerOptions, "db"> & DrainOptions & { timeoutMs?: number } = {}): Promise<DrainResult> {
+  const { timeoutMs = 30_000, debounce, ...rest } = options;
+  return new JobRunner({ ...rest, db, pollMs: rest.pollMs ?? 50 }).drain(timeoutMs, { debounce });
 }

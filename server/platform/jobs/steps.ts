@@ -1,16 +1,8 @@
 import type { Database } from "@/db";
-import type { JobStepTools, SleepDuration } from "@/inngest/define";
+import type { JobStepTools } from "@/inngest/define";
+import { durationMs } from "./duration";
 import { emit } from "./emit";
 import { saveStep } from "./store";
-
-const unitMs = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
-
-export function durationMs(duration: SleepDuration): number {
-  if (typeof duration === "number") return Math.max(0, duration);
-  const match = /^(\d+(?:\.\d+)?)([smhd])$/.exec(duration);
-  if (!match) throw new Error(`Invalid sleep duration "${duration}"`);
-  return Number(match[1]) * unitMs[match[2] as keyof typeof unitMs];
-}
 
 /** Stored as the result of a `step.sleep`: the run may continue past it from this time on. */
 interface SleepRecord {

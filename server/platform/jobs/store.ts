@@ -1,8 +1,9 @@
-import { and, asc, eq, inArray, isNotNull, isNull, lt, lte, or, sql, notExists } from "drizzle-orm";
+import { and, asc, eq, exists, gt, inArray, isNotNull, isNull, lt, lte, or, sql, notExists } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "@/db";
 import { jobEvents, jobRuns, jobSteps, type JobRun } from "@/db/schema";
 import type { AnyLocalFunction } from "@/inngest/define";
+import { durationMs } from "./duration";
 
 /** Database operations of the in-process job runner. Every one is a single short statement or transaction. */
 
@@ -14,7 +15,8 @@ export interface NewEvent {
 
 /**
  * Stores an event and one queued run per function it triggers, atomically. Returns null when an
- * event with the same idempotency key was already accepted (nothing new is queued).
+ * event with the same idempotency key was already accepted (nothing new is queued). A debounced
+ * function's run waits its period, and replaces the run of the same key that has not started yet.
  */
 export async function enqueueEvent(db: Database, event: NewEvent, functions: readonly AnyLocalFunction[]): Promise<{ eventId: string } | null> {
   return db.transaction(async (tx) => {
@@ -25,6 +27,7 @@ export async function enqueueEvent(db: Database, event: NewEvent, functions: rea
       .returning({ id: jobEvents.id });
     if (!stored) return null;
     const triggered = functions.filter((f) => f.event === event.name);
+    for (const f of triggered) if (f.debounce) await supersedeDebounced(tx, f.id, f.debounce.key, event.data);
     if (triggered.length > 0) {
       await tx.insert(jobRuns).values(
         triggered.map((f) => ({
@@ -32,6 +35,7 @@ export async function enqueueEvent(db: Database, event: NewEvent, functions: rea
           functionId: f.id,
           maxAttempts: f.retries + 1,
           concurrencyKey: resolveConcurrencyKey(f.concurrencyKey, event.data),
+          runAfter: f.debounce ? sql`now() + ${durationMs(f.debounce.period)}::double precision * interval '1 millisecond'` : sql`now()`,
         })),
       );
     }
@@ -39,7 +43,57 @@ export async function enqueueEvent(db: Database, event: NewEvent, functions: rea
   });
 }
 
-/** Evaluates an `event.data.<path>` expression against the event data (null when absent). */
+export const SUPERSEDED_BY_DEBOUNCE = "Superseded by a later event with the same debounce key.";
+
+/**
+ * Cancels the queued, never-started runs of `functionId` whose event has the same value of the
+ * debounce key as `data`. Enqueuers of one function and key take turns (a transaction-scoped
+ * advisory lock), so of a burst sent at once exactly the last run stays queued.
+ */
+async function supersedeDebounced(tx: Database, functionId: string, expression: string, data: Record<string, unknown>): Promise<void> {
+  const key = resolveConcurrencyKey(expression, data);
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`debounce:${functionId}:${key ?? ""}`}))`);
+  const path = sql.join(
+    expression
+      .split(".")
+      .slice(2)
+      .map((part) => sql`${part}`),
+    sql`, `,
+  );
+  const keyOfEvent = sql`jsonb_extract_path_text(${jobEvents.data}, ${path})`;
+  await tx
+    .update(jobRuns)
+    .set({ status: "cancelled", lastError: SUPERSEDED_BY_DEBOUNCE, finishedAt: sql`now()` })
+    .where(
+      and(
+        eq(jobRuns.functionId, functionId),
+        eq(jobRuns.status, "queued"),
+        isNull(jobRuns.startedAt),
+        exists(
+          tx
+            .select({ one: sql`1` })
+            .from(jobEvents)
+            .where(and(eq(jobEvents.id, jobRuns.eventId), key === null ? sql`${keyOfEvent} is null` : sql`${keyOfEvent} = ${key}`)),
+        ),
+      ),
+    );
+}
+
+/**
+ * Makes the debounced runs of `functionIds` that are still waiting their period due now (a drain
+ * in a test or script: the burst has been sent). Returns how many were released.
+ */
+export async function releaseDebouncedRuns(db: Database, functionIds: readonly string[]): Promise<number> {
+  if (functionIds.length === 0) return 0;
+  const released = await db
+    .update(jobRuns)
+    .set({ runAfter: sql`now()` })
+    .where(and(inArray(jobRuns.functionId, [...functionIds]), eq(jobRuns.status, "queued"), isNull(jobRuns.startedAt), gt(jobRuns.runAfter, sql`now()`)))
+    .returning({ id: jobRuns.id });
+  return released.length;
+}
+
+/** Evaluates an `event.data.<path>` expression (concurrency or debounce key) against the event data (null when absent). */
 export function resolveConcurrencyKey(expression: string | undefined, data: Record<string, unknown>): string | null {
   if (!expression) return null;
   let value: unknown = { event: { data } };

@@ -61,7 +61,24 @@ export const serialFunction = defineFunction(
   },
 );
 
-export const testFunctions: AnyDefinedFunction[] = [recordFunction, flakyFunction, serialFunction];
+/** Debounced per user with a short period, so a test can watch the period pass. */
+export const DEBOUNCE_TEST_PERIOD_MS = 300;
+
+export const debouncedFunction = defineFunction(
+  {
+    id: "test-debounced",
+    event: "analytics/recompute.requested",
+    concurrencyKey: "event.data.userId",
+    debounce: { key: "event.data.userId", period: DEBOUNCE_TEST_PERIOD_MS },
+  },
+  async ({ event, step }) => {
+    const { userId, reason } = event.data;
+    await step.run("work", () => probe.record(userId, reason));
+    return reason;
+  },
+);
+
+export const testFunctions: AnyDefinedFunction[] = [recordFunction, flakyFunction, serialFunction, debouncedFunction];
 
 /** Makes this process's job backend the in-process runner with the test functions only. */
 export function installTestJobFunctions(): void {
