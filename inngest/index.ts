@@ -11,6 +11,8 @@ import { scheduleSyncs } from "./functions/devices/schedule-syncs";
 import { sendVerificationEmail } from "./functions/auth/send-verification-email";
 import { syncConnection } from "./functions/devices/sync-connection";
 import { recomputeSummaries } from "./functions/timeseries/recompute-summaries";
+import { fanOutNightlyInsights } from "./functions/analytics/fan-out-nightly-insights";
+import { recomputeInsightsJob } from "./functions/analytics/recompute-insights";
 
 /**
  * Every job function, one per file in inngest/functions/. Only the boot path
@@ -28,6 +30,8 @@ export const functions: AnyDefinedFunction[] = [
   backfillConnection,
   scheduleSyncs,
   recomputeSummaries,
+  recomputeInsightsJob,
+  fanOutNightlyInsights,
 ];
 
 /** The functions as Inngest sees them (served at /api/inngest). */

@@ -1,24 +1,29 @@
 import { NonRetriableError } from "inngest";
+import { requestInsightsRecompute } from "@/server/health/analytics/recompute-request";
 import { isBadImportInput, runImport } from "@/server/health/imports/file-imports";
 import { defineFunction } from "../../define";
 
 const RETRIES = 2;
 
 /**
- * An uploaded export or CSV → normalized samples → daily rollups, with progress on the import row.
- * A file that is wrong (bad columns, not a zip, broken XML) fails at once: another attempt would read
- * the same bytes. Other failures (the database gone) are retried.
+ * An uploaded export or CSV → normalized samples → daily rollups, with progress on the import row;
+ * then fresh insights if it stored anything. A file that is wrong (bad columns, not a zip, broken
+ * XML) fails at once: another attempt would read the same bytes. Other failures (the database
+ * gone) are retried.
  */
 export const importFile = defineFunction(
   { id: "import-file", event: "imports/file.uploaded", retries: RETRIES, concurrencyKey: "event.data.userId" },
-  async ({ event, step, db, attempt }) =>
-    step.run("import", async () => {
+  async ({ event, step, db, attempt }) => {
+    const done = await step.run("import", async () => {
       try {
-        const done = await runImport(db, event.data.importId, { finalAttempt: attempt >= RETRIES });
-        return { status: done.status, items: done.itemsImported, errors: done.errorCount };
+        const row = await runImport(db, event.data.importId, { finalAttempt: attempt >= RETRIES });
+        return { status: row.status, items: row.itemsImported, errors: row.errorCount };
       } catch (error) {
         if (isBadImportInput(error)) throw new NonRetriableError(error.message, { cause: error });
         throw error;
       }
-    }),
+    });
+    if (done.status === "succeeded" && done.items > 0) await step.run("request-insights", () => requestInsightsRecompute(db, event.data.userId, "import"));
+    return done;
+  },
 );

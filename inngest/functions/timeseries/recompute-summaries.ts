@@ -1,3 +1,4 @@
+import { requestInsightsRecompute } from "@/server/health/analytics/recompute-request";
 import { finishRecompute, planRecompute, recomputeBatch } from "@/server/health/timeseries/recompute";
 import { defineFunction } from "../../define";
 
@@ -6,6 +7,7 @@ const RETRIES = 3;
 /**
  * Re-computes all daily summaries of a user, a month of days per step (a restart resumes after
  * the last finished month); the row in `summary_recomputes` is the progress the devices page shows.
+ * The insights follow once every day is re-computed.
  */
 export const recomputeSummaries = defineFunction(
   { id: "recompute-summaries", event: "timeseries/recompute.requested", retries: RETRIES, concurrencyKey: "event.data.userId" },
@@ -25,6 +27,7 @@ export const recomputeSummaries = defineFunction(
       throw error;
     }
     await step.run("finish", () => finishRecompute(db, recomputeId, "succeeded"));
+    if (done > 0) await step.run("request-insights", () => requestInsightsRecompute(db, userId, "priority"));
     return { days: done, steps: batches.length };
   },
 );

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import type { Database } from "@/db";
 import { users } from "@/db/schema/auth";
 import { notificationPreferences, privacySettings, profiles, type Profile } from "@/db/schema/profile";
@@ -9,6 +9,9 @@ import {
   type OnboardingStepName,
   type ProfileUpdateInput,
 } from "./inputs";
+
+/** The column default of profiles.time_zone. */
+const DEFAULT_TIME_ZONE = "UTC";
 
 /** The user's profile row, created with defaults the first time anyone asks for it. */
 export async function ensureProfile(db: Database, userId: string): Promise<Profile> {
@@ -25,6 +28,13 @@ export async function ensureProfile(db: Database, userId: string): Promise<Profi
 /** The user's IANA time zone: it decides the local day of readings that carry no offset. */
 export async function userTimeZone(db: Database, userId: string): Promise<string> {
   return (await ensureProfile(db, userId)).timeZone;
+}
+
+/** The time zones of several users; a user without a profile row yet has the default (UTC). */
+export async function timeZonesOf(db: Database, userIds: readonly string[]): Promise<Map<string, string>> {
+  const rows = userIds.length ? await db.select({ userId: profiles.userId, timeZone: profiles.timeZone }).from(profiles).where(inArray(profiles.userId, [...userIds])) : [];
+  const zones = new Map(rows.map((r) => [r.userId, r.timeZone]));
+  return new Map(userIds.map((id) => [id, zones.get(id) ?? DEFAULT_TIME_ZONE]));
 }
 
 async function accountOf(db: Database, userId: string) {

@@ -7,6 +7,11 @@ import { getProvider } from "../providers/registry";
 import { getFreshAccessToken } from "./token-refresh";
 import { AppError } from "../../errors";
 
+export interface SyncRangeResult {
+  records: number;
+  stored: number;
+}
+
 export interface SyncRangeOptions {
   start: Date;
   end: Date;
@@ -16,18 +21,20 @@ export interface SyncRangeOptions {
 /**
  * Pulls one date range for a connection: every resource the provider serves, page by page,
  * through the one ingestion path. The demo provider instead generates the range and delivers it
- * as signed webhooks. Returns the number of records received.
+ * as signed webhooks. Returns the records received and how many were new or revised (`stored`:
+ * 0 for the demo provider, whose webhooks are ingested, and counted, by the ingestion job).
  */
-export async function syncRange(db: Database, connection: Connection, opts: SyncRangeOptions): Promise<number> {
+export async function syncRange(db: Database, connection: Connection, opts: SyncRangeOptions): Promise<SyncRangeResult> {
   const adapter = getProvider(connection.provider);
   if (!adapter) throw AppError.notFound("Provider");
   if (connection.status !== "active") throw AppError.conflict(`The ${adapter.displayName} connection is ${connection.status}; reconnect it first.`);
-  if (adapter.id === "demo") return deliverDemoRange(db, connection, { start: opts.start, end: opts.end });
+  if (adapter.id === "demo") return { records: await deliverDemoRange(db, connection, { start: opts.start, end: opts.end }), stored: 0 };
 
   const fetchImpl = opts.fetch ?? fetch;
   const http = providerHttp(adapter, fetchImpl);
   const accessToken = adapter.oauth ? await getFreshAccessToken(db, connection, { fetch: fetchImpl }) : null;
   let received = 0;
+  let stored = 0;
   for (const resource of adapter.resources) {
     let cursor: string | null = null;
     do {
@@ -39,13 +46,13 @@ export async function syncRange(db: Database, connection: Connection, opts: Sync
         end: opts.end,
         cursor,
       });
-      await ingestProviderRecords(db, adapter, connection.userId, page.records);
+      stored += (await ingestProviderRecords(db, adapter, connection.userId, page.records)).changed;
       received += page.records.length;
       cursor = page.nextCursor;
     } while (cursor);
   }
   await markConnection(db, connection.id, { lastSyncAt: new Date(), lastError: null });
-  return received;
+  return { records: received, stored };
 }
 
 /** The days a backfill of `days` days covers, split into chunks (each one step, so it resumes). */

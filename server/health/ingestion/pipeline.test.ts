@@ -133,7 +133,7 @@ describe("webhook → job → time series", () => {
     const { userId, connection } = await demoUser();
     setDemoTransport(async (body, headers) => void (await post(body, headers)));
     const delivered = await syncRange(handle.db, connection, { start: new Date(Date.now() - 3 * 86_400_000), end: new Date() });
-    expect(delivered).toBeGreaterThan(0);
+    expect(delivered.records).toBeGreaterThan(0);
     await drainJobs(handle.db, { timeoutMs: 60_000 });
     const days = await handle.db.select().from(dailySummaries).where(and(eq(dailySummaries.userId, userId)));
     expect(days.length).toBeGreaterThanOrEqual(2);

@@ -17,6 +17,8 @@ export interface DeliveryOutcome {
   status: "processed" | "ignored";
   records: number;
   changed: number;
+  /** Whose data it was (processed deliveries). */
+  userId?: string;
   reason?: string;
 }
 
@@ -49,7 +51,7 @@ export async function processDelivery(db: Database, deliveryId: string, opts: { 
       .set({ status: "processed", userId: connection.userId, error: null, processedAt: new Date() })
       .where(eq(webhookDeliveries.id, deliveryId));
     await markConnection(db, connection.id, { lastSyncAt: new Date() });
-    return { status: "processed", ...outcome };
+    return { status: "processed", userId: connection.userId, ...outcome };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     await recordWebhookSync(db, { ...run, records: 0, error: message });

@@ -1,7 +1,8 @@
-import { and, desc, eq, gte, lte } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, lte } from "drizzle-orm";
 import type { Database } from "@/db";
 import { dailySummaries } from "@/db/schema";
 import { AppError } from "../../errors";
+import type { DayValues } from "./rolling";
 
 export type DailySummary = typeof dailySummaries.$inferSelect;
 
@@ -38,4 +39,26 @@ export async function summariesBetween(db: Database, userId: string, from: strin
 export async function latestSummary(db: Database, userId: string): Promise<DailySummary | null> {
   const [row] = await db.select().from(dailySummaries).where(eq(dailySummaries.userId, userId)).orderBy(desc(dailySummaries.localDate)).limit(1);
   return row ?? null;
+}
+
+/** Users holding any daily summary, in id order after `after`, at most `limit` of them (a page of a walk over all). */
+export async function usersWithDailySummaries(db: Database, opts: { after: string | null; limit: number }): Promise<string[]> {
+  const rows = await db
+    .select({ userId: dailySummaries.userId })
+    .from(dailySummaries)
+    .where(opts.after ? gt(dailySummaries.userId, opts.after) : undefined)
+    .groupBy(dailySummaries.userId)
+    .orderBy(asc(dailySummaries.userId))
+    .limit(opts.limit);
+  return rows.map((r) => r.userId);
+}
+
+/** Every stored day's values of the user (canonical units), oldest first: what the insights are computed from. */
+export async function dailyValuesHistory(db: Database, userId: string): Promise<DayValues[]> {
+  const rows = await db
+    .select({ date: dailySummaries.localDate, values: dailySummaries.values })
+    .from(dailySummaries)
+    .where(eq(dailySummaries.userId, userId))
+    .orderBy(asc(dailySummaries.localDate));
+  return rows;
 }

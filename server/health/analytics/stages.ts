@@ -1,0 +1,7 @@
+import type { InsightStage } from "./stage";
+
+/**
+ * The stages of a recompute, in the order they run (each reads what the ones before it left in
+ * the context): energy score → risks → correlations → forecast → recommendations.
+ */
+export const INSIGHT_STAGES: InsightStage[] = [];
