@@ -13,11 +13,12 @@ import { rollupDays } from "@/server/health/timeseries/rollup";
 import { querySeries, readPoints, type SeriesBucketSize } from "@/server/health/timeseries/read";
 import { scalar, type BenchDb } from "./bench-db";
 import { copyLean, leanRows, relationBytes } from "./copy-baseline";
+import { median } from "./stats";
 
 const RECORDS_PER_CALL = 30;
 const QUERY_RUNS = 7;
 const ROUNDS = 3;
-const TIME_ZONE = "Europe/Berlin";
+export const TIME_ZONE = "Europe/Berlin";
 const START_DATE = "2025-01-01";
 
 export interface IngestYearResult {
@@ -48,13 +49,13 @@ export interface BenchPayloads {
   headers: Headers;
 }
 
-/** `days` days of webhook bodies, generated before timing starts. */
-export function demoPayloads(days: number): BenchPayloads {
+/** `days` days of webhook bodies from `startDate`, generated before timing starts. */
+export function demoPayloads(days: number, startDate = START_DATE): BenchPayloads {
   const generated = generateDemoDays({
     seed: "bench",
     userRef: "bench-user",
     providerUserId: "bench-provider-user",
-    startDate: START_DATE,
+    startDate,
     days,
     homeTimeZone: TIME_ZONE,
     hrResolutionMinutes: 1,
@@ -73,11 +74,6 @@ async function newUser(db: Database, email: string): Promise<string> {
   return row!.id;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
 async function timeQuery(db: Database, userId: string, days: number, bucket: SeriesBucketSize): Promise<{ ms: number; buckets: number }> {
   const from = new Date(`${START_DATE}T00:00:00+01:00`);
   const to = new Date(from.getTime() + days * 86_400_000);
@@ -92,7 +88,7 @@ async function timeQuery(db: Database, userId: string, days: number, bucket: Ser
 }
 
 /** One user's year through the pipeline, timed; returns the samples stored and the local days touched. */
-async function runPipeline(db: Database, userId: string, payloads: BenchPayloads): Promise<{ seconds: number; samples: number; dates: Set<string> }> {
+export async function runPipeline(db: Database, userId: string, payloads: BenchPayloads): Promise<{ seconds: number; samples: number; dates: Set<string> }> {
   const demo = getProvider("demo")!;
   const started = performance.now();
   let pending: RawRecord[] = [];
