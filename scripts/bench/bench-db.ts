@@ -7,6 +7,8 @@ import { openDatabase, type DbHandle } from "@/db";
 export interface BenchDb {
   label: string;
   handle: DbHandle;
+  /** The database's URL, for a server process to open it too. */
+  url?: string;
   dispose(): Promise<void>;
 }
 
@@ -26,9 +28,9 @@ export async function pgliteBenchDb(): Promise<BenchDb> {
 }
 
 /** A fresh database on the Postgres server of BENCH_DATABASE_URL / TEST_DATABASE_URL, or null when unreachable. */
-export async function postgresBenchDb(): Promise<BenchDb | null> {
+export async function postgresBenchDb(suffix = ""): Promise<BenchDb | null> {
   const base = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
-  const name = `biosync_bench_${process.pid}`;
+  const name = `biosync_bench_${process.pid}${suffix}`;
   const admin = new pg.Client({ connectionString: base });
   try {
     await admin.connect();
@@ -46,6 +48,7 @@ export async function postgresBenchDb(): Promise<BenchDb | null> {
   return {
     label: `PostgreSQL ${version ?? ""} (node-postgres)`.trim(),
     handle,
+    url: url.toString(),
     dispose: async () => {
       await handle.close();
       const cleanup = new pg.Client({ connectionString: base });

@@ -4,6 +4,7 @@ import { writeFileSync } from "node:fs";
 import { benchAppleImport, IMPORT_HEAP_MB, type AppleImportResult } from "./apple-import";
 import { pgliteBenchDb, postgresBenchDb, type BenchDb } from "./bench-db";
 import { benchIngest, demoPayloads, type IngestYearResult } from "./ingest-year";
+import { insightsSection, runInsightsSuite } from "./insights-suite";
 import { describeMachine } from "./machine";
 
 const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
@@ -39,6 +40,8 @@ async function main() {
     console.log(imported);
     imports.push(imported);
   }
+
+  const insights = await runInsightsSuite();
 
   const yearRows = years.map(
     (r) =>
@@ -95,7 +98,8 @@ alone takes about 360 MB once a database is opened.
 | database | export | records | upload | job | records/s | DB growth | series_chunks | peak RSS | status |
 |---|---:|---:|---:|---:|---:|---:|---:|---:|---|
 ${importRows.join("\n")}
-`;
+
+${insightsSection(insights)}`;
   writeFileSync("BENCHMARKS.md", report);
   console.log("\nWrote BENCHMARKS.md");
 }
