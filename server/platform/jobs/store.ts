@@ -43,12 +43,12 @@ export async function enqueueEvent(db: Database, event: NewEvent, functions: rea
   });
 }
 
-export const SUPERSEDED_BY_DEBOUNCE = "Superseded by a later event with the same debounce key.";
-
 /**
- * Cancels the queued, never-started runs of `functionId` whose event has the same value of the
- * debounce key as `data`. Enqueuers of one function and key take turns (a transaction-scoped
- * advisory lock), so of a burst sent at once exactly the last run stays queued.
+ * Removes the queued, never-started runs of `functionId` whose event has the same value of the
+ * debounce key as `data` (their events stay, as on Inngest, where a debounced-away event starts
+ * no run; a backfill would otherwise leave hundreds of cancelled runs in the admin list).
+ * Enqueuers of one function and key take turns (a transaction-scoped advisory lock), so of a
+ * burst sent at once exactly the last run stays queued.
  */
 async function supersedeDebounced(tx: Database, functionId: string, expression: string, data: Record<string, unknown>): Promise<void> {
   const key = resolveConcurrencyKey(expression, data);
@@ -62,8 +62,7 @@ async function supersedeDebounced(tx: Database, functionId: string, expression: 
   );
   const keyOfEvent = sql`jsonb_extract_path_text(${jobEvents.data}, ${path})`;
   await tx
-    .update(jobRuns)
-    .set({ status: "cancelled", lastError: SUPERSEDED_BY_DEBOUNCE, finishedAt: sql`now()` })
+    .delete(jobRuns)
     .where(
       and(
         eq(jobRuns.functionId, functionId),
