@@ -10,6 +10,7 @@ import { jobsRouter } from "./platform/jobs/router";
 import { profileRouter } from "./account/profile/router";
 import { router } from "./trpc";
 import { timeseriesRouter } from "./health/timeseries/router";
+import { trendsRouter } from "./health/analytics/trends/router";
 import { twoFactorRouter } from "./account/two-factor/router";
 
 /** Every domain's router, mounted under its name. */
@@ -26,6 +27,7 @@ export const appRouter = router({
   energyScore: energyScoreRouter,
   insights: insightsRouter,
   actionPlan: actionPlanRouter,
+  trends: trendsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -69,3 +69,17 @@ export function dateRange(from: string, to: string): string[] {
 export function addDays(day: string, days: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
+
+/**
+ * The instant a local day starts in an IANA zone: its midnight, or, where a clock change skips
+ * midnight (Santiago, Beirut), the first instant that reads as that day.
+ */
+export function startOfLocalDay(day: string, timeZone: string): Date {
+  const midnightUtc = Date.parse(`${day}T00:00:00Z`);
+  let t = midnightUtc - zoneOffsetMinutes(new Date(midnightUtc), timeZone) * 60_000;
+  t = midnightUtc - zoneOffsetMinutes(new Date(t), timeZone) * 60_000;
+  for (let i = 0; i < 3 && dateAtOffset(new Date(t), zoneOffsetMinutes(new Date(t), timeZone)) < day; i++) {
+    t = Math.floor(t / HOUR_MS) * HOUR_MS + HOUR_MS;
+  }
+  return new Date(t);
+}

@@ -1,0 +1,79 @@
+import type { z } from "zod";
+import { protectedProcedure, router } from "@/server/trpc";
+import { zoneOffsetMinutes } from "../../local-date";
+import { workoutsPage, type StoredWorkout } from "../../timeseries/sessions";
+import { assertSummaryRange } from "../../timeseries/summaries";
+import { bandsView, loadView, weeklyView } from "./daily-reads";
+import {
+  bandsInput,
+  bandsOutput,
+  loadOutput,
+  nightsOutput,
+  rangeInput,
+  seriesInput,
+  seriesOutput,
+  weeklyInput,
+  weeklyOutput,
+  workoutsInput,
+  workoutsOutput,
+  type workoutView,
+} from "./schemas";
+import { trendSeries } from "./series";
+import { sleepNights } from "./sleep";
+import { displayUnit, toDisplay } from "./units";
+import { trendViewOf, type TrendView } from "./view";
+
+function workoutOf(w: StoredWorkout, view: TrendView): z.infer<typeof workoutView> {
+  return {
+    id: w.id,
+    date: w.localDate,
+    activityType: w.activityType,
+    source: w.source,
+    start: w.startAt,
+    end: w.endAt,
+    utcOffsetMinutes: w.utcOffsetMinutes ?? zoneOffsetMinutes(w.startAt, view.timeZone),
+    durationSeconds: Math.round((w.endAt.getTime() - w.startAt.getTime()) / 1000),
+    energy: w.energyKj === null ? null : toDisplay("active_energy", w.energyKj, view.prefs),
+    distance: w.distanceM === null ? null : toDisplay("distance", w.distanceM, view.prefs),
+    avgHeartRate: w.avgHeartRate,
+    maxHeartRate: w.maxHeartRate,
+  };
+}
+
+/** Read side of trends: any metric over any range, nights, weeks, load, normal bands, workouts — in the user's zone and units. */
+export const trendsRouter = router({
+  series: protectedProcedure
+    .input(seriesInput)
+    .output(seriesOutput)
+    .query(async ({ ctx, input }) => trendSeries(ctx.db, ctx.user.id, input, await trendViewOf(ctx.db, ctx.user.id))),
+  sleepNights: protectedProcedure
+    .input(rangeInput)
+    .output(nightsOutput)
+    .query(async ({ ctx, input }) => sleepNights(ctx.db, ctx.user.id, input, await trendViewOf(ctx.db, ctx.user.id))),
+  weekly: protectedProcedure
+    .input(weeklyInput)
+    .output(weeklyOutput)
+    .query(async ({ ctx, input }) => weeklyView(ctx.db, ctx.user.id, input.weeks, await trendViewOf(ctx.db, ctx.user.id))),
+  load: protectedProcedure
+    .input(rangeInput)
+    .output(loadOutput)
+    .query(async ({ ctx, input }) => loadView(ctx.db, ctx.user.id, input, await trendViewOf(ctx.db, ctx.user.id))),
+  bands: protectedProcedure
+    .input(bandsInput)
+    .output(bandsOutput)
+    .query(async ({ ctx, input }) => bandsView(ctx.db, ctx.user.id, input, await trendViewOf(ctx.db, ctx.user.id))),
+  workouts: protectedProcedure
+    .input(workoutsInput)
+    .output(workoutsOutput)
+    .query(async ({ ctx, input }) => {
+      assertSummaryRange(input.from, input.to);
+      const view = await trendViewOf(ctx.db, ctx.user.id);
+      const page = await workoutsPage(ctx.db, ctx.user.id, { from: input.from, to: input.to, cursor: input.cursor, limit: input.limit });
+      return {
+        items: page.items.map((w) => workoutOf(w, view)),
+        nextCursor: page.nextCursor,
+        energyUnit: displayUnit("active_energy", view.prefs).label,
+        distanceUnit: displayUnit("distance", view.prefs).label,
+      };
+    }),
+});
