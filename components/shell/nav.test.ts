@@ -3,12 +3,13 @@ import { ADMIN_SECTIONS, NAV_ITEMS, isActivePath, navSections } from "./nav";
 
 describe("navigation config", () => {
   it("shows only groups that have pages, in PRODUCT.md order", () => {
-    expect(navSections().map((section) => section.label)).toEqual(["Today", "Insights", "Account"]);
+    expect(navSections().map((section) => section.label)).toEqual(["Today", "Body", "Insights", "Account"]);
+    expect(navSections()[1]!.items.map((item) => item.label)).toEqual(["Sleep", "Heart", "Activity", "Trends"]);
   });
 
   it("places a new item in its group with one line", () => {
-    const items = [...NAV_ITEMS, { ...NAV_ITEMS[0]!, href: "/sleep", label: "Sleep", group: "body" as const }];
-    expect(navSections(items).map((section) => section.label)).toEqual(["Today", "Body", "Insights", "Account"]);
+    const items = [...NAV_ITEMS, { ...NAV_ITEMS[0]!, href: "/journal", label: "Journal", group: "life" as const }];
+    expect(navSections(items).map((section) => section.label)).toEqual(["Today", "Body", "Insights", "Life", "Account"]);
   });
 
   it("marks a link current on its page and the pages beneath it", () => {

@@ -1,7 +1,7 @@
 import type { Database } from "@/db";
 import { ensureProfile } from "@/server/account/profile/service";
 import { localDate } from "../../local-date";
-import type { UnitPrefs } from "./units";
+import { unitPrefsOf, type UnitPrefs } from "./units";
 
 /** Whose eyes a trend read is for: the user's zone (which days and hours), units, and local today. */
 export interface TrendView {
@@ -12,5 +12,5 @@ export interface TrendView {
 
 export async function trendViewOf(db: Database, userId: string, now = new Date()): Promise<TrendView> {
   const profile = await ensureProfile(db, userId);
-  return { timeZone: profile.timeZone, prefs: { system: profile.units, energy: "kcal" }, today: localDate(now, null, profile.timeZone) };
+  return { timeZone: profile.timeZone, prefs: unitPrefsOf(profile), today: localDate(now, null, profile.timeZone) };
 }

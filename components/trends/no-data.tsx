@@ -1,0 +1,23 @@
+import { Watch } from "lucide-react";
+import Link from "next/link";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+
+/** The empty state of a body page: what is missing, and the one thing that fills it. */
+export function NoData({ title, description, testId }: { title: string; description: string; testId?: string }) {
+  return (
+    <div data-testid={testId}>
+      <EmptyState
+        icon={<Watch />}
+        title={title}
+        description={description}
+        action={
+          <Button asChild>
+            <Link href="/devices">Connect a device</Link>
+          </Button>
+        }
+        className="min-h-64"
+      />
+    </div>
+  );
+}
