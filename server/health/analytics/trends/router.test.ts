@@ -70,7 +70,7 @@ describe("trends.series across daylight-saving changes (Europe/Berlin)", () => {
       { key: "2026-03-29", avg: 61, min: 50, max: 72, sum: 61, count: 1, readings: 1380 },
       { key: "2026-03-30", avg: 95, min: 95, max: 95, sum: 95, count: 1, readings: 1 },
     ]);
-    expect(days).toMatchObject({ unit: "bpm", timeZone: "Europe/Berlin", headline: "avg" });
+    expect(days).toMatchObject({ unit: "bpm", timeZone: "Europe/Berlin", headline: "avg", additive: false });
   });
 
   it("autumn: the local day 2026-10-25 has 25 hours, 02:00 comes twice", async () => {

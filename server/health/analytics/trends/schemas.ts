@@ -28,6 +28,7 @@ export const seriesOutput = z.object({
   timeZone: z.string(),
   unit: z.string(),
   decimals: z.number(),
+  additive: z.boolean(),
   headline: z.enum(["avg", "sum"]),
   buckets: z.array(z.object({ key: z.string(), avg: z.number(), min: z.number(), max: z.number(), sum: z.number(), count: z.number(), readings: nullableNumber })),
 });

@@ -30,6 +30,8 @@ export interface TrendSeries {
   timeZone: string;
   unit: string;
   decimals: number;
+  /** Day values that add up (steps, energy): charted as bars. */
+  additive: boolean;
   /** The figure to chart: an hour of steps is its sum, anything else its mean (for a week of steps, the mean day). */
   headline: "avg" | "sum";
   /** In the user's units, ordered by time. */
@@ -57,6 +59,7 @@ export async function trendSeries(db: Database, userId: string, q: TrendSeriesQu
     timeZone: view.timeZone,
     unit: u.label,
     decimals: u.decimals,
+    additive: info.additive,
     headline: info.additive && q.bucket === "hour" ? "sum" : "avg",
     buckets: canonical.map((b) => ({
       ...b,
