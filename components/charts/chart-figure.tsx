@@ -26,26 +26,29 @@ export function ChartFigure({ caption, table, className, children, testId, data 
       </div>
       <figcaption className="text-xs text-zinc-500 dark:text-zinc-400">{caption}</figcaption>
       {table && table.rows.length <= MAX_TABLE_ROWS ? (
-        <table className="sr-only">
-          <thead>
-            <tr>
-              {table.columns.map((c) => (
-                <th key={c} scope="col">
-                  {c}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {table.rows.map((row, i) => (
-              <tr key={i}>
-                {row.map((cell, j) => (
-                  <td key={j}>{cell}</td>
+        // A table sizes itself to its content whatever its own width says: the wrapper hides it.
+        <div className="sr-only">
+          <table>
+            <thead>
+              <tr>
+                {table.columns.map((c) => (
+                  <th key={c} scope="col">
+                    {c}
+                  </th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {table.rows.map((row, i) => (
+                <tr key={i}>
+                  {row.map((cell, j) => (
+                    <td key={j}>{cell}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : null}
     </figure>
   );

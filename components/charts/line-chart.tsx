@@ -2,7 +2,7 @@
 
 import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
 import { axisProps, CHART_COLORS, formatTick, formatWithUnit, gridProps, TooltipBox, type ChartColor } from "./chart-parts";
-import { formatBucketLabel, formatBucketTick, type BucketSize } from "./format";
+import { formatBucketLabel, formatBucketTick, minutesAsClock, type BucketSize } from "./format";
 
 export interface LinePoint {
   key: string;
@@ -25,18 +25,21 @@ export interface LineChartProps {
   bandLabel?: string;
   rangeLabel?: string;
   reference?: { value: number; label: string };
+  /** Values are hours from local midnight (−1.5 is 22:30): ticks and tooltips read as clock times. */
+  clock?: boolean;
 }
 
 /** A series over time as a line (or area), with an optional normal band and an optional min–max range behind it. */
-export function LineChart({ data, bucket, name, unit, decimals, color = 1, area = false, bandLabel = "Your normal range", rangeLabel = "Lowest – highest", reference }: LineChartProps) {
+export function LineChart({ data, bucket, name, unit, decimals, color = 1, area = false, bandLabel = "Your normal range", rangeLabel = "Lowest – highest", reference, clock = false }: LineChartProps) {
   const stroke = CHART_COLORS[color];
   const hasBand = data.some((d) => d.band);
   const hasRange = data.some((d) => d.range);
-  const span = (pair: [number, number]) => `${formatWithUnit(pair[0], "", decimals)} – ${formatWithUnit(pair[1], unit, decimals)}`;
+  const show = (v: number, withUnit: boolean) => (clock ? minutesAsClock(v * 60) : formatWithUnit(v, withUnit ? unit : "", decimals));
+  const span = (pair: [number, number]) => `${show(pair[0], false)} – ${show(pair[1], true)}`;
   const tooltip = ({ active, payload }: TooltipContentProps) => {
     const point = active ? (payload?.[0]?.payload as LinePoint | undefined) : undefined;
     if (!point) return null;
-    const rows: { label: string; value: string; color: string }[] = [{ label: name, value: point.value === null ? "No data" : formatWithUnit(point.value, unit, decimals), color: stroke }];
+    const rows: { label: string; value: string; color: string }[] = [{ label: name, value: point.value === null ? "No data" : show(point.value, true), color: stroke }];
     if (point.range) rows.push({ label: rangeLabel, value: span(point.range), color: "var(--chart-range)" });
     if (point.band) rows.push({ label: bandLabel, value: span(point.band), color: "var(--chart-band)" });
     return <TooltipBox title={formatBucketLabel(point.key, bucket)} rows={rows} />;
@@ -50,8 +53,8 @@ export function LineChart({ data, bucket, name, unit, decimals, color = 1, area 
           {...axisProps}
           width={48}
           domain={["auto", "auto"]}
-          tickFormatter={(v: number) => formatTick(v, decimals)}
-          label={unit ? { value: unit, angle: -90, position: "insideLeft", fill: "var(--chart-axis)", fontSize: 12 } : undefined}
+          tickFormatter={(v: number) => (clock ? minutesAsClock(v * 60) : formatTick(v, decimals))}
+          label={unit && !clock ? { value: unit, angle: -90, position: "insideLeft", fill: "var(--chart-axis)", fontSize: 12 } : undefined}
         />
         <Tooltip content={tooltip} cursor={{ stroke: "var(--chart-axis)", strokeOpacity: 0.4 }} />
         {hasBand ? <Area dataKey="band" name={bandLabel} stroke="none" fill="var(--chart-band)" fillOpacity={0.15} isAnimationActive={false} connectNulls={false} /> : null}

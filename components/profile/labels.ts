@@ -19,6 +19,11 @@ export const UNIT_OPTIONS = [
   { value: "imperial", label: "Imperial", description: "Feet, inches and pounds" },
 ] as const;
 
+export const ENERGY_OPTIONS = [
+  { value: "kcal", label: "Kilocalories (kcal)", description: "Energy burned and eaten in kcal" },
+  { value: "kJ", label: "Kilojoules (kJ)", description: "Energy burned and eaten in kJ" },
+] as const;
+
 export const ONBOARDING_TITLES: Record<OnboardingStepName, { title: string; description: string }> = {
   age: { title: "How old are you?", description: "Baselines for heart rate and sleep depend on age." },
   goal: { title: "What matters most to you?", description: "We put this first on your dashboard. You can change it later." },

@@ -9,16 +9,17 @@ import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle }
 import { FormField } from "@/components/ui/form-field";
 import { useToast } from "@/components/ui/toast";
 import { formatHeight, formatWeight, heightFields, weightField, type UnitSystem } from "@/server/account/profile/units";
+import type { EnergyUnit } from "@/server/health/analytics/trends/units";
 import { fieldErrorsOf, formErrorOf } from "./field-errors";
 import { parseMeasurements, type MeasurementFields } from "./measurements";
 import { TimeZoneField } from "./time-zone-field";
-import { UnitsField } from "./units-field";
+import { EnergyUnitField, UnitsField } from "./units-field";
 
-/** Name, measurements, time zone and units. Remounted (via key) whenever the saved profile changes. */
+/** Name, measurements, time zone, units and the energy unit. Remounted (via key) whenever the saved profile changes. */
 export function ProfileForm() {
   const trpc = useTRPC();
   const { data: profile } = useSuspenseQuery(trpc.profile.get.queryOptions());
-  const savedKey = [profile.name, profile.heightCm, profile.weightKg, profile.timeZone, profile.units].join("|");
+  const savedKey = [profile.name, profile.heightCm, profile.weightKg, profile.timeZone, profile.units, profile.energyUnit].join("|");
   return <ProfileFormFields key={savedKey} profile={profile} />;
 }
 
@@ -28,6 +29,7 @@ interface SavedProfile {
   weightKg: number | null;
   timeZone: string;
   units: UnitSystem;
+  energyUnit: EnergyUnit;
 }
 
 function fieldsFor(heightCm: number | null, weightKg: number | null, units: UnitSystem): MeasurementFields {
@@ -41,6 +43,7 @@ function ProfileFormFields({ profile }: { profile: SavedProfile }) {
   const toast = useToast();
   const [name, setName] = useState(profile.name ?? "");
   const [units, setUnits] = useState<UnitSystem>(profile.units);
+  const [energyUnit, setEnergyUnit] = useState<EnergyUnit>(profile.energyUnit);
   const [timeZone, setTimeZone] = useState(profile.timeZone);
   const [measurements, setMeasurements] = useState<MeasurementFields>(() => fieldsFor(profile.heightCm, profile.weightKg, profile.units));
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
@@ -77,7 +80,7 @@ function ProfileFormFields({ profile }: { profile: SavedProfile }) {
     if (Object.keys(parsed.errors).length > 0) return;
     // An account that never had a name can save its measurements without giving one.
     const nameChange = name.trim() === "" && profile.name === null ? undefined : name;
-    update.mutate({ name: nameChange, units, timeZone, heightCm: parsed.heightCm, weightKg: parsed.weightKg });
+    update.mutate({ name: nameChange, units, energyUnit, timeZone, heightCm: parsed.heightCm, weightKg: parsed.weightKg });
   }
 
   return (
@@ -93,6 +96,7 @@ function ProfileFormFields({ profile }: { profile: SavedProfile }) {
         <CardContent className="flex flex-col gap-5">
           <FormField label="Name" name="name" autoComplete="name" value={name} onChange={(event) => setName(event.target.value)} error={errors.name} maxLength={100} />
           <UnitsField value={units} onChange={changeUnits} />
+          <EnergyUnitField value={energyUnit} onChange={setEnergyUnit} />
           {units === "metric" ? (
             <div className="grid gap-4 sm:grid-cols-2">
               <FormField label="Height (cm)" name="heightCm" type="number" inputMode="decimal" step="0.1" value={measurements.heightCm} onChange={(event) => setField("heightCm", event.target.value)} error={errors.height} />

@@ -115,10 +115,11 @@ export function SleepOverview({ range, prefs }: { range: DayRange; prefs: UnitPr
               <LazyLineChart
                 data={nights.map((n) => ({ key: n.date, value: Math.round(n.midpointMinutes) / 60 }))}
                 bucket="day"
-                name="Midpoint (hours from midnight)"
-                unit="h"
-                decimals={1}
+                name="Midpoint"
+                unit=""
+                decimals={2}
                 color={2}
+                clock
               />
             </ChartFigure>
             <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">

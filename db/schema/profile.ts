@@ -5,6 +5,7 @@ import { users } from "./auth";
 export const profileGoal = pgEnum("profile_goal", ["energy", "sleep", "fitness", "weight", "focus"]);
 export const deviceChoice = pgEnum("device_choice", ["now", "later"]);
 export const unitSystem = pgEnum("unit_system", ["metric", "imperial"]);
+export const energyUnit = pgEnum("energy_unit", ["kcal", "kJ"]);
 
 /** One row per user, created lazily with defaults on first read. Measurements are stored metric. */
 export const profiles = pgTable(
@@ -24,6 +25,8 @@ export const profiles = pgTable(
     /** IANA time zone name, validated with Intl before it is stored. */
     timeZone: text("time_zone").notNull().default("UTC"),
     units: unitSystem("units").notNull().default("metric"),
+    /** How energy (burned, eaten) is shown; stored values stay kJ. */
+    energyUnit: energyUnit("energy_unit").notNull().default("kcal"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true })
       .notNull()

@@ -5,6 +5,7 @@ import { HEIGHT_CM_RANGE, WEIGHT_KG_RANGE } from "./units";
 export const GOALS = ["energy", "sleep", "fitness", "weight", "focus"] as const;
 export const DEVICE_CHOICES = ["now", "later"] as const;
 export const UNIT_SYSTEMS = ["metric", "imperial"] as const;
+export const ENERGY_UNITS = ["kcal", "kJ"] as const;
 export const AGE_RANGE = { min: 13, max: 120 } as const;
 
 /** True for names the runtime's Intl knows (IANA zones and their aliases, e.g. "UTC"). */
@@ -29,6 +30,7 @@ export const ageSchema = z
 export const goalSchema = z.enum(GOALS, { message: "Choose one of the goals." });
 export const deviceChoiceSchema = z.enum(DEVICE_CHOICES, { message: "Choose now or later." });
 export const unitsSchema = z.enum(UNIT_SYSTEMS, { message: "Choose metric or imperial." });
+export const energyUnitSchema = z.enum(ENERGY_UNITS, { message: "Choose kcal or kJ." });
 
 export const heightCmSchema = z
   .number({ message: "Enter a height." })
@@ -49,6 +51,7 @@ export const profileUpdateInput = z.object({
   weightKg: weightKgSchema.nullable().optional(),
   timeZone: timeZoneSchema.optional(),
   units: unitsSchema.optional(),
+  energyUnit: energyUnitSchema.optional(),
 });
 export type ProfileUpdateInput = z.infer<typeof profileUpdateInput>;
 

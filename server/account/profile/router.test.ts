@@ -46,7 +46,9 @@ describe("profile.get / update", () => {
     const { caller } = await signedIn("partial@example.com");
     await caller.profile.update({ heightCm: 170, weightKg: 70 });
     await caller.profile.update({ units: "imperial" });
-    expect(await caller.profile.get()).toMatchObject({ heightCm: 170, weightKg: 70, units: "imperial" });
+    expect(await caller.profile.get()).toMatchObject({ heightCm: 170, weightKg: 70, units: "imperial", energyUnit: "kcal" });
+    await caller.profile.update({ energyUnit: "kJ" });
+    expect(await caller.profile.get()).toMatchObject({ units: "imperial", energyUnit: "kJ" });
     await caller.profile.update({ weightKg: null });
     expect(await caller.profile.get()).toMatchObject({ heightCm: 170, weightKg: null });
   });
@@ -58,6 +60,7 @@ describe("profile.get / update", () => {
     expect(await badRequestFields(caller.profile.update({ timeZone: "Mars/Olympus_Mons" }))).toEqual(["timeZone"]);
     expect(await badRequestFields(caller.profile.update({ name: "   " }))).toEqual(["name"]);
     expect(await badRequestFields(caller.profile.update({ units: "cubits" as "metric" }))).toEqual(["units"]);
+    expect(await badRequestFields(caller.profile.update({ energyUnit: "Cal" as "kcal" }))).toEqual(["energyUnit"]);
     expect(await caller.profile.get()).toMatchObject({ heightCm: null, weightKg: null, timeZone: "UTC" });
   });
 

@@ -5,6 +5,7 @@ import {
   DEVICE_CHOICES,
   ONBOARDING_STEPS,
   UNIT_SYSTEMS,
+  ENERGY_UNITS,
   notificationsUpdateInput,
   onboardingStepInput,
   privacyUpdateInput,
@@ -33,6 +34,7 @@ const profileOutput = z.object({
   weightKg: z.number().nullable(),
   timeZone: z.string(),
   units: z.enum(UNIT_SYSTEMS),
+  energyUnit: z.enum(ENERGY_UNITS),
   onboardingCompleted: z.boolean(),
 });
 

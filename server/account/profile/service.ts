@@ -57,6 +57,7 @@ export interface ProfileView {
   weightKg: number | null;
   timeZone: string;
   units: Profile["units"];
+  energyUnit: Profile["energyUnit"];
   onboardingCompleted: boolean;
 }
 
@@ -73,6 +74,7 @@ export async function getProfile(db: Database, userId: string): Promise<ProfileV
     weightKg: profile.weightKg,
     timeZone: profile.timeZone,
     units: profile.units,
+    energyUnit: profile.energyUnit,
     onboardingCompleted: profile.onboardingCompletedAt !== null,
   };
 }

@@ -15,9 +15,9 @@ import type { Baseline } from "../types";
 const handle = withTestDb();
 let counter = 0;
 
-async function user(units: "metric" | "imperial" = "metric"): Promise<SessionUser> {
+async function user(units: "metric" | "imperial" = "metric", energyUnit: "kcal" | "kJ" = "kcal"): Promise<SessionUser> {
   const [row] = await handle.db.insert(users).values({ email: `trend-reads-${++counter}@example.com` }).returning();
-  await updateProfile(handle.db, row!.id, { timeZone: "Europe/Berlin", units });
+  await updateProfile(handle.db, row!.id, { timeZone: "Europe/Berlin", units, energyUnit });
   return sessionFor(row!);
 }
 
@@ -132,6 +132,11 @@ describe("trends.weekly, trends.load, trends.bands", () => {
     // 28 days of 4,184 kJ (1,000 kcal) of active energy, ending 2026-06-28.
     await handle.db.insert(dailySummaries).values(dateRange("2026-06-01", "2026-06-28").map((localDate) => ({ userId: u.id, localDate, values: { active_energy: 4184 }, sources: {} })));
     const load = await callerFor(handle.db, u).trends.load({ from: "2026-06-28", to: "2026-06-28" });
+    // In kilojoules for a user who asks for them.
+    const joules = await user("metric", "kJ");
+    await handle.db.insert(dailySummaries).values(dateRange("2026-06-01", "2026-06-28").map((localDate) => ({ userId: joules.id, localDate, values: { active_energy: 4184 }, sources: {} })));
+    const inKj = await callerFor(handle.db, joules).trends.load({ from: "2026-06-28", to: "2026-06-28" });
+    expect([inKj.unit, inKj.days[0]!.acute]).toEqual(["kJ", 4184]);
     expect(load).toEqual({
       measure: "active_energy",
       unit: "kcal",

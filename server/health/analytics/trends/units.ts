@@ -138,7 +138,7 @@ export function formatDuration(seconds: number): string {
   return h > 0 ? `${sign}${h} h ${String(m).padStart(2, "0")} min` : `${sign}${m} min`;
 }
 
-/** The units a profile asks for (the profile has one system; energy shows as kcal, as the devices show it). */
-export function unitPrefsOf(profile: { units: UnitSystem }): UnitPrefs {
-  return { system: profile.units, energy: "kcal" };
+/** The units a profile asks for. */
+export function unitPrefsOf(profile: { units: UnitSystem; energyUnit: EnergyUnit }): UnitPrefs {
+  return { system: profile.units, energy: profile.energyUnit };
 }
