@@ -38,6 +38,9 @@ export function WeeklyOverview() {
 
 function WeeklyTable({ data }: { data: WeeklyResult }) {
   const weeks = [...data.weeks].reverse();
+  if (weeks.length === 0) {
+    return <p className="text-sm text-zinc-600 dark:text-zinc-400">No week has data yet: once a device has synced, each week&apos;s sleep, HRV, resting heart rate, steps and score show here.</p>;
+  }
   return (
     <div className="overflow-x-auto">
       <Table aria-label="Weekly overview" data-testid="weekly-overview">

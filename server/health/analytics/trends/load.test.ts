@@ -29,5 +29,7 @@ describe("training load", () => {
     // 06-03 has 3 days of load (< 4): no acute yet; 06-04 has 4. Ten days are never enough for the chronic mean (14).
     expect(days[0]).toEqual({ date: "2026-06-03", load: 5000, acute: null, chronic: null, ratio: null });
     expect(days[1]).toMatchObject({ acute: 5000, chronic: null, ratio: null });
+    // A range with nothing in it has no days at all.
+    expect(trainingLoad(history, "2026-09-01", "2026-09-30").days).toEqual([]);
   });
 });

@@ -37,7 +37,7 @@ export function loadMeasureOf(days: readonly { values: Record<string, number> }[
   return days.some((d) => typeof d.values.active_energy === "number") ? "active_energy" : "steps";
 }
 
-/** `history`: daily values from 27 days before `from` to `to`. One entry per day of [from, to]. */
+/** `history`: daily values from 27 days before `from` to `to`. One entry per day of [from, to] that has a load or a mean. */
 export function trainingLoad(history: readonly { date: string; values: Record<string, number> }[], from: string, to: string): { measure: LoadMeasure; days: LoadDay[] } {
   const measure = loadMeasureOf(history);
   const loadBy = new Map<string, number>();
@@ -56,6 +56,7 @@ export function trainingLoad(history: readonly { date: string; values: Record<st
     if (date < from) return;
     const acute = meanOf(i, ACUTE_DAYS, ACUTE_MIN_DAYS);
     const chronic = meanOf(i, CHRONIC_DAYS, CHRONIC_MIN_DAYS);
+    if (loads[i] === null && acute === null && chronic === null) return;
     days.push({ date, load: loads[i]!, acute, chronic, ratio: acute !== null && chronic ? Math.round((acute / chronic) * 100) / 100 : null });
   });
   return { measure, days };

@@ -119,7 +119,8 @@ describe("trends.weekly, trends.load, trends.bands", () => {
     await handle.db.insert(dailySummaries).values({ userId: u.id, localDate: today, values: { steps: 8000, sleep_asleep_seconds: 25_200 }, sources: {} });
     await handle.db.insert(energyScores).values({ userId: u.id, localDate: today, state: "scored", score: 77 });
     const weekly = await callerFor(handle.db, u).trends.weekly({ weeks: 4 });
-    expect(weekly.weeks).toHaveLength(4);
+    // Only the current week has data: the three before it are left out.
+    expect(weekly.weeks).toHaveLength(1);
     const current = weekly.weeks.at(-1)!;
     // Sleep in hours: 25,200 s = 7 h.
     expect(current.figures).toMatchObject({ steps: { avg: 8000, days: 1 }, sleep_asleep_seconds: { avg: 7, days: 1 }, score: { avg: 77, days: 1, change: null } });

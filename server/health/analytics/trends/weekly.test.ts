@@ -31,5 +31,7 @@ describe("weekly overview", () => {
     expect(second!.figures.score).toEqual({ avg: 60, days: 1, change: -15, changeRatio: -0.2 });
     expect(second!.figures.steps.changeRatio).toBe(0.125);
     expect(second!.figures.resting_heart_rate).toEqual({ avg: null, days: 0, change: null, changeRatio: null });
+    // Weeks without any value are not listed.
+    expect(weeklyOverview([{ date: "2026-06-16", values: { steps: 1 } }], "2026-06-17", 4).map((w) => w.week)).toEqual(["2026-06-15"]);
   });
 });

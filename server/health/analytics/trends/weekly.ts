@@ -33,7 +33,7 @@ export function weeklyWindowStart(today: string, weeks: number): string {
   return addDays(mondayOf(today), -7 * weeks);
 }
 
-/** `days`: per local day the values of WEEKLY_METRICS it has (score included). Oldest week first. */
+/** `days`: per local day the values of WEEKLY_METRICS it has (score included). Oldest week first; weeks without any value are left out. */
 export function weeklyOverview(days: readonly { date: string; values: Partial<Record<WeeklyMetric, number>> }[], today: string, weeks: number): WeekSummary[] {
   const firstMonday = weeklyWindowStart(today, weeks);
   const totals = new Map<string, Record<WeeklyMetric, { sum: number; n: number }>>();
@@ -66,7 +66,7 @@ export function weeklyOverview(days: readonly { date: string; values: Partial<Re
       const change = now.avg !== null && before !== null ? now.avg - before : null;
       figures[m] = { ...now, change, changeRatio: change !== null && before ? change / Math.abs(before) : null };
     }
-    out.push({ week, end: sunday < today ? sunday : today, figures });
+    if (WEEKLY_METRICS.some((m) => figures[m].days > 0)) out.push({ week, end: sunday < today ? sunday : today, figures });
   }
   return out;
 }
