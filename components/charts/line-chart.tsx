@@ -35,6 +35,7 @@ export function LineChart({ data, bucket, name, unit, decimals, color = 1, area 
   const hasBand = data.some((d) => d.band);
   const hasRange = data.some((d) => d.range);
   const show = (v: number, withUnit: boolean) => (clock ? minutesAsClock(v * 60) : formatWithUnit(v, withUnit ? unit : "", decimals));
+  const clockAxis = clock ? clockTicks(data.map((d) => d.value).filter((v): v is number => v !== null)) : null;
   const span = (pair: [number, number]) => `${show(pair[0], false)} – ${show(pair[1], true)}`;
   const tooltip = ({ active, payload }: TooltipContentProps) => {
     const point = active ? (payload?.[0]?.payload as LinePoint | undefined) : undefined;
@@ -52,7 +53,8 @@ export function LineChart({ data, bucket, name, unit, decimals, color = 1, area 
         <YAxis
           {...axisProps}
           width={48}
-          domain={["auto", "auto"]}
+          domain={clockAxis ? [clockAxis[0]!, clockAxis[clockAxis.length - 1]!] : ["auto", "auto"]}
+          ticks={clockAxis ?? undefined}
           tickFormatter={(v: number) => (clock ? minutesAsClock(v * 60) : formatTick(v, decimals))}
           label={unit && !clock ? { value: unit, angle: -90, position: "insideLeft", fill: "var(--chart-axis)", fontSize: 12 } : undefined}
         />
@@ -68,4 +70,15 @@ export function LineChart({ data, bucket, name, unit, decimals, color = 1, area 
       </ComposedChart>
     </ResponsiveContainer>
   );
+}
+
+/** Whole hours (half hours for a narrow spread) around clock values given in hours from midnight. */
+function clockTicks(values: number[]): number[] | null {
+  if (values.length === 0) return null;
+  const step = Math.max(...values) - Math.min(...values) <= 2 ? 0.5 : 1;
+  const low = Math.floor(Math.min(...values) / step) * step;
+  const high = Math.ceil(Math.max(...values) / step) * step;
+  const ticks: number[] = [];
+  for (let t = low; t <= high + 1e-9; t += step) ticks.push(t);
+  return ticks.length > 1 ? ticks : [low - step, low, low + step];
 }

@@ -37,7 +37,8 @@ export function SeriesChart({
   const bandBy = new Map((series.bucket === "day" ? (bands?.days ?? []) : []).map((d) => [d.date, [d.low, d.high] as [number, number]]));
   const withRange = showRange && !bars && series.buckets.some((b) => b.min !== b.max);
   const fmt = (v: number) => formatDisplay(v, { label: unit, decimals });
-  const caption = `${series.label} per ${BUCKET_WORD[bucket]}${series.headline === "sum" ? " (total)" : bucket === "day" ? "" : " (mean day)"}${unit ? `, in ${unit}` : ""}${
+  const perBucket = series.headline === "sum" ? " (total)" : bucket === "week" || bucket === "month" ? (series.additive ? " (mean day)" : " (mean of its days)") : "";
+  const caption = `${series.label} per ${BUCKET_WORD[bucket]}${perBucket}${unit ? `, in ${unit}` : ""}${
     bandBy.size ? "; the shaded band is your normal range" : withRange ? "; the shaded area spans the lowest to the highest reading" : ""
   }.`;
   const table = {

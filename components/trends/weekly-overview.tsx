@@ -64,7 +64,8 @@ function WeeklyTable({ data }: { data: WeeklyResult }) {
                 const f = w.figures[m];
                 const { unit, decimals } = data.units[m];
                 const up = f.change !== null && f.change > 0;
-                const good = f.change === null || f.change === 0 ? null : up === COLUMNS[m].higherIsBetter;
+                // Under half a percent either way reads "0 %": no colour for it.
+                const good = f.changeRatio === null || Math.abs(f.changeRatio) < 0.005 ? null : up === COLUMNS[m].higherIsBetter;
                 return (
                   <TableCell key={m} className="text-right tabular-nums">
                     <span className="block">{f.avg === null ? "—" : formatDisplay(f.avg, { label: unit, decimals })}</span>
