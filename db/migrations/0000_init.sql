@@ -5,6 +5,7 @@ CREATE TYPE "public"."email_secret_link" AS ENUM('none', 'stored', 'removed');--
 CREATE TYPE "public"."email_status" AS ENUM('stored', 'sent', 'failed');--> statement-breakpoint
 CREATE TYPE "public"."email_transport" AS ENUM('resend', 'outbox');--> statement-breakpoint
 CREATE TYPE "public"."device_choice" AS ENUM('now', 'later');--> statement-breakpoint
+CREATE TYPE "public"."energy_unit" AS ENUM('kcal', 'kJ');--> statement-breakpoint
 CREATE TYPE "public"."profile_goal" AS ENUM('energy', 'sleep', 'fitness', 'weight', 'focus');--> statement-breakpoint
 CREATE TYPE "public"."unit_system" AS ENUM('metric', 'imperial');--> statement-breakpoint
 CREATE TABLE "auth_accounts" (
@@ -133,6 +134,7 @@ CREATE TABLE "profiles" (
 	"weight_kg" numeric(5, 2),
 	"time_zone" text DEFAULT 'UTC' NOT NULL,
 	"units" "unit_system" DEFAULT 'metric' NOT NULL,
+	"energy_unit" "energy_unit" DEFAULT 'kcal' NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "profiles_age_range" CHECK ("profiles"."age" is null or ("profiles"."age" between 13 and 120)),
