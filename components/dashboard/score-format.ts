@@ -1,7 +1,8 @@
+import { MIN_BASELINE_DAYS } from "@/server/health/analytics/energy-score/baselines";
 import type { Contributor, ScoreStatus } from "@/server/health/analytics/types";
 
-/** Days of data before the first score (the energy score's calibration). */
-export const CALIBRATION_DAYS = 14;
+/** Days of data before the first score (the energy score's calibration: its baselines need them). */
+export const CALIBRATION_DAYS = MIN_BASELINE_DAYS;
 
 /** Share of calibration done, 0–1, from the days still needed. */
 export function calibrationProgress(daysLeft: number): number {

@@ -1,4 +1,5 @@
 import { formatDuration, formatMetricValue, type UnitSystem } from "@/components/dashboard/metric-format";
+import { CONTRIBUTOR_INFO } from "@/server/health/analytics/energy-score/labels";
 import type { ContributorKey, ForecastMetric, RiskKind, RiskSeverity, ScoreStatus } from "@/server/health/analytics/types";
 
 /** Words and numbers of the insights pages (pure: they render the same on the server and in tests). */
@@ -10,18 +11,8 @@ export const STATUS_WORDS: Record<ScoreStatus, { word: string; meaning: string }
   low: { word: "Low", meaning: "Your body is asking for rest and recovery." },
 };
 
-export const CONTRIBUTOR_LABELS: Record<ContributorKey, string> = {
-  hrv: "Heart rate variability",
-  resting_heart_rate: "Resting heart rate",
-  sleep_duration: "Sleep duration",
-  sleep_efficiency: "Sleep efficiency",
-  sleep_regularity: "Sleep regularity",
-  activity_balance: "Activity balance",
-  temperature: "Body temperature",
-  respiratory_rate: "Breathing rate",
-  journal_mood: "Mood",
-  journal_energy: "Felt energy",
-};
+/** Each contributor's name as the pages say it (one list: the energy score's own). */
+export const CONTRIBUTOR_LABELS = Object.fromEntries(Object.entries(CONTRIBUTOR_INFO).map(([key, info]) => [key, info.label])) as Record<ContributorKey, string>;
 
 /** Names of the daily series correlations, forecasts and key metrics run over. */
 export const SERIES_LABELS: Record<string, string> = {

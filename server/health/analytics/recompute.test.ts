@@ -85,4 +85,23 @@ describe("recomputeInsights", () => {
     // 22:30 UTC is 00:30 on 1 July in Berlin (UTC+2 in summer).
     expect(result).toMatchObject({ today: "2026-07-01", days: 0 });
   });
+
+  it("runs after-commit work once the stages' rows are committed, and a failure there keeps them", async () => {
+    const userId = await userWithDays("after@example.com", "UTC", [{ date: "2026-03-01", values: { steps: 100 } }]);
+    let committedRows = -1;
+    const late: InsightStage = {
+      name: "late",
+      run: async () => undefined,
+      async afterCommit(ctx) {
+        // Outside the transaction: the plain handle sees the row the first stage wrote.
+        expect(ctx.db).toBe(handle.db);
+        committedRows = (await handle.db.select().from(energyScores).where(eq(energyScores.userId, userId))).length;
+        throw new Error("the AI provider is down");
+      },
+    };
+    const result = await recomputeInsights(handle.db, userId, { stages: [writingStage("first", []), late], now: new Date("2026-03-01T12:00:00Z") });
+    expect(committedRows).toBe(1);
+    expect(result.stages.map((s) => s.name)).toEqual(["first", "late", "late (after commit)"]);
+    expect(await handle.db.select().from(energyScores).where(eq(energyScores.userId, userId))).toHaveLength(1);
+  });
 });

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { userTimeZone } from "../../account/profile/service";
+import { logger } from "../../logger";
 import { localDate } from "../local-date";
 import { DEFAULT_SLEEP_NEED_SECONDS } from "../metrics";
 import { dailyValuesHistory } from "../timeseries/summaries";
@@ -39,7 +40,7 @@ export interface RecomputeOptions {
 export async function recomputeInsights(db: Database, userId: string, opts: RecomputeOptions = {}): Promise<RecomputeResult> {
   const stages = opts.stages ?? INSIGHT_STAGES;
   const started = performance.now();
-  return db.transaction(async (tx) => {
+  const { ctx, result } = await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`insights:${userId}`}))`);
     const ctx = await loadContext(tx, userId, opts.now ?? new Date());
     const loadMs = elapsed(started);
@@ -53,8 +54,21 @@ export async function recomputeInsights(db: Database, userId: string, opts: Reco
       }
       timings.push({ name: stage.name, ms: elapsed(stageStarted) });
     }
-    return { userId, today: ctx.today, days: ctx.days.length, loadMs, stages: timings, totalMs: elapsed(started) };
+    return { ctx, result: { userId, today: ctx.today, days: ctx.days.length, loadMs, stages: timings } };
   });
+  // The same context (stages may key what they left for this step by it), now on the plain handle.
+  ctx.db = db;
+  for (const stage of stages) {
+    if (!stage.afterCommit) continue;
+    const stageStarted = performance.now();
+    try {
+      await stage.afterCommit(ctx);
+    } catch (error) {
+      logger.warn({ err: error, userId, stage: stage.name }, "insight stage's after-commit work failed");
+    }
+    result.stages.push({ name: `${stage.name} (after commit)`, ms: elapsed(stageStarted) });
+  }
+  return { ...result, totalMs: elapsed(started) };
 }
 
 async function loadContext(db: Database, userId: string, now: Date): Promise<InsightContext> {

@@ -64,4 +64,10 @@ export interface InsightContext {
 export interface InsightStage {
   name: string;
   run(ctx: InsightContext): Promise<void>;
+  /**
+   * Slow outside calls (the AI gateway) after the recompute's transaction has committed, so they
+   * never hold it open; `ctx.db` is then the plain handle. A failure here is logged, not raised:
+   * what the transaction stored stands.
+   */
+  afterCommit?(ctx: InsightContext): Promise<void>;
 }

@@ -142,7 +142,7 @@ export async function populateUser(world: World, spec: UserSpec): Promise<Popula
     const body = terraBody("daily", raised, terraUser);
     await postWebhook("terra", body, webhookSigners.terra.sign(body, new Date()));
     await drainJobs(db, { timeoutMs: 120_000 });
-    await populateInsights(db, id, TIME_ZONE);
+    await populateInsights(db, id);
   }
   // An admin opens an email holding a link in the outbox (the embedded mailbox): audited, naming this user.
   const admin = await createUser(db, { email: `admin-${spec.label}@matrix.example`, role: "admin", verified: true });

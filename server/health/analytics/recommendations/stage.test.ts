@@ -77,7 +77,7 @@ describe("recommendationsStage", () => {
     ]);
   });
 
-  it("with a key: one gateway call per run, narratives stored per rule, nothing personal in the prompt", async () => {
+  it("with a key: one gateway call per run, after the commit (never inside the transaction), narratives stored per rule, nothing personal in the prompt", async () => {
     const ctx = await context({
       days: loadDays(1000, 1800),
       risks: [risk("resting_hr_elevated", "moderate", [58, 58], 52)],
@@ -85,7 +85,10 @@ describe("recommendationsStage", () => {
     });
     fake.reply(narrativeForEveryItem);
     const before = fake.requests.length;
-    await withAi().run(ctx);
+    const stage = withAi();
+    await stage.run(ctx);
+    expect(fake.requests.length).toBe(before);
+    await stage.afterCommit!(ctx);
     expect(fake.requests.length).toBe(before + 1);
     const rows = await rowsOf(ctx.userId);
     expect(rows.map((r) => [r.ruleId, r.narrative])).toEqual([
@@ -115,7 +118,9 @@ describe("recommendationsStage", () => {
   it("keeps the deterministic text (narrative null) when the answer names an id it was not asked about", async () => {
     const ctx = await context({ risks: [risk("hrv_suppressed", "low", [40, 40, 40], 50)] });
     fake.reply({ content: JSON.stringify({ items: [{ id: "made_up_rule", narrative: "?" }] }) });
-    await withAi().run(ctx);
+    const stage = withAi();
+    await stage.run(ctx);
+    await stage.afterCommit!(ctx);
     expect((await rowsOf(ctx.userId)).map((r) => [r.ruleId, r.narrative])).toEqual([["easy_training", null]]);
     const [audit] = await handle.db.select().from(aiRequests).where(eq(aiRequests.userId, ctx.userId));
     expect(audit!.outcome).toBe("invalid");

@@ -4,12 +4,12 @@ import { recommendations } from "@/db/schema/analytics";
 import type { Recommendation } from "./model";
 
 /**
- * Writes the day's recommendations: one row per (user, rule, day), text, impact, priority, basis
- * and narrative refreshed on every recompute, the user's mark (status, statusChangedAt) never
+ * Writes the day's recommendations: one row per (user, rule, day), text, impact, priority and basis
+ * refreshed on every recompute, the user's mark (status, statusChangedAt) never
  * touched. Today's rows still open whose rule no longer fires are removed; marked ones stay as
  * the record of what the user did.
  */
-export async function saveRecommendations(db: Database, userId: string, localDate: string, fired: Recommendation[], narratives: ReadonlyMap<string, string>): Promise<void> {
+export async function saveRecommendations(db: Database, userId: string, localDate: string, fired: Recommendation[]): Promise<void> {
   const stale = [eq(recommendations.userId, userId), eq(recommendations.localDate, localDate), eq(recommendations.status, "open")];
   await db.delete(recommendations).where(fired.length ? and(...stale, notInArray(recommendations.ruleId, fired.map((r) => r.ruleId))) : and(...stale));
   if (!fired.length) return;
@@ -25,7 +25,6 @@ export async function saveRecommendations(db: Database, userId: string, localDat
         expectedImpact: r.expectedImpact,
         priority: r.priority,
         basis: r.basis,
-        narrative: narratives.get(r.ruleId) ?? null,
       })),
     )
     .onConflictDoUpdate({
@@ -36,7 +35,18 @@ export async function saveRecommendations(db: Database, userId: string, localDat
         expectedImpact: sql`excluded.expected_impact`,
         priority: sql`excluded.priority`,
         basis: sql`excluded.basis`,
-        narrative: sql`excluded.narrative`,
+        // A narrative tells the previous text: it goes with it (the next one follows the commit).
+        narrative: sql`case when ${recommendations.body} = excluded.body then ${recommendations.narrative} end`,
       },
     });
+}
+
+/** The AI gateway's retelling of today's recommendations, by rule; rules without one keep theirs. */
+export async function saveNarratives(db: Database, userId: string, localDate: string, narratives: ReadonlyMap<string, string>): Promise<void> {
+  for (const [ruleId, narrative] of narratives) {
+    await db
+      .update(recommendations)
+      .set({ narrative })
+      .where(and(eq(recommendations.userId, userId), eq(recommendations.localDate, localDate), eq(recommendations.ruleId, ruleId)));
+  }
 }
