@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { DashboardSkeleton } from "./dashboard-skeleton";
 import { KeyMetrics } from "./key-metrics";
 import { LastSync } from "./last-sync";
-import type { UnitSystem } from "./metric-format";
+import type { UnitPrefs } from "./metric-format";
 import { ScoreCard } from "./score-card";
 import { ScoreTrend } from "./score-trend";
 import { TodayPlan } from "./today-plan";
@@ -16,7 +16,7 @@ import { TodayRisks } from "./today-risks";
 const REFRESH_MS = 60_000;
 
 /** The morning view: score and why, key metrics, the week, today's plan and risks, last sync. */
-export function DashboardView({ units, timeZone, aside }: { units: UnitSystem; timeZone: string; aside?: React.ReactNode }) {
+export function DashboardView({ units, timeZone, aside }: { units: UnitPrefs; timeZone: string; aside?: React.ReactNode }) {
   const trpc = useTRPC();
   // Wearables deliver through the day and scores follow: keep an open dashboard current without a reload.
   const dashboard = useQuery({ ...trpc.insights.dashboard.queryOptions(), refetchInterval: REFRESH_MS });

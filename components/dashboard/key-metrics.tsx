@@ -3,10 +3,10 @@ import { seriesLabel } from "@/components/insights/format";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { BASELINE_METRICS } from "@/server/health/analytics/types";
 import type { ScoreDayView } from "@/server/health/analytics/insights/schemas";
-import { formatMetricValue, type UnitSystem } from "./metric-format";
+import { formatMetricValue, type UnitPrefs } from "./metric-format";
 
 /** The day's key metrics, each beside its personal normal range (the band the score compares against). */
-export function KeyMetrics({ metrics, units }: { metrics: ScoreDayView["metrics"]; units: UnitSystem }) {
+export function KeyMetrics({ metrics, units }: { metrics: ScoreDayView["metrics"]; units: UnitPrefs }) {
   const rows = BASELINE_METRICS.flatMap((key) => {
     const metric = metrics[key];
     return metric && metric.value !== null ? [{ key, value: metric.value, baseline: metric.baseline }] : [];

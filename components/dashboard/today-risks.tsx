@@ -4,10 +4,10 @@ import { RiskCard } from "@/components/insights/risk-card";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
 import type { RiskView } from "@/server/health/analytics/insights/schemas";
-import type { UnitSystem } from "./metric-format";
+import type { UnitPrefs } from "./metric-format";
 
 /** Risk flags of today and yesterday; a calm line when there are none. */
-export function TodayRisks({ risks, units, scored }: { risks: RiskView[]; units: UnitSystem; scored: boolean }) {
+export function TodayRisks({ risks, units, scored }: { risks: RiskView[]; units: UnitPrefs; scored: boolean }) {
   return (
     <Card>
       <CardHeader>

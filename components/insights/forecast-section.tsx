@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
-import type { UnitSystem } from "@/components/dashboard/metric-format";
+import type { UnitPrefs } from "@/components/dashboard/metric-format";
 import { useTRPC } from "@/components/providers/trpc";
 import { Alert } from "@/components/ui/alert";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -18,7 +18,7 @@ const ForecastChart = dynamic(() => import("@/components/charts/forecast-chart")
 });
 
 /** The next 7 days of each forecast metric with its band, and how good the forecasts have been. */
-export function ForecastSection({ today, units }: { today: string; units: UnitSystem }) {
+export function ForecastSection({ today, units }: { today: string; units: UnitPrefs }) {
   const trpc = useTRPC();
   const forecast = useQuery(trpc.insights.forecast.queryOptions());
   return (
@@ -47,7 +47,7 @@ export function ForecastSection({ today, units }: { today: string; units: UnitSy
   );
 }
 
-function MetricForecast({ forecast, today, units }: { forecast: MetricForecastView; today: string; units: UnitSystem }) {
+function MetricForecast({ forecast, today, units }: { forecast: MetricForecastView; today: string; units: UnitPrefs }) {
   if (forecast.next.length === 0 && forecast.history.every((d) => d.actual === null)) {
     return <p className="text-sm text-zinc-600 dark:text-zinc-400">No forecast yet: forecasts start after 14 days of {seriesLabel(forecast.metric).toLowerCase()} data.</p>;
   }

@@ -1,4 +1,4 @@
-import { formatDuration, formatMetricValue, type UnitSystem } from "@/components/dashboard/metric-format";
+import { formatDuration, formatMetricValue, type UnitPrefs } from "@/components/dashboard/metric-format";
 import { CONTRIBUTOR_INFO } from "@/server/health/analytics/energy-score/labels";
 import type { ContributorKey, ForecastMetric, RiskKind, RiskSeverity, ScoreStatus } from "@/server/health/analytics/types";
 
@@ -91,7 +91,7 @@ export function formatError(metric: ForecastMetric, error: number): string {
 }
 
 /** A value of a forecast metric for axes and tooltips (sleep in hours). */
-export function forecastValue(metric: ForecastMetric, value: number, units: UnitSystem): string {
+export function forecastValue(metric: ForecastMetric, value: number, units: UnitPrefs): string {
   return metric === "score" ? String(Math.round(value)) : formatMetricValue(metric, value, units);
 }
 

@@ -1,12 +1,12 @@
 import { AlertTriangle } from "lucide-react";
 import { useId } from "react";
-import { formatMetricValue, type UnitSystem } from "@/components/dashboard/metric-format";
+import { formatMetricValue, type UnitPrefs } from "@/components/dashboard/metric-format";
 import { Badge } from "@/components/ui/badge";
 import type { RiskView } from "@/server/health/analytics/insights/schemas";
 import { formatDay, RISK_LABELS, RISK_METRIC, SEVERITY_BADGE } from "./format";
 
 /** A risk flag: what, how serious, and the days of data that raised it (expandable). */
-export function RiskCard({ risk, units }: { risk: RiskView; units: UnitSystem }) {
+export function RiskCard({ risk, units }: { risk: RiskView; units: UnitPrefs }) {
   const titleId = useId();
   const severity = SEVERITY_BADGE[risk.severity];
   const metric = RISK_METRIC[risk.kind];

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import type { UnitSystem } from "@/components/dashboard/metric-format";
+import type { UnitPrefs } from "@/components/dashboard/metric-format";
 import { useTRPC } from "@/components/providers/trpc";
 import { Alert } from "@/components/ui/alert";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -10,7 +10,7 @@ import { InsightsSection } from "./insights-section";
 import { RiskCard } from "./risk-card";
 
 /** Risk flags of the last 30 days, newest first, each with the data that raised it. */
-export function RiskHistory({ today, units }: { today: string; units: UnitSystem }) {
+export function RiskHistory({ today, units }: { today: string; units: UnitPrefs }) {
   const trpc = useTRPC();
   const risks = useQuery(trpc.insights.risks.queryOptions(rangeEnding(today, RISK_HISTORY_DAYS)));
   return (

@@ -4,6 +4,7 @@ import { firstName, greetingFor } from "@/components/profile/greeting";
 import { ProfileSummaryCard } from "@/components/profile/profile-summary-card";
 import { currentProfile, requireUser } from "@/components/shell/session";
 import { PageHeader } from "@/components/ui/page-header";
+import { unitPrefsOf } from "@/server/health/analytics/trends/units";
 import { HydrateClient, prefetch, trpc } from "@/server/api/rsc";
 
 export const metadata = { title: "Dashboard" };
@@ -21,7 +22,7 @@ export default async function DashboardPage() {
     <>
       <PageHeader title={`${greetingFor(new Date(), profile.timeZone)}${name ? `, ${name}` : ""}`} description={today} />
       <HydrateClient>
-        <DashboardView units={profile.units} timeZone={profile.timeZone} aside={<ProfileSummaryCard profile={profile} />} />
+        <DashboardView units={unitPrefsOf(profile)} timeZone={profile.timeZone} aside={<ProfileSummaryCard profile={profile} />} />
       </HydrateClient>
     </>
   );

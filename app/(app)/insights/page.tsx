@@ -5,6 +5,7 @@ import { RiskHistory } from "@/components/insights/risk-history";
 import { ScoreHistorySection } from "@/components/insights/score-history-section";
 import { currentProfile, requireUser } from "@/components/shell/session";
 import { PageHeader } from "@/components/ui/page-header";
+import { unitPrefsOf } from "@/server/health/analytics/trends/units";
 import { getQueryClient, HydrateClient, prefetch, trpc } from "@/server/api/rsc";
 import { localDate } from "@/server/health/local-date";
 
@@ -30,9 +31,9 @@ export default async function InsightsPage() {
       <HydrateClient>
         <div className="flex flex-col gap-6">
           <ScoreHistorySection today={today} />
-          <ForecastSection today={today} units={profile.units} />
+          <ForecastSection today={today} units={unitPrefsOf(profile)} />
           <CorrelationList />
-          <RiskHistory today={today} units={profile.units} />
+          <RiskHistory today={today} units={unitPrefsOf(profile)} />
         </div>
       </HydrateClient>
     </>
