@@ -99,3 +99,15 @@ export async function signInCookie(baseUrl: string, email: string, password: str
   if (!ping.ok) throw new Error(`the session from sign-in was not accepted: ${ping.status} ${await ping.text()}`);
   return cookie;
 }
+
+/** A benchmark run alone: serves the app, measures it with `bench`, prints the result and its table (with the targets), stops. */
+export async function benchAppAlone<T>(bench: (app: BenchApp) => Promise<T>, table: (result: T) => string, targets: string): Promise<void> {
+  const app = await startBenchApp();
+  try {
+    const result = await bench(app);
+    console.log(JSON.stringify(result, null, 2));
+    console.log(`\n${table(result)}\n(targets: ${targets})`);
+  } finally {
+    await app.stop();
+  }
+}

@@ -5,9 +5,10 @@
  * at OPEN_LOOP_RATE req/s offered (latency percentiles, target p95 < 50 ms).
  * Alone: `npx tsx scripts/bench/dashboard-http.ts` (builds, seeds Postgres, serves, measures).
  */
-import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
-import { signInCookie, startBenchApp, type BenchApp } from "./app-server";
+import { benchAppAlone, signInCookie, type BenchApp } from "./app-server";
+import { fmt } from "./format";
+import { runAlone } from "./run";
 import { percentile } from "./stats";
 
 /** The tRPC path of the dashboard's one summary read (score, contributors, key metrics, recommendations). */
@@ -129,7 +130,6 @@ export async function benchDashboardHttp(app: BenchApp): Promise<DashboardHttpRe
 }
 
 export function dashboardHttpRows(r: DashboardHttpResult): string {
-  const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
   const row = (name: string, m: { closed: ClosedLoop; open: OpenLoop } | null, ratio: string) =>
     m
       ? `| \`${name}\` | ${fmt(m.closed.requestsPerSecond)} (${m.closed.rounds.map((x) => fmt(x)).join(", ")}) | ${ratio} | ${fmt(m.open.achieved)} | ${fmt(m.open.p50)} ms | **${fmt(m.open.p95)} ms** | ${fmt(m.open.p975)} ms | ${fmt(m.open.errors)} |`
@@ -142,20 +142,4 @@ export function dashboardHttpRows(r: DashboardHttpResult): string {
   ].join("\n");
 }
 
-async function main() {
-  const app = await startBenchApp();
-  try {
-    const result = await benchDashboardHttp(app);
-    console.log(JSON.stringify(result, null, 2));
-    console.log(`\n${dashboardHttpRows(result)}\n(targets: ratio ≥ ${RATIO_TARGET}, p95 < ${P95_TARGET_MS} ms)`);
-  } finally {
-    await app.stop();
-  }
-}
-
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  main().catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
-}
+runAlone(import.meta.url, () => benchAppAlone(benchDashboardHttp, dashboardHttpRows, `ratio ≥ ${RATIO_TARGET}, p95 < ${P95_TARGET_MS} ms`));

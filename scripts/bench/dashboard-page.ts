@@ -5,9 +5,10 @@
  * Largest Contentful Paint (target < 1.0 s), median of LOADS after one warm-up load.
  * Alone: `npx tsx scripts/bench/dashboard-page.ts` (builds, seeds Postgres, serves, measures).
  */
-import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type BrowserContext } from "@playwright/test";
-import { startBenchApp, type BenchApp } from "./app-server";
+import { benchAppAlone, type BenchApp } from "./app-server";
+import { fmt } from "./format";
+import { runAlone } from "./run";
 import { median } from "./stats";
 
 export const JS_TARGET_KB = 200;
@@ -96,7 +97,6 @@ export async function benchDashboardPage(app: BenchApp): Promise<DashboardPageRe
 }
 
 export function dashboardPageRows(r: DashboardPageResult): string {
-  const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
   return [
     "| page | first-load JS (compressed) | scripts (compressed) | LCP | LCP of each load |",
     "|---|---:|---:|---:|---|",
@@ -104,20 +104,4 @@ export function dashboardPageRows(r: DashboardPageResult): string {
   ].join("\n");
 }
 
-async function main() {
-  const app = await startBenchApp();
-  try {
-    const result = await benchDashboardPage(app);
-    console.log(JSON.stringify(result, null, 2));
-    console.log(`\n${dashboardPageRows(result)}\n(targets: ≤ ${JS_TARGET_KB} kB, LCP < ${LCP_TARGET_MS} ms)`);
-  } finally {
-    await app.stop();
-  }
-}
-
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  main().catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
-}
+runAlone(import.meta.url, () => benchAppAlone(benchDashboardPage, dashboardPageRows, `≤ ${JS_TARGET_KB} kB, LCP < ${LCP_TARGET_MS} ms`));

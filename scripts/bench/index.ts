@@ -3,11 +3,11 @@
 import { writeFileSync } from "node:fs";
 import { benchAppleImport, IMPORT_HEAP_MB, type AppleImportResult } from "./apple-import";
 import { pgliteBenchDb, postgresBenchDb, type BenchDb } from "./bench-db";
+import { fmt } from "./format";
 import { benchIngest, demoPayloads, type IngestYearResult } from "./ingest-year";
 import { insightsSection, runInsightsSuite } from "./insights-suite";
 import { describeMachine } from "./machine";
 
-const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const runs = (seconds: number[]) => seconds.map((s) => fmt(s, 1)).join(", ");
 const APPLE_BYTES = Number(process.env.BENCH_APPLE_BYTES ?? 1e9);
 

@@ -3,12 +3,13 @@
  * forecasts, recommendations) from a year of daily summaries, median of RUNS, per stage.
  * Alone: `npx tsx scripts/bench/insights-recompute.ts` (Postgres, if reachable, and PGlite).
  */
-import { fileURLToPath } from "node:url";
 import { recomputeInsights, type RecomputeResult } from "@/server/health/analytics/recompute";
 import { installJobs } from "@/server/platform/jobs/install";
-import { pgliteBenchDb, postgresBenchDb, type BenchDb } from "./bench-db";
+import type { BenchDb } from "./bench-db";
+import { fmt } from "./format";
+import { onEachYearDb, runAlone } from "./run";
 import { median } from "./stats";
-import { seedYearUser, yearPayloads, type YearUser } from "./year-user";
+import type { YearUser } from "./year-user";
 
 const RUNS = 3;
 export const RECOMPUTE_TARGET_SECONDS = 5;
@@ -39,7 +40,6 @@ export async function benchRecompute(target: BenchDb, user: YearUser): Promise<R
 }
 
 export function recomputeRows(results: RecomputeBenchResult[]): string {
-  const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
   const stageNames = [...new Set(results.flatMap((r) => r.stages.map((s) => s.name)))];
   const cells = (values: string[]) => `| ${values.join(" | ")} |`;
   const header = cells(["database", "days", "recompute", "runs", "load", ...stageNames]);
@@ -57,31 +57,8 @@ export function recomputeRows(results: RecomputeBenchResult[]): string {
   return [header, align, ...rows].join("\n");
 }
 
-async function main() {
+runAlone(import.meta.url, async () => {
   installJobs();
-  const payloads = yearPayloads();
-  const results: RecomputeBenchResult[] = [];
-  for (const open of [postgresBenchDb, pgliteBenchDb]) {
-    const target = await open();
-    if (!target) {
-      console.log("Postgres not reachable: skipped");
-      continue;
-    }
-    try {
-      const user = await seedYearUser(target.handle.db, payloads, "bench-insights@example.com");
-      const result = await benchRecompute(target, user);
-      console.log(result);
-      results.push(result);
-    } finally {
-      await target.dispose();
-    }
-  }
+  const results = await onEachYearDb("bench-insights@example.com", benchRecompute);
   console.log(`\n${recomputeRows(results)}\n(target < ${RECOMPUTE_TARGET_SECONDS} s)`);
-}
-
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  main().catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
-}
+});

@@ -4,12 +4,11 @@
  * A part that fails is reported in its place in BENCHMARKS.md instead of stopping the others.
  */
 import { startBenchApp } from "./app-server";
-import { pgliteBenchDb, postgresBenchDb } from "./bench-db";
 import { BASELINE_PROCEDURE, benchDashboardHttp, dashboardHttpRows, P95_TARGET_MS, RATIO_TARGET, type DashboardHttpResult } from "./dashboard-http";
 import { benchDashboardPage, dashboardPageRows, JS_TARGET_KB, LCP_TARGET_MS, type DashboardPageResult } from "./dashboard-page";
 import { benchRecompute, RECOMPUTE_TARGET_SECONDS, recomputeRows, type RecomputeBenchResult } from "./insights-recompute";
+import { onEachYearDb } from "./run";
 import { benchTrend, TREND_TARGET_MS, trendRows, type TrendBenchResult } from "./trend-query";
-import { seedYearUser, yearPayloads } from "./year-user";
 
 export interface InsightsSuiteResult {
   recompute: RecomputeBenchResult[];
@@ -21,21 +20,9 @@ export interface InsightsSuiteResult {
 const failure = (error: unknown) => `failed: ${error instanceof Error ? error.message : String(error)}`;
 
 export async function runInsightsSuite(): Promise<InsightsSuiteResult> {
-  const payloads = yearPayloads();
-  const recompute: RecomputeBenchResult[] = [];
-  const trend: TrendBenchResult[] = [];
-  for (const open of [postgresBenchDb, pgliteBenchDb]) {
-    const target = await open();
-    if (!target) continue;
-    try {
-      const user = await seedYearUser(target.handle.db, payloads, "bench-insights@example.com");
-      recompute.push(await benchRecompute(target, user));
-      trend.push(await benchTrend(target, user));
-      console.log(recompute.at(-1), trend.at(-1));
-    } finally {
-      await target.dispose();
-    }
-  }
+  const measured = await onEachYearDb("bench-insights@example.com", async (target, user) => ({ recompute: await benchRecompute(target, user), trend: await benchTrend(target, user) }));
+  const recompute = measured.map((m) => m.recompute);
+  const trend = measured.map((m) => m.trend);
   let http: DashboardHttpResult | string = "not run";
   let page: DashboardPageResult | string = "not run";
   try {

@@ -3,16 +3,17 @@
  * median of RUNS, beside the fastest honest way to get a year of days: a SELECT of the precomputed
  * daily summary rows. Alone: `npx tsx scripts/bench/trend-query.ts`.
  */
-import { fileURLToPath } from "node:url";
 import { and, asc, between, eq } from "drizzle-orm";
 import { dailySummaries } from "@/db/schema";
 import { addDays, zoneOffsetMinutes } from "@/server/health/local-date";
 import { querySeries } from "@/server/health/timeseries/read";
 import { installJobs } from "@/server/platform/jobs/install";
-import { pgliteBenchDb, postgresBenchDb, type BenchDb } from "./bench-db";
+import type { BenchDb } from "./bench-db";
+import { fmt } from "./format";
 import { TIME_ZONE } from "./ingest-year";
+import { onEachYearDb, runAlone } from "./run";
 import { median } from "./stats";
-import { seedYearUser, yearPayloads, type YearUser } from "./year-user";
+import type { YearUser } from "./year-user";
 
 const RUNS = 7;
 export const TREND_TARGET_MS = 100;
@@ -63,7 +64,6 @@ export async function benchTrend(target: BenchDb, user: YearUser): Promise<Trend
 }
 
 export function trendRows(results: TrendBenchResult[]): string {
-  const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
   return [
     "| database | day buckets | trend query | runs | daily rows SELECT | rows |",
     "|---|---:|---:|---|---:|---:|",
@@ -73,31 +73,8 @@ export function trendRows(results: TrendBenchResult[]): string {
   ].join("\n");
 }
 
-async function main() {
+runAlone(import.meta.url, async () => {
   installJobs();
-  const payloads = yearPayloads();
-  const results: TrendBenchResult[] = [];
-  for (const open of [postgresBenchDb, pgliteBenchDb]) {
-    const target = await open();
-    if (!target) {
-      console.log("Postgres not reachable: skipped");
-      continue;
-    }
-    try {
-      const user = await seedYearUser(target.handle.db, payloads, "bench-trend@example.com");
-      const result = await benchTrend(target, user);
-      console.log(result);
-      results.push(result);
-    } finally {
-      await target.dispose();
-    }
-  }
+  const results = await onEachYearDb("bench-trend@example.com", benchTrend);
   console.log(`\n${trendRows(results)}\n(target < ${TREND_TARGET_MS} ms)`);
-}
-
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  main().catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
-}
+});
