@@ -6,7 +6,8 @@ import { ChartFigure } from "@/components/charts/chart-figure";
 import { formatBucketLabel } from "@/components/charts/format";
 import { LazyLineChart } from "@/components/charts/lazy";
 import { useTRPC } from "@/components/providers/trpc";
-import { NoData } from "@/components/trends/no-data";
+import { BodyOverviewSkeleton } from "@/components/trends/body-page-skeleton";
+import { NoData, NoneInRange } from "@/components/trends/no-data";
 import type { DayRange } from "@/components/trends/range";
 import { Segmented } from "@/components/trends/segmented";
 import { SeriesChart } from "@/components/trends/series-chart";
@@ -14,7 +15,6 @@ import { Stat, StatGrid } from "@/components/trends/stat";
 import type { LoadResult, SeriesResult } from "@/components/trends/types";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Skeleton } from "@/components/ui/skeleton";
 import { formatDisplay } from "@/server/health/analytics/trends/units";
 import { LOAD_ZONE_TEXT } from "./format";
 import { activityInputs } from "./queries";
@@ -34,7 +34,7 @@ export function ActivityOverview({ range, days }: { range: DayRange; days: numbe
   const [energy, setEnergy] = useState<"active" | "total">("active");
 
   const all = [steps, minutes, active, total, load];
-  if (all.some((q) => q.isPending)) return <ActivitySkeleton />;
+  if (all.some((q) => q.isPending)) return <BodyOverviewSkeleton label="Loading your activity" />;
   const failed = all.find((q) => q.error);
   if (failed?.error) return <EmptyState title="Your activity could not be loaded" description={failed.error.message} />;
   const series = { steps: steps.data!, minutes: minutes.data!, active: active.data!, total: total.data! };
@@ -87,7 +87,7 @@ export function ActivityOverview({ range, days }: { range: DayRange; days: numbe
               onChange={setEnergy}
             />
           </CardHeader>
-          <CardContent>{shown.buckets.length ? <SeriesChart series={shown} color={3} testId="activity-energy-chart" /> : <None what="energy figures" />}</CardContent>
+          <CardContent>{shown.buckets.length ? <SeriesChart series={shown} color={3} testId="activity-energy-chart" /> : <NoneInRange what="energy figures" />}</CardContent>
         </Card>
         <LoadCard load={load.data!} />
       </div>
@@ -112,7 +112,7 @@ function ChartCard({ title, description, series, color, testId }: { title: strin
         <CardTitle>{title}</CardTitle>
         <CardDescription>{description}</CardDescription>
       </CardHeader>
-      <CardContent>{series.buckets.length ? <SeriesChart series={series} color={color} testId={testId} /> : <None what={title.toLowerCase()} />}</CardContent>
+      <CardContent>{series.buckets.length ? <SeriesChart series={series} color={color} testId={testId} /> : <NoneInRange what={title.toLowerCase()} />}</CardContent>
     </Card>
   );
 }
@@ -154,29 +154,9 @@ function LoadCard({ load }: { load: LoadResult }) {
             ) : null}
           </>
         ) : (
-          <None what="load figures yet (two weeks of activity are needed)" />
+          <NoneInRange what="load figures yet (two weeks of activity are needed)" />
         )}
       </CardContent>
     </Card>
-  );
-}
-
-function None({ what }: { what: string }) {
-  return <p className="rounded-md border border-dashed border-zinc-300 p-6 text-center text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">No {what} in this range.</p>;
-}
-
-function ActivitySkeleton() {
-  return (
-    <div className="flex flex-col gap-6" aria-busy="true" aria-label="Loading your activity">
-      <div className="grid grid-cols-2 gap-3 lg:grid-cols-4">
-        {Array.from({ length: 4 }, (_, i) => (
-          <Skeleton key={i} className="h-28" />
-        ))}
-      </div>
-      <div className="grid gap-6 lg:grid-cols-2">
-        <Skeleton className="h-80" />
-        <Skeleton className="h-80" />
-      </div>
-    </div>
   );
 }

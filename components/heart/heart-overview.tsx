@@ -5,14 +5,14 @@ import { ChevronLeft, ChevronRight } from "lucide-react";
 import Link from "next/link";
 import { formatDay } from "@/components/charts/format";
 import { useTRPC } from "@/components/providers/trpc";
-import { NoData } from "@/components/trends/no-data";
+import { BodyOverviewSkeleton } from "@/components/trends/body-page-skeleton";
+import { NoData, NoneInRange } from "@/components/trends/no-data";
 import { SeriesChart } from "@/components/trends/series-chart";
 import { Stat, StatGrid } from "@/components/trends/stat";
 import type { BandsResult, SeriesResult } from "@/components/trends/types";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Skeleton } from "@/components/ui/skeleton";
 import { formatDisplay } from "@/server/health/analytics/trends/units";
 import { addDays } from "@/server/health/local-date";
 import { againstBand, daySummary } from "./format";
@@ -34,7 +34,7 @@ export function HeartOverview({ day, today, range, days }: HeartQueries & { toda
   const sdnnBands = useQuery({ ...trpc.trends.bands.queryOptions({ ...inputs.hrvBands, metric: "hrv_sdnn" }), enabled: noRmssd });
 
   const all = [hourly, daily, resting, rmssd, restingBands, rmssdBands, ...(noRmssd ? [sdnn, sdnnBands] : [])];
-  if (all.some((q) => q.isPending)) return <HeartSkeleton />;
+  if (all.some((q) => q.isPending)) return <BodyOverviewSkeleton label="Loading your heart data" charts="flex flex-col gap-6" />;
   const failed = all.find((q) => q.error);
   if (failed?.error) return <EmptyState title="Your heart data could not be loaded" description={failed.error.message} />;
   const hrv = (noRmssd ? sdnn.data : rmssd.data)!;
@@ -144,23 +144,5 @@ function BaselineCard({ title, description, series, bands, color, testId }: { ti
         ) : null}
       </CardContent>
     </Card>
-  );
-}
-
-function NoneInRange({ what }: { what: string }) {
-  return <p className="rounded-md border border-dashed border-zinc-300 p-6 text-center text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">No {what} in this range.</p>;
-}
-
-function HeartSkeleton() {
-  return (
-    <div className="flex flex-col gap-6" aria-busy="true" aria-label="Loading your heart data">
-      <div className="grid grid-cols-2 gap-3 lg:grid-cols-4">
-        {Array.from({ length: 4 }, (_, i) => (
-          <Skeleton key={i} className="h-28" />
-        ))}
-      </div>
-      <Skeleton className="h-80" />
-      <Skeleton className="h-80" />
-    </div>
   );
 }

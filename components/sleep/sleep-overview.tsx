@@ -6,12 +6,12 @@ import { ChartFigure } from "@/components/charts/chart-figure";
 import { clockTime, formatDay, minutesAsClock } from "@/components/charts/format";
 import { LazyBarChart, LazyLineChart } from "@/components/charts/lazy";
 import { useTRPC } from "@/components/providers/trpc";
+import { BodyOverviewSkeleton } from "@/components/trends/body-page-skeleton";
 import { NoData } from "@/components/trends/no-data";
 import type { DayRange } from "@/components/trends/range";
 import { Stat, StatGrid } from "@/components/trends/stat";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Skeleton } from "@/components/ui/skeleton";
 import { formatDuration, toDisplay, type UnitPrefs } from "@/server/health/analytics/trends/units";
 import { againstNeed, efficiencyTone, regularityWord } from "./format";
 import { NightDetail } from "./night-detail";
@@ -23,7 +23,7 @@ export function SleepOverview({ range, prefs }: { range: DayRange; prefs: UnitPr
   const result = useQuery(trpc.trends.sleepNights.queryOptions(range));
   const [selected, setSelected] = useState<string | null>(null);
 
-  if (result.isPending) return <SleepSkeleton />;
+  if (result.isPending) return <BodyOverviewSkeleton label="Loading your sleep" charts="grid gap-6 lg:grid-cols-[2fr_1fr]" />;
   if (result.error) return <EmptyState title="Your sleep could not be loaded" description={result.error.message} />;
   const { nights, needSeconds } = result.data;
   if (nights.length === 0) {
@@ -127,22 +127,6 @@ export function SleepOverview({ range, prefs }: { range: DayRange; prefs: UnitPr
             </p>
           </CardContent>
         </Card>
-      </div>
-    </div>
-  );
-}
-
-function SleepSkeleton() {
-  return (
-    <div className="flex flex-col gap-6" aria-busy="true" aria-label="Loading your sleep">
-      <div className="grid grid-cols-2 gap-3 lg:grid-cols-4">
-        {Array.from({ length: 4 }, (_, i) => (
-          <Skeleton key={i} className="h-28" />
-        ))}
-      </div>
-      <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
-        <Skeleton className="h-80" />
-        <Skeleton className="h-80" />
       </div>
     </div>
   );

@@ -21,3 +21,8 @@ export function NoData({ title, description, testId }: { title: string; descript
     </div>
   );
 }
+
+/** In place of one chart of a body page that has data, but none of this chart's in the range. */
+export function NoneInRange({ what }: { what: string }) {
+  return <p className="rounded-md border border-dashed border-zinc-300 p-6 text-center text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">No {what} in this range.</p>;
+}

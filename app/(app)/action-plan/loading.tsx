@@ -1,16 +1,11 @@
+import { PageSkeleton, SkeletonBlocks } from "@/components/loading/page-skeleton";
 import { Skeleton } from "@/components/ui/skeleton";
 
 export default function ActionPlanLoading() {
   return (
-    <div role="status" aria-label="Loading your action plan">
-      <Skeleton className="mb-2 h-8 w-44" />
-      <Skeleton className="mb-6 h-4 w-96 max-w-full" />
+    <PageSkeleton label="Loading your action plan" titleWidth="w-44" introWidth="w-96">
       <Skeleton className="mb-4 h-10 w-72" />
-      <div className="flex flex-col gap-3">
-        <Skeleton className="h-32" />
-        <Skeleton className="h-32" />
-        <Skeleton className="h-32" />
-      </div>
-    </div>
+      <SkeletonBlocks blocks={["h-32", "h-32", "h-32"]} className="flex flex-col gap-3" />
+    </PageSkeleton>
   );
 }

@@ -1,12 +1,10 @@
 import { DashboardSkeleton } from "@/components/dashboard/dashboard-skeleton";
-import { Skeleton } from "@/components/ui/skeleton";
+import { PageSkeleton } from "@/components/loading/page-skeleton";
 
 export default function DashboardLoading() {
   return (
-    <>
-      <Skeleton className="mb-2 h-8 w-64" />
-      <Skeleton className="mb-6 h-4 w-40" />
+    <PageSkeleton titleWidth="w-64" introWidth="w-40">
       <DashboardSkeleton />
-    </>
+    </PageSkeleton>
   );
 }
