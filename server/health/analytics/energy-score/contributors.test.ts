@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { WEARABLE_CONTRIBUTOR_KEYS } from "../testing/wearable-keys";
 import {
   activityBalanceReading,
   hrvReading,
@@ -152,15 +153,6 @@ describe("journal", () => {
     expect(own).toMatchObject({ z: 3, baselineDays: 20, finding: "Mood 3.0 SD above your normal range" });
     // No entry: the journal is not listed at all (it is an optional input, not missing data).
     expect(readingsOf(inputs({ values: { journal_energy: 3 } })).map((r) => r.key)).not.toContain("journal_mood");
-    expect(readingsOf(inputs({})).map((r) => r.key)).toEqual([
-      "hrv",
-      "resting_heart_rate",
-      "sleep_duration",
-      "sleep_efficiency",
-      "sleep_regularity",
-      "activity_balance",
-      "temperature",
-      "respiratory_rate",
-    ]);
+    expect(readingsOf(inputs({})).map((r) => r.key)).toEqual(WEARABLE_CONTRIBUTOR_KEYS);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { addDays } from "../../local-date";
+import { WEARABLE_CONTRIBUTOR_KEYS } from "../testing/wearable-keys";
 import type { ScoreInputDay } from "./day-inputs";
 import { scoreDays } from "./score-days";
 import { DEFAULT_SCORE_WEIGHTS } from "./weights";
@@ -98,16 +99,7 @@ describe("scoreDays", () => {
     expect(performance.now() - started).toBeLessThan(1000);
     expect(scored.map((d) => d.date)).toEqual(year.map((d) => d.date));
     expect(scored.filter((d) => d.state === "scored")).toHaveLength(366 - 14);
-    expect(scored.at(-1)!.contributors.filter((c) => c.z !== null).map((c) => c.key)).toEqual([
-      "hrv",
-      "resting_heart_rate",
-      "sleep_duration",
-      "sleep_efficiency",
-      "sleep_regularity",
-      "activity_balance",
-      "temperature",
-      "respiratory_rate",
-    ]);
+    expect(scored.at(-1)!.contributors.filter((c) => c.z !== null).map((c) => c.key)).toEqual(WEARABLE_CONTRIBUTOR_KEYS);
     expect(scored.at(-1)!.confidence).toBe(1);
   });
 });
