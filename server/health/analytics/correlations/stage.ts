@@ -1,13 +1,20 @@
 import { eq } from "drizzle-orm";
 import { correlations } from "@/db/schema";
+import { slicesOf } from "@/db/upsert";
 import { addDays } from "../../local-date";
-import type { InsightContext, InsightStage } from "../stage";
-import { findCorrelations } from "./correlate";
+import type { FoundCorrelation, InsightContext, InsightStage } from "../stage";
+import { findCorrelations, type CorrelationResult } from "./correlate";
 import { buildSeries, type DailySeries } from "./series";
 
 /** Correlations look at the last year of days (today included). */
 export const CORRELATION_WINDOW_DAYS = 365;
 const INSERT_CHUNK = 500;
+
+/** The columns of a result: all of it but the raw p (the q-value it was adjusted to is kept). */
+const stored = ({ pValue: _pValue, ...columns }: CorrelationResult) => columns;
+
+/** What the stages after this one read of a result. */
+const found = ({ pValue: _pValue, pearsonR: _r, pearsonP: _rp, spearmanRho: _rho, spearmanP: _rhop, ...rest }: CorrelationResult): FoundCorrelation => rest;
 
 /** Where series beyond the summaries come from (the journal's mood, energy and yes/no tags). */
 export type ExtraSeriesSource = (ctx: InsightContext, from: string) => Promise<DailySeries[]>;
@@ -25,44 +32,10 @@ export function correlationsStageWith(extra: ExtraSeriesSource): InsightStage {
       const series = buildSeries({ days: ctx.days, scores: ctx.scores, from, to: ctx.today, extra: await extra(ctx, from) });
       const results = findCorrelations(series);
       await ctx.db.delete(correlations).where(eq(correlations.userId, ctx.userId));
-      for (let i = 0; i < results.length; i += INSERT_CHUNK) {
-        await ctx.db.insert(correlations).values(
-          results.slice(i, i + INSERT_CHUNK).map((r) => ({
-            userId: ctx.userId,
-            computedOn: ctx.today,
-            x: r.x,
-            y: r.y,
-            lag: r.lag,
-            kind: r.kind,
-            n: r.n,
-            pearsonR: r.pearsonR,
-            pearsonP: r.pearsonP,
-            spearmanRho: r.spearmanRho,
-            spearmanP: r.spearmanP,
-            qValue: r.qValue,
-            significant: r.significant,
-            effect: r.effect,
-            effectLow: r.effectLow,
-            effectHigh: r.effectHigh,
-            strength: r.strength,
-            sentence: r.sentence,
-          })),
-        );
+      for (const slice of slicesOf(results, INSERT_CHUNK)) {
+        await ctx.db.insert(correlations).values(slice.map((r) => ({ userId: ctx.userId, computedOn: ctx.today, ...stored(r) })));
       }
-      ctx.correlations = results.map((r) => ({
-        x: r.x,
-        y: r.y,
-        lag: r.lag,
-        kind: r.kind,
-        n: r.n,
-        qValue: r.qValue,
-        significant: r.significant,
-        effect: r.effect,
-        effectLow: r.effectLow,
-        effectHigh: r.effectHigh,
-        strength: r.strength,
-        sentence: r.sentence,
-      }));
+      ctx.correlations = results.map(found);
     },
   };
 }

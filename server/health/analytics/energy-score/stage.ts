@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { energyScores } from "@/db/schema/analytics";
+import { fromIncoming, slicesOf } from "@/db/upsert";
 import type { InsightStage } from "../stage";
 import { scoreDays, type DayScore } from "./score-days";
 import { effectiveScoreWeights } from "./weights-store";
@@ -13,11 +14,11 @@ export async function saveScores(db: Database, userId: string, days: readonly Da
   await db
     .delete(energyScores)
     .where(and(eq(energyScores.userId, userId), sql`not (${energyScores.localDate} = any(${sql.param(dates)}::date[]))`));
-  for (let i = 0; i < days.length; i += UPSERT_CHUNK) {
+  for (const slice of slicesOf(days, UPSERT_CHUNK)) {
     await db
       .insert(energyScores)
       .values(
-        days.slice(i, i + UPSERT_CHUNK).map((d) => ({
+        slice.map((d) => ({
           userId,
           localDate: d.date,
           state: d.state,
@@ -33,14 +34,7 @@ export async function saveScores(db: Database, userId: string, days: readonly Da
       .onConflictDoUpdate({
         target: [energyScores.userId, energyScores.localDate],
         set: {
-          state: sql`excluded.state`,
-          score: sql`excluded.score`,
-          status: sql`excluded.status`,
-          confidence: sql`excluded.confidence`,
-          calibrationDaysLeft: sql`excluded.calibration_days_left`,
-          contributors: sql`excluded.contributors`,
-          metrics: sql`excluded.metrics`,
-          guard: sql`excluded.guard`,
+          ...fromIncoming(energyScores, ["state", "score", "status", "confidence", "calibrationDaysLeft", "contributors", "metrics", "guard"]),
           computedAt: sql`now()`,
         },
       });

@@ -1,5 +1,6 @@
 import { and, eq, gte, lt, lte, sql } from "drizzle-orm";
 import { forecastAccuracy, forecasts } from "@/db/schema";
+import { fromIncoming, slicesOf } from "@/db/upsert";
 import { addDays } from "../../local-date";
 import type { InsightStage } from "../stage";
 import { FORECAST_METRICS } from "../types";
@@ -29,13 +30,13 @@ export const forecastStage: InsightStage = {
     const rows = origins.flatMap((madeOn) =>
       FORECAST_METRICS.flatMap((metric) => (forecastFrom(series[metric], madeOn, FORECAST_BOUNDS[metric])?.points ?? []).map((p) => ({ userId: ctx.userId, metric, madeOn, ...p }))),
     );
-    for (let i = 0; i < rows.length; i += UPSERT_CHUNK) {
+    for (const slice of slicesOf(rows, UPSERT_CHUNK)) {
       await ctx.db
         .insert(forecasts)
-        .values(rows.slice(i, i + UPSERT_CHUNK))
+        .values(slice)
         .onConflictDoUpdate({
           target: [forecasts.userId, forecasts.metric, forecasts.madeOn, forecasts.targetDate],
-          set: { horizon: sql`excluded.horizon`, predicted: sql`excluded.predicted`, low: sql`excluded.low`, high: sql`excluded.high` },
+          set: fromIncoming(forecasts, ["horizon", "predicted", "low", "high"]),
         });
     }
     await ctx.db.delete(forecasts).where(and(eq(forecasts.userId, ctx.userId), lt(forecasts.targetDate, addDays(ctx.today, -FORECAST_RETENTION_DAYS))));
@@ -67,13 +68,7 @@ export const forecastStage: InsightStage = {
       .values(accuracy)
       .onConflictDoUpdate({
         target: [forecastAccuracy.userId, forecastAccuracy.metric],
-        set: {
-          computedOn: sql`excluded.computed_on`,
-          n: sql`excluded.n`,
-          meanAbsoluteError: sql`excluded.mean_absolute_error`,
-          coverage: sql`excluded.coverage`,
-          nominalCoverage: sql`excluded.nominal_coverage`,
-        },
+        set: fromIncoming(forecastAccuracy, ["computedOn", "n", "meanAbsoluteError", "coverage", "nominalCoverage"]),
       });
   },
 };

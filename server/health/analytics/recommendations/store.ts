@@ -1,6 +1,7 @@
 import { and, eq, notInArray, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { recommendations } from "@/db/schema/analytics";
+import { fromIncoming } from "@/db/upsert";
 import type { Recommendation } from "./model";
 
 /**
@@ -30,11 +31,7 @@ export async function saveRecommendations(db: Database, userId: string, localDat
     .onConflictDoUpdate({
       target: [recommendations.userId, recommendations.ruleId, recommendations.localDate],
       set: {
-        title: sql`excluded.title`,
-        body: sql`excluded.body`,
-        expectedImpact: sql`excluded.expected_impact`,
-        priority: sql`excluded.priority`,
-        basis: sql`excluded.basis`,
+        ...fromIncoming(recommendations, ["title", "body", "expectedImpact", "priority", "basis"]),
         // A narrative tells the previous text: it goes with it (the next one follows the commit).
         narrative: sql`case when ${recommendations.body} = excluded.body then ${recommendations.narrative} end`,
       },
