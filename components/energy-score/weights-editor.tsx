@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useId, useState, type ChangeEvent } from "react";
 import { fieldErrorsOf, formErrorOf } from "@/components/profile/field-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -95,6 +95,8 @@ function WeightRow({ contributor, value, share, inherited, inheritedName, overri
     const n = Number(raw);
     if (raw !== "" && Number.isInteger(n) && n >= 0 && n <= MAX_WEIGHT) onChange(n);
   };
+  // The slider and the number box are two views of one weight.
+  const weight = { min: 0, max: MAX_WEIGHT, step: 1, value, disabled, onChange: (event: ChangeEvent<HTMLInputElement>) => set(event.target.value) };
   return (
     <li className="flex flex-col gap-2 py-4" data-testid={`weight-${contributor}`}>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -111,14 +113,9 @@ function WeightRow({ contributor, value, share, inherited, inheritedName, overri
         <input
           id={`${id}-range`}
           type="range"
-          min={0}
-          max={MAX_WEIGHT}
-          step={1}
-          value={value}
-          disabled={disabled}
+          {...weight}
           aria-describedby={`${id}-description`}
           aria-valuetext={`${value} of ${MAX_WEIGHT}`}
-          onChange={(event) => set(event.target.value)}
           className="h-2 min-w-0 flex-1 cursor-pointer accent-brand-600 disabled:cursor-not-allowed"
         />
         <label htmlFor={`${id}-number`} className="sr-only">
@@ -128,14 +125,9 @@ function WeightRow({ contributor, value, share, inherited, inheritedName, overri
           id={`${id}-number`}
           type="number"
           inputMode="numeric"
-          min={0}
-          max={MAX_WEIGHT}
-          step={1}
-          value={value}
-          disabled={disabled}
+          {...weight}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? `${id}-error` : undefined}
-          onChange={(event) => set(event.target.value)}
           className="h-9 w-16 rounded-md border border-zinc-300 bg-white px-2 text-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 aria-[invalid=true]:border-red-500 dark:border-zinc-700 dark:bg-zinc-900"
         />
         {overridden ? (
