@@ -1,8 +1,7 @@
 "use client";
 
 import { AlertTriangle } from "lucide-react";
-import Link from "next/link";
-import { Button } from "@/components/ui/button";
+import { buttonVariants } from "@/components/ui/button-variants";
 
 interface ErrorPanelProps {
   error: Error & { digest?: string };
@@ -10,7 +9,11 @@ interface ErrorPanelProps {
   title?: string;
 }
 
-/** What a route's error boundary shows: a plain explanation, a retry, and a way out. */
+/**
+ * What a route's error boundary shows: a plain explanation, a retry, and a way out. Plain elements
+ * (not <Button> or next/link): the root boundary is part of every page's first load, and after an
+ * error a full load of the home page is the surer way out.
+ */
 export function ErrorPanel({ error, onRetry, title = "Something went wrong" }: ErrorPanelProps) {
   return (
     <div role="alert" className="mx-auto flex max-w-md flex-col items-center gap-4 py-16 text-center">
@@ -21,10 +24,13 @@ export function ErrorPanel({ error, onRetry, title = "Something went wrong" }: E
       </p>
       {error.digest ? <p className="text-xs text-zinc-500">Reference: {error.digest}</p> : null}
       <div className="flex gap-2">
-        <Button onClick={onRetry}>Try again</Button>
-        <Button asChild variant="outline">
-          <Link href="/">Home</Link>
-        </Button>
+        <button type="button" className={buttonVariants()} onClick={onRetry}>
+          Try again
+        </button>
+        {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a full load is the way out after an error, and next/link would add its code to every page */}
+        <a href="/" className={buttonVariants({ variant: "outline" })}>
+          Home
+        </a>
       </div>
     </div>
   );
