@@ -1,12 +1,13 @@
 "use client";
 
-import { AlertTriangle } from "lucide-react";
 import { buttonVariants } from "@/components/ui/button-variants";
 
 interface ErrorPanelProps {
   error: Error & { digest?: string };
   onRetry: () => void;
   title?: string;
+  /** Shown above the title (decorative); the root boundary goes without, to stay small. */
+  icon?: React.ReactNode;
 }
 
 /**
@@ -14,10 +15,10 @@ interface ErrorPanelProps {
  * (not <Button> or next/link): the root boundary is part of every page's first load, and after an
  * error a full load of the home page is the surer way out.
  */
-export function ErrorPanel({ error, onRetry, title = "Something went wrong" }: ErrorPanelProps) {
+export function ErrorPanel({ error, onRetry, title = "Something went wrong", icon }: ErrorPanelProps) {
   return (
     <div role="alert" className="mx-auto flex max-w-md flex-col items-center gap-4 py-16 text-center">
-      <AlertTriangle className="size-10 text-amber-500" aria-hidden />
+      {icon}
       <h1 className="text-2xl font-semibold">{title}</h1>
       <p className="text-zinc-600 dark:text-zinc-400">
         This page could not be loaded. Try again; if it keeps happening, come back in a few minutes.
