@@ -1,6 +1,7 @@
 // @ts-check
 // The Content-Security-Policy carries a per-request nonce: proxy.ts sets it.
-const securityHeaders = [
+/** Sent with every answer; scripts/serve.mjs sends them with the brotli copies of static files too. */
+export const securityHeaders = [
   { key: "X-Frame-Options", value: "DENY" },
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
