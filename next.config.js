@@ -1,4 +1,7 @@
 // @ts-check
+import path from "node:path";
+import { precompressStatic } from "./scripts/static-brotli.mjs";
+
 // The Content-Security-Policy carries a per-request nonce: proxy.ts sets it.
 /** Sent with every answer; scripts/serve.mjs sends them with the brotli copies of static files too. */
 export const securityHeaders = [
@@ -16,6 +19,12 @@ const nextConfig = {
   typedRoutes: false,
   // radix-ui re-exports every primitive as a namespace: without this, a page that uses one ships them all.
   experimental: { optimizePackageImports: ["radix-ui"] },
+  // Brotli copies of the static scripts and stylesheets, which scripts/serve.mjs sends to browsers that take br.
+  compiler: {
+    async runAfterProductionCompile({ projectDir, distDir }) {
+      await precompressStatic(path.resolve(projectDir, distDir, "static"));
+    },
+  },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

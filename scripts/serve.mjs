@@ -22,12 +22,18 @@ const brotli = createStaticBrotli({
 
 const server = createServer((req, res) => {
   setPeerAddress(req);
-  if (brotli.serve(req, res)) return;
-  handle(req, res).catch((error) => {
-    console.error(error);
-    if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
-    res.end("Internal Server Error");
-  });
+  brotli
+    .serve(req, res)
+    .catch((error) => {
+      console.error(error);
+      return res.headersSent;
+    })
+    .then((served) => served || handle(req, res))
+    .catch((error) => {
+      console.error(error);
+      if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
+      res.end("Internal Server Error");
+    });
 });
 server.listen(port, () => console.log(`BioSync ready on http://localhost:${port}`));
 
