@@ -1,6 +1,10 @@
 // @ts-check
+import path from "node:path";
+import { precompressStatic } from "./scripts/static-brotli.mjs";
+
 // The Content-Security-Policy carries a per-request nonce: proxy.ts sets it.
-const securityHeaders = [
+/** Sent with every answer; scripts/serve.mjs sends them with the brotli copies of static files too. */
+export const securityHeaders = [
   { key: "X-Frame-Options", value: "DENY" },
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
@@ -15,6 +19,12 @@ const nextConfig = {
   typedRoutes: false,
   // radix-ui re-exports every primitive as a namespace: without this, a page that uses one ships them all.
   experimental: { optimizePackageImports: ["radix-ui"] },
+  // Brotli copies of the static scripts and stylesheets, which scripts/serve.mjs sends to browsers that take br.
+  compiler: {
+    async runAfterProductionCompile({ projectDir, distDir }) {
+      await precompressStatic(path.resolve(projectDir, distDir, "static"));
+    },
+  },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

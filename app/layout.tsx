@@ -3,7 +3,6 @@ import { headers } from "next/headers";
 import { TRPCReactProvider } from "@/components/providers/trpc";
 import { ThemeProvider } from "@/components/shell/theme-provider";
 import { ToastProvider } from "@/components/ui/toast";
-import { TooltipProvider } from "@/components/ui/tooltip";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -28,9 +27,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
       <body>
         <ThemeProvider nonce={nonce}>
           <TRPCReactProvider>
-            <TooltipProvider delayDuration={300}>
-              <ToastProvider>{children}</ToastProvider>
-            </TooltipProvider>
+            <ToastProvider>{children}</ToastProvider>
           </TRPCReactProvider>
         </ThemeProvider>
       </body>

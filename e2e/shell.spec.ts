@@ -83,3 +83,30 @@ test("the account menu signs out", async ({ page }) => {
   await page.goto("/dashboard");
   await expect(page).toHaveURL(/\/sign-in/);
 });
+
+test("keyboard: the header menus, whose code loads on first use, open from the keyboard without moving the header", async ({ page }) => {
+  await signIn(page, DEMO.email, DEMO.password);
+  await page.goto("/dashboard");
+  const account = page.getByRole("button", { name: /Account menu/ });
+  const theme = page.getByRole("button", { name: "Change theme" });
+  const before = { account: await account.boundingBox(), theme: await theme.boundingBox() };
+
+  await account.focus();
+  await page.keyboard.press("Enter");
+  const menu = page.getByRole("menu");
+  await expect(menu.getByRole("menuitem", { name: "Settings" })).toBeVisible();
+  await page.keyboard.press("ArrowDown");
+  await expect(menu.getByRole("menuitem").first()).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(menu).toBeHidden();
+  await expect(account).toBeFocused();
+  await expect(account).toHaveAttribute("aria-expanded", "false");
+  expect(await account.boundingBox()).toEqual(before.account);
+
+  await theme.focus();
+  await page.keyboard.press("ArrowDown");
+  await expect(page.getByRole("menuitemradio", { name: "System" })).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(theme).toBeFocused();
+  expect(await theme.boundingBox()).toEqual(before.theme);
+});

@@ -68,8 +68,5 @@ export function sectionsFor(area: NavArea): readonly NavSection[] {
   return area === "admin" ? ADMIN_SECTIONS : navSections();
 }
 
-/** A link is current on its own page and, unless `exact`, on the pages beneath it (/settings → /settings/profile). */
-export function isActivePath(pathname: string, item: Pick<NavItem, "href" | "exact">): boolean {
-  if (pathname === item.href) return true;
-  return !item.exact && pathname.startsWith(`${item.href}/`);
-}
+// In its own module so that client code can ask without loading this list and its icons.
+export { isActivePath } from "./nav-match";

@@ -1,44 +1,24 @@
 "use client";
 
-import { Monitor, Moon, Sun } from "lucide-react";
-import { useTheme } from "next-themes";
-import { Button } from "@/components/ui/button";
-import {
-  DropdownMenu,
-  DropdownMenuContent,
-  DropdownMenuLabel,
-  DropdownMenuRadioGroup,
-  DropdownMenuRadioItem,
-  DropdownMenuTrigger,
-} from "@/components/ui/dropdown-menu";
+import { Moon, Sun } from "lucide-react";
+import { Button, type ButtonProps } from "@/components/ui/button";
+import { onDemand, useOnDemandPopup } from "@/components/ui/on-demand";
 
-const themes = [
-  { value: "light", label: "Light", icon: Sun },
-  { value: "dark", label: "Dark", icon: Moon },
-  { value: "system", label: "System", icon: Monitor },
-] as const;
+/** The theme menu's trigger: the same button before and after the menu's code has loaded. */
+export function ThemeButton(props: ButtonProps) {
+  return (
+    <Button variant="ghost" size="icon" aria-label="Change theme" aria-haspopup="menu" {...props}>
+      <Sun className="size-5 dark:hidden" aria-hidden />
+      <Moon className="hidden size-5 dark:block" aria-hidden />
+    </Button>
+  );
+}
+
+// The menu primitives stay out of the first page load: most visits never change the theme.
+const menu = onDemand(() => import("./theme-menu").then((m) => m.ThemeMenu));
 
 export function ThemeToggle() {
-  const { theme, setTheme } = useTheme();
-  return (
-    <DropdownMenu>
-      <DropdownMenuTrigger asChild>
-        <Button variant="ghost" size="icon" aria-label="Change theme">
-          <Sun className="size-5 dark:hidden" aria-hidden />
-          <Moon className="hidden size-5 dark:block" aria-hidden />
-        </Button>
-      </DropdownMenuTrigger>
-      <DropdownMenuContent align="end">
-        <DropdownMenuLabel>Theme</DropdownMenuLabel>
-        <DropdownMenuRadioGroup value={theme ?? "system"} onValueChange={setTheme}>
-          {themes.map(({ value, label, icon: Icon }) => (
-            <DropdownMenuRadioItem key={value} value={value}>
-              <Icon aria-hidden />
-              {label}
-            </DropdownMenuRadioItem>
-          ))}
-        </DropdownMenuRadioGroup>
-      </DropdownMenuContent>
-    </DropdownMenu>
-  );
+  const { Loaded, triggerProps } = useOnDemandPopup(menu);
+  if (Loaded) return <Loaded />;
+  return <ThemeButton {...triggerProps} />;
 }

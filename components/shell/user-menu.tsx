@@ -1,19 +1,9 @@
 "use client";
 
-import { LogOut, Settings, Shield } from "lucide-react";
-import Link from "next/link";
-import { useTransition } from "react";
-import { Button } from "@/components/ui/button";
-import {
-  DropdownMenu,
-  DropdownMenuContent,
-  DropdownMenuItem,
-  DropdownMenuLabel,
-  DropdownMenuSeparator,
-  DropdownMenuTrigger,
-} from "@/components/ui/dropdown-menu";
+import { Button, type ButtonProps } from "@/components/ui/button";
+import { onDemand, useOnDemandPopup } from "@/components/ui/on-demand";
 
-interface UserMenuProps {
+export interface UserMenuProps {
   name: string | null;
   email: string;
   isAdmin: boolean;
@@ -26,47 +16,23 @@ function initialsOf(name: string | null, email: string): string {
   return ((parts[0]?.[0] ?? "") + (parts[1]?.[0] ?? "")).toUpperCase() || "?";
 }
 
-export function UserMenu({ name, email, isAdmin, signOutAction }: UserMenuProps) {
-  const [signingOut, startSignOut] = useTransition();
+/** The account menu's trigger: the same button before and after the menu's code has loaded. */
+export function AccountButton({ name, email, ...props }: { name: string | null; email: string } & Omit<ButtonProps, "name">) {
   return (
-    <DropdownMenu>
-      <DropdownMenuTrigger asChild>
-        <Button variant="ghost" className="h-10 gap-2 px-2" aria-label={`Account menu for ${name ?? email}`}>
-          <span className="flex size-8 items-center justify-center rounded-full bg-brand-100 text-xs font-semibold text-brand-700 dark:bg-brand-700/30 dark:text-brand-100" aria-hidden>
-            {initialsOf(name, email)}
-          </span>
-          <span className="hidden max-w-40 truncate text-sm sm:inline">{name ?? email}</span>
-        </Button>
-      </DropdownMenuTrigger>
-      <DropdownMenuContent align="end" className="w-60">
-        <DropdownMenuLabel className="flex flex-col gap-0.5 font-normal">
-          <span className="truncate text-sm font-semibold">{name ?? "Your account"}</span>
-          <span className="truncate text-xs text-zinc-500">{email}</span>
-        </DropdownMenuLabel>
-        <DropdownMenuSeparator />
-        <DropdownMenuItem asChild>
-          <Link href="/settings/profile">
-            <Settings aria-hidden />
-            Settings
-          </Link>
-        </DropdownMenuItem>
-        {isAdmin ? (
-          <DropdownMenuItem asChild>
-            <Link href="/admin">
-              <Shield aria-hidden />
-              Admin
-            </Link>
-          </DropdownMenuItem>
-        ) : null}
-        <DropdownMenuSeparator />
-        <DropdownMenuItem
-          disabled={signingOut}
-          onSelect={() => startSignOut(() => signOutAction())}
-        >
-          <LogOut aria-hidden />
-          {signingOut ? "Signing out…" : "Sign out"}
-        </DropdownMenuItem>
-      </DropdownMenuContent>
-    </DropdownMenu>
+    <Button variant="ghost" className="h-10 gap-2 px-2" aria-label={`Account menu for ${name ?? email}`} aria-haspopup="menu" {...props}>
+      <span className="flex size-8 items-center justify-center rounded-full bg-brand-100 text-xs font-semibold text-brand-700 dark:bg-brand-700/30 dark:text-brand-100" aria-hidden>
+        {initialsOf(name, email)}
+      </span>
+      <span className="hidden max-w-40 truncate text-sm sm:inline">{name ?? email}</span>
+    </Button>
   );
+}
+
+// The menu primitives stay out of the first page load: most visits never open this menu.
+const dropdown = onDemand(() => import("./user-menu-dropdown").then((m) => m.UserMenuDropdown));
+
+export function UserMenu(props: UserMenuProps) {
+  const { Loaded, triggerProps } = useOnDemandPopup(dropdown);
+  if (Loaded) return <Loaded {...props} />;
+  return <AccountButton name={props.name} email={props.email} {...triggerProps} />;
 }

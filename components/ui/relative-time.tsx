@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { formatDateTime, formatRelative } from "@/components/devices/format";
+import { formatDateTime, formatRelative } from "./time-format";
 
 /**
  * "5 minutes ago", with the exact time in the user's zone on hover; re-renders every 30 s. The
