@@ -111,8 +111,10 @@ export async function linkFromOutbox(browser: Browser, to: string, subject: RegE
 
 /** Walks a fresh account through the four onboarding steps (the dashboard needs them done). */
 export async function completeOnboarding(page: Page) {
-  // A new account is sent to onboarding straight after signing in.
-  await expect(page).toHaveURL(/\/onboarding$/);
+  // A new account is sent to onboarding straight after signing in. Wait for that page to load (and
+  // stream): its scripts, not just its address, or a click lands before the form is live and the
+  // browser submits it itself.
+  await page.waitForURL(/\/onboarding$/);
   await page.getByLabel("Age").fill("35");
   await page.getByRole("button", { name: "Continue" }).click();
   await page.getByRole("radio", { name: /More energy/ }).click();
