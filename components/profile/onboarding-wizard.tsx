@@ -27,6 +27,9 @@ export function OnboardingWizard() {
   const queryClient = useQueryClient();
   const { data: state } = useSuspenseQuery(trpc.profile.onboarding.get.queryOptions());
   const browserZone = useSyncExternalStore(noSubscription, detectTimeZone, () => null);
+  // Until the page is live a click (or Enter) would make the browser submit the form itself, as a GET
+  // that saves nothing: the submit button stays disabled until then, which blocks both.
+  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
   const formId = useId();
 
   const [stepIndex, setStepIndex] = useState(state.stepIndex);
@@ -172,7 +175,7 @@ export function OnboardingWizard() {
           <Button type="button" variant="ghost" onClick={goBack} disabled={stepIndex === 0 || busy}>
             Back
           </Button>
-          <Button type="submit" disabled={busy}>
+          <Button type="submit" disabled={busy || !hydrated}>
             {busy ? "Saving…" : isLast ? "Finish" : "Continue"}
           </Button>
         </CardFooter>
