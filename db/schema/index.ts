@@ -11,3 +11,4 @@ export * from "./audit";
 export * from "./rate-limits";
 export * from "./two-factor";
 export * from "./analytics";
+export * from "./exports";

@@ -2,12 +2,13 @@
  * Issue 8 benchmark: the dashboard's summary procedure over HTTP for a user with a year of data,
  * against a constant-returning protected procedure on the same server (both behind the session
  * check): closed loop at CONNECTIONS connections (throughput ratio, target ≥ 0.7), then open loop
- * at OPEN_LOOP_RATE req/s offered (latency percentiles, target p95 < 50 ms).
+ * at OPEN_LOOP_RATE req/s offered, evenly paced by `open-loop.ts` (latency percentiles, target p95 < 50 ms).
  * Alone: `npx tsx scripts/bench/dashboard-http.ts` (builds, seeds Postgres, serves, measures).
  */
 import autocannon from "autocannon";
 import { benchAppAlone, signInCookie, type BenchApp } from "./app-server";
 import { fmt } from "./format";
+import { openLoopLoad } from "./open-loop";
 import { runAlone } from "./run";
 import { percentile } from "./stats";
 
@@ -37,6 +38,8 @@ export interface OpenLoop {
   p95: number;
   p975: number;
   errors: number;
+  /** The generator's worst lateness in sending a request (ms); large values would void the run. */
+  maxSendDelay: number;
 }
 
 export interface DashboardHttpResult {
@@ -58,12 +61,12 @@ interface Run {
   seconds: number;
 }
 
-function cannon(url: string, cookie: string, options: { seconds: number; overallRate?: number }): Promise<Run> {
+function cannon(url: string, cookie: string, options: { seconds: number }): Promise<Run> {
   return new Promise((resolve, reject) => {
     const latencies: number[] = [];
     let failures = 0;
     const instance = autocannon(
-      { url, connections: CONNECTIONS, duration: options.seconds, headers: { cookie }, ...(options.overallRate ? { overallRate: options.overallRate } : {}) },
+      { url, connections: CONNECTIONS, duration: options.seconds, headers: { cookie } },
       (error, result) => {
         if (error) return reject(error);
         failures += result.errors + result.timeouts;
@@ -84,7 +87,7 @@ async function closedLoop(url: string, cookie: string): Promise<Run> {
 }
 
 async function openLoop(url: string, cookie: string): Promise<OpenLoop> {
-  const run = await cannon(url, cookie, { seconds: OPEN_LOOP_SECONDS, overallRate: OPEN_LOOP_RATE });
+  const run = await openLoopLoad(url, { rate: OPEN_LOOP_RATE, seconds: OPEN_LOOP_SECONDS, connections: CONNECTIONS, headers: { cookie } });
   return {
     offered: OPEN_LOOP_RATE,
     achieved: run.latencies.length / OPEN_LOOP_SECONDS,
@@ -92,6 +95,7 @@ async function openLoop(url: string, cookie: string): Promise<OpenLoop> {
     p95: percentile(run.latencies, 95),
     p975: percentile(run.latencies, 97.5),
     errors: run.failures,
+    maxSendDelay: run.maxSendDelay,
   };
 }
 
@@ -132,11 +136,11 @@ export async function benchDashboardHttp(app: BenchApp): Promise<DashboardHttpRe
 export function dashboardHttpRows(r: DashboardHttpResult): string {
   const row = (name: string, m: { closed: ClosedLoop; open: OpenLoop } | null, ratio: string) =>
     m
-      ? `| \`${name}\` | ${fmt(m.closed.requestsPerSecond)} (${m.closed.rounds.map((x) => fmt(x)).join(", ")}) | ${ratio} | ${fmt(m.open.achieved)} | ${fmt(m.open.p50)} ms | **${fmt(m.open.p95)} ms** | ${fmt(m.open.p975)} ms | ${fmt(m.open.errors)} |`
-      : `| \`${name}\` | ${r.status} | | | | | | |`;
+      ? `| \`${name}\` | ${fmt(m.closed.requestsPerSecond)} (${m.closed.rounds.map((x) => fmt(x)).join(", ")}) | ${ratio} | ${fmt(m.open.achieved)} | ${fmt(m.open.p50)} ms | **${fmt(m.open.p95)} ms** | ${fmt(m.open.p975)} ms | ${fmt(m.open.maxSendDelay)} ms | ${fmt(m.open.errors)} |`
+      : `| \`${name}\` | ${r.status} | | | | | | | |`;
   return [
-    `| procedure | req/s at ${CONNECTIONS} conn. (rounds) | ratio | req/s at ${OPEN_LOOP_RATE} offered | p50 | p95 | p97.5 | errors |`,
-    "|---|---:|---:|---:|---:|---:|---:|---:|",
+    `| procedure | req/s at ${CONNECTIONS} conn. (rounds) | ratio | req/s at ${OPEN_LOOP_RATE} offered | p50 | p95 | p97.5 | generator lateness | errors |`,
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     row(BASELINE_PROCEDURE, r.baseline, "1"),
     row(r.dashboard, r.summary, r.ratio === null ? "" : `**${fmt(r.ratio, 2)}**`),
   ].join("\n");

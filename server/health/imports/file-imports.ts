@@ -17,6 +17,7 @@ import {
 } from "./parsers";
 import { storeNormalized, type NormalizedItem } from "../ingestion/ingest";
 import { userTimeZone } from "../../account/profile/service";
+import { RECORD_IMPORTERS, type RecordImporter } from "./record-importers";
 
 export type FileImport = typeof fileImports.$inferSelect;
 
@@ -92,6 +93,8 @@ export async function runImport(db: Database, importId: string, opts: RunImportO
   try {
     if (!isImportKind(row.kind)) throw AppError.field("file", UNSUPPORTED_FILE_MESSAGE);
     const kind = row.kind;
+    const importer = RECORD_IMPORTERS[kind];
+    if (importer) return await runRecordImport(db, row, importer, save);
     const checked = needsStructuralCheck(kind);
     await save({ status: checked ? "checking" : "running", startedAt: new Date(), error: null, bytesProcessed: 0 });
     const timeZone = await userTimeZone(db, row.userId);
@@ -132,6 +135,42 @@ export async function runImport(db: Database, importId: string, opts: RunImportO
     throw error;
   } finally {
     await spooled?.remove();
+  }
+}
+
+/** An upload its own domain stores (see record-importers.ts), with the same progress, errors and clean-up. */
+async function runRecordImport(db: Database, row: FileImport, importer: RecordImporter, save: (values: Partial<FileImport>) => Promise<FileImport>): Promise<FileImport> {
+  const due = throttle(PROGRESS_EVERY_MS);
+  const spooled: { path: string; remove: () => Promise<void> }[] = [];
+  await save({ status: "running", startedAt: new Date(), error: null, bytesProcessed: 0 });
+  try {
+    const result = await importer.run(db, {
+      userId: row.userId,
+      timeZone: await userTimeZone(db, row.userId),
+      sizeBytes: row.sizeBytes,
+      bytes: () => storedBytes(db, row.id),
+      file: async () => {
+        const file = await spoolToTempFile(storedBytes(db, row.id));
+        spooled.push(file);
+        return file.path;
+      },
+      progress: async ({ bytesRead, items, errorCount }) => {
+        if (due()) await save({ bytesProcessed: Math.min(bytesRead, row.sizeBytes), itemsImported: items, errorCount });
+      },
+    });
+    const done = await save({
+      status: "succeeded",
+      finishedAt: new Date(),
+      bytesProcessed: row.sizeBytes,
+      itemsImported: result.items,
+      skipped: result.skipped,
+      errorCount: result.errorCount,
+      errors: result.errors.slice(0, 100).map((e) => ({ ...e })),
+    });
+    await db.delete(fileImportChunks).where(eq(fileImportChunks.importId, row.id));
+    return done;
+  } finally {
+    await Promise.all(spooled.map((file) => file.remove()));
   }
 }
 

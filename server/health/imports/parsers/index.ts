@@ -6,6 +6,7 @@ import { parseAppleHealthXml } from "./apple-health";
 import { checkAppleHealthXml } from "./apple-health-check";
 import { checkAppleHealthZip, parseAppleHealthZip, parseAppleHealthZipStream, spoolToTempFile } from "./apple-health-zip";
 import { FITBIT_DAILY_COLUMNS, parseFitbitDailyActivityCsv } from "./fitbit-daily-activity-csv";
+import { detectRecordImport } from "../record-importers";
 import { IMPORT_KINDS, type ByteSource, type ImportKind, type ImportOptions, type ImportRun } from "./types";
 import { parseWhoopCyclesCsv, WHOOP_CYCLES_COLUMNS } from "./whoop-cycles-csv";
 
@@ -21,6 +22,8 @@ const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
 /** Recognizes an upload from its name and first bytes (≥ DETECT_BYTES when the file is that long). */
 export function detectImportKind(filename: string, firstBytes: Uint8Array): ImportKind | "unknown" {
+  const records = detectRecordImport(filename, firstBytes);
+  if (records) return records;
   if (ZIP_MAGIC.every((byte, i) => firstBytes[i] === byte)) return "apple_zip";
   const text = new TextDecoder("utf-8", { fatal: false }).decode(firstBytes.subarray(0, DETECT_BYTES)).replace(/^\uFEFF/, "").trimStart();
   if (text.startsWith("<")) {
