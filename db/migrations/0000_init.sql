@@ -532,6 +532,24 @@ CREATE TABLE "score_weight_overrides" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "data_exports" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"user_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"status" text DEFAULT 'queued' NOT NULL,
+	"params" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"progress_done" integer DEFAULT 0 NOT NULL,
+	"progress_total" integer,
+	"storage_key" text,
+	"filename" text,
+	"bytes" bigint,
+	"error" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"started_at" timestamp with time zone,
+	"finished_at" timestamp with time zone,
+	"expires_at" timestamp with time zone
+);
+--> statement-breakpoint
 ALTER TABLE "auth_accounts" ADD CONSTRAINT "auth_accounts_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "auth_sessions" ADD CONSTRAINT "auth_sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "auth_tokens" ADD CONSTRAINT "auth_tokens_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -572,6 +590,7 @@ ALTER TABLE "forecasts" ADD CONSTRAINT "forecasts_user_id_users_id_fk" FOREIGN K
 ALTER TABLE "recommendations" ADD CONSTRAINT "recommendations_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "risk_flags" ADD CONSTRAINT "risk_flags_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "score_weight_overrides" ADD CONSTRAINT "score_weight_overrides_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "data_exports" ADD CONSTRAINT "data_exports_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "auth_accounts_user_provider_idx" ON "auth_accounts" USING btree ("user_id","provider");--> statement-breakpoint
 CREATE INDEX "auth_sessions_user_idx" ON "auth_sessions" USING btree ("user_id","last_seen_at");--> statement-breakpoint
 CREATE INDEX "auth_tokens_user_purpose_idx" ON "auth_tokens" USING btree ("user_id","purpose");--> statement-breakpoint
@@ -616,4 +635,5 @@ CREATE INDEX "forecasts_user_target_idx" ON "forecasts" USING btree ("user_id","
 CREATE UNIQUE INDEX "recommendations_rule_day_uq" ON "recommendations" USING btree ("user_id","rule_id","local_date");--> statement-breakpoint
 CREATE INDEX "recommendations_user_status_idx" ON "recommendations" USING btree ("user_id","status","local_date");--> statement-breakpoint
 CREATE UNIQUE INDEX "risk_flags_kind_day_uq" ON "risk_flags" USING btree ("user_id","kind","local_date");--> statement-breakpoint
-CREATE INDEX "risk_flags_user_day_idx" ON "risk_flags" USING btree ("user_id","local_date");
+CREATE INDEX "risk_flags_user_day_idx" ON "risk_flags" USING btree ("user_id","local_date");--> statement-breakpoint
+CREATE INDEX "data_exports_user_created_idx" ON "data_exports" USING btree ("user_id","created_at");

@@ -3,6 +3,7 @@ import { aiRequests, correlations, energyScores, forecastAccuracy, forecasts, re
 import { auditEvents } from "./audit";
 import { authAccounts, authSessions, authTokens, users } from "./auth";
 import { emailOutbox } from "./email";
+import { dataExports } from "./exports";
 import { fileImportChunks, fileImports } from "./imports";
 import { oauthStates, providerConnections, syncRuns } from "./devices";
 import { rawRecords, webhookDeliveries } from "./ingestion";
@@ -105,4 +106,6 @@ export const userDataTables: readonly UserDataTable[] = [
   // imports: the uploaded bytes, kept only until the import finishes
   { table: fileImports, owner: fileImports.userId, export: "rows", erase: "cascade", sync: false },
   { table: fileImportChunks, owner: fileImportChunks.importId, ownedThrough: fileImports, export: "none", erase: "cascade", sync: false },
+  // exports: the request and its progress; the file itself is in file storage under the user's prefix
+  { table: dataExports, owner: dataExports.userId, export: "rows", erase: "cascade", sync: false },
 ];
