@@ -8,6 +8,7 @@ import { devicesRouter } from "./health/devices/router";
 import { energyScoreRouter } from "./health/analytics/energy-score/router";
 import { jobsRouter } from "./platform/jobs/router";
 import { profileRouter } from "./account/profile/router";
+import { reportsRouter } from "./health/reports/router";
 import { router } from "./trpc";
 import { timeseriesRouter } from "./health/timeseries/router";
 import { trendsRouter } from "./health/analytics/trends/router";
@@ -28,6 +29,7 @@ export const appRouter = router({
   insights: insightsRouter,
   actionPlan: actionPlanRouter,
   trends: trendsRouter,
+  reports: reportsRouter,
 });
 
 export type AppRouter = typeof appRouter;

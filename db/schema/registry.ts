@@ -4,6 +4,7 @@ import { auditEvents } from "./audit";
 import { authAccounts, authSessions, authTokens, users } from "./auth";
 import { emailOutbox } from "./email";
 import { dataExports } from "./exports";
+import { weeklyReports } from "./reports";
 import { fileImportChunks, fileImports } from "./imports";
 import { oauthStates, providerConnections, syncRuns } from "./devices";
 import { rawRecords, webhookDeliveries } from "./ingestion";
@@ -108,4 +109,6 @@ export const userDataTables: readonly UserDataTable[] = [
   { table: fileImportChunks, owner: fileImportChunks.importId, ownedThrough: fileImports, export: "none", erase: "cascade", sync: false },
   // exports: the request and its progress; the file itself is in file storage under the user's prefix
   { table: dataExports, owner: dataExports.userId, export: "rows", erase: "cascade", sync: false },
+  // reports: frozen weekly figures, made by the weekly job or on request
+  { table: weeklyReports, owner: weeklyReports.userId, export: "rows", erase: "cascade", sync: false },
 ];
