@@ -1,9 +1,9 @@
-import { createHash } from "node:crypto";
 import { getTableName } from "drizzle-orm";
 import { getTableConfig, type PgTable } from "drizzle-orm/pg-core";
 import { users } from "@/db/schema/auth";
 import { userDataTables, type UserDataTable } from "@/db/schema/registry";
 import { encryptSecret } from "@/server/platform/crypto";
+import { nameBasedUuid } from "@/server/platform/name-based-uuid";
 import { archiveColumns, tableNameOf, type ArchiveColumn } from "./columns";
 import type { ArchiveRow } from "./table-walk";
 
@@ -16,11 +16,7 @@ export const NIL_UUID = "00000000-0000-0000-0000-000000000000";
  * accounts importing one archive get different ids.
  */
 export function remappedId(userId: string, table: string, id: string): string {
-  const bytes = createHash("sha256").update(`${userId}\n${table}\n${id.toLowerCase()}`).digest().subarray(0, 16);
-  bytes[6] = (bytes[6]! & 0x0f) | 0x80;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = bytes.toString("hex");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return nameBasedUuid(userId, table, id.toLowerCase());
 }
 
 /** What an import does with one column's values. */
