@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { writeFile, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { parse } from "csv-parse/sync";
 import yauzl from "yauzl";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DbHandle } from "@/db";
@@ -88,15 +89,22 @@ describe("the archive of all a user's data", () => {
     expect(detectImportKind("anything.zip", archive.subarray(0, 4096))).toBe("biosync_archive");
     const zip = await yauzl.fromBufferPromise(archive, { lazyEntries: true });
     const names: string[] = [];
-    let manifestText = "";
+    const texts = new Map<string, string>();
     for await (const entry of zip.eachEntry()) {
       names.push(entry.fileName);
-      if (entry.fileName === MANIFEST_ENTRY) {
-        for await (const chunk of (await zip.openReadStreamPromise(entry)) as AsyncIterable<Buffer>) manifestText += chunk.toString("utf8");
+      if (entry.fileName === MANIFEST_ENTRY || entry.fileName === "tables/sleep_sessions.csv") {
+        let text = "";
+        for await (const chunk of (await zip.openReadStreamPromise(entry)) as AsyncIterable<Buffer>) text += chunk.toString("utf8");
+        texts.set(entry.fileName, text);
       }
     }
     zip.close();
-    const manifest = manifestSchema.parse(JSON.parse(manifestText));
+    const manifest = manifestSchema.parse(JSON.parse(texts.get(MANIFEST_ENTRY)!));
+    const [header, ...csvRows] = parse(texts.get("tables/sleep_sessions.csv")!) as string[][];
+    const sleep = manifest.tables.find((t) => t.name === "sleep_sessions")!;
+    expect(header).toEqual(sleep.columns);
+    expect(csvRows).toHaveLength(sleep.rows);
+    expect(JSON.parse(csvRows[0]![header!.indexOf("stages")]!)).toBeInstanceOf(Array);
     const exported = archivedTables().map((e) => getTableName(e.table));
     expect(names[0]).toBe(MANIFEST_ENTRY);
     expect(names.slice(1)).toEqual(exported.flatMap((t) => [`tables/${t}.json`, `tables/${t}.csv`]));

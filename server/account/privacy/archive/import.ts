@@ -75,7 +75,8 @@ function databaseRefusal(table: string, error: unknown): AppError | null {
   return null;
 }
 
-const insertStatement = (entry: UserDataTable, columns: string[], rows: ArchiveRow[]) => {
+/** Inserts rows rendered as the archive holds them; Postgres turns each JSON value back into its column's type. */
+export const insertStatement = (entry: UserDataTable, columns: string[], rows: ArchiveRow[]) => {
   const list = sql.join(
     columns.map((c) => sql.identifier(c)),
     sql`, `,
