@@ -143,6 +143,7 @@ describe("the archive of all a user's data", () => {
     const again = await importBytes(b, archive).catch((e: unknown) => e);
     expect(again).toBeInstanceOf(AppError);
     expect((again as AppError).status).toBe(409);
+    expect((again as AppError).message).toMatch(/imported only into an empty account/);
   });
 });
 

@@ -60,7 +60,7 @@ async function refuseUnlessEmpty(db: Database, userId: string): Promise<void> {
     const [row] = await db.select({ one: sql`1` }).from(entry.table).where(ownedBy(db, entry, userId)).limit(1);
     if (row) {
       throw AppError.conflict(
-        `This account already holds health data (${tableNameOf(entry)}), and an archive is imported only into an empty account. Create a new account for it, or delete this one's data first.`,
+        "This account already holds health data, and a BioSync archive is imported only into an empty account. Create a new account for it, or delete this one's data first.",
       );
     }
   }
@@ -84,12 +84,19 @@ export const insertStatement = (entry: UserDataTable, columns: string[], rows: A
   return sql`insert into ${entry.table} (${list}) select ${list} from jsonb_populate_recordset(null::${entry.table}, ${JSON.stringify(rows)}::jsonb)`;
 };
 
-interface Counter {
-  rows: number;
-  tick(): Promise<void>;
+/** Progress over the upload's bytes: checking every row is the first half, writing them the second. */
+function progressOf(input: RecordImportInput, totalRows: number) {
+  const half = (rows: number) => (totalRows ? rows / totalRows : 1) / 2;
+  const at = (fraction: number, items: number) => input.progress({ bytesRead: Math.round(fraction * input.sizeBytes), items, errorCount: 0 });
+  return { checked: (rows: number) => at(half(rows), 0), written: (rows: number) => at(0.5 + half(rows), rows) };
 }
 
-async function insertTable(db: Database, archive: OpenedArchive, table: PlannedTable, context: RemapContext, counter: Counter): Promise<void> {
+interface Written {
+  rows: number;
+  report(rows: number): Promise<void>;
+}
+
+async function insertTable(db: Database, archive: OpenedArchive, table: PlannedTable, context: RemapContext, written: Written): Promise<void> {
   const columns = table.manifest.columns.map((field) => table.plan.columns.get(field)!.sqlName);
   let chunk: ArchiveRow[] = [];
   let chars = 0;
@@ -100,10 +107,10 @@ async function insertTable(db: Database, archive: OpenedArchive, table: PlannedT
     } catch (error) {
       throw databaseRefusal(table.plan.name, error) ?? error;
     }
-    counter.rows += chunk.length;
+    written.rows += chunk.length;
     chunk = [];
     chars = 0;
-    await counter.tick();
+    await written.report(written.rows);
   };
   for await (const row of archive.rows(table.manifest)) {
     const remapped = remapRow(table.plan, row, context);
@@ -168,17 +175,10 @@ export async function importArchive(db: Database, input: RecordImportInput): Pro
   try {
     const planned = planTables(archive.manifest);
     await refuseUnlessEmpty(db, input.userId);
-    const totalRows = planned.reduce((sum, t) => sum + t.manifest.rows, 0);
-    const counter: Counter = { rows: 0, tick: async () => {} };
-    // Progress: the check is the first half of the bytes, the writing the second.
-    const report = (done: number, half: 0 | 1) =>
-      input.progress({ bytesRead: Math.round(((half + (totalRows ? done / totalRows : 1)) / 2) * input.sizeBytes), items: counter.rows, errorCount: 0 });
+    const progress = progressOf(input, planned.reduce((sum, t) => sum + t.manifest.rows, 0));
     let checked = 0;
     for (const table of planned) {
-      for await (const row of archive.rows(table.manifest)) {
-        void row;
-        if (++checked % CHUNK_ROWS === 0) await report(checked, 0);
-      }
+      for await (const _row of archive.rows(table.manifest)) if (++checked % CHUNK_ROWS === 0) await progress.checked(checked);
     }
     const context: RemapContext = {
       fromUser: archive.manifest.userId,
@@ -187,14 +187,13 @@ export async function importArchive(db: Database, input: RecordImportInput): Pro
         throw archiveRefused(message);
       },
     };
-    counter.tick = () => report(counter.rows, 1);
-    const rows = inDependencyOrder(planned.filter((t) => t.plan.entry.import === "rows"));
-    const written: PlannedTable[] = [];
+    const written: Written = { rows: 0, report: progress.written };
+    const inserted: PlannedTable[] = [];
     let settings = 0;
     try {
-      for (const table of rows) {
-        written.push(table);
-        await insertTable(db, archive, table, context, counter);
+      for (const table of inDependencyOrder(planned.filter((t) => t.plan.entry.import === "rows"))) {
+        inserted.push(table);
+        await insertTable(db, archive, table, context, written);
       }
       settings = await replaceSettings(
         db,
@@ -203,10 +202,10 @@ export async function importArchive(db: Database, input: RecordImportInput): Pro
         context,
       );
     } catch (error) {
-      await removeImported(db, written, input.userId);
-      throw error;
+      await removeImported(db, inserted, input.userId);
+      throw error instanceof AppError ? error : (databaseRefusal("the settings", error) ?? error);
     }
-    return { items: counter.rows + settings, skipped: 0, errors: [], errorCount: 0 };
+    return { items: written.rows + settings, skipped: 0, errors: [], errorCount: 0 };
   } finally {
     archive.close();
   }
