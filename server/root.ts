@@ -6,6 +6,7 @@ import { importsRouter } from "./health/imports/router";
 import { insightsRouter } from "./health/analytics/insights/router";
 import { devicesRouter } from "./health/devices/router";
 import { energyScoreRouter } from "./health/analytics/energy-score/router";
+import { exportsRouter } from "./health/exports/router";
 import { jobsRouter } from "./platform/jobs/router";
 import { profileRouter } from "./account/profile/router";
 import { router } from "./trpc";
@@ -28,6 +29,7 @@ export const appRouter = router({
   insights: insightsRouter,
   actionPlan: actionPlanRouter,
   trends: trendsRouter,
+  exports: exportsRouter,
 });
 
 export type AppRouter = typeof appRouter;
