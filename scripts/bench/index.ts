@@ -2,6 +2,7 @@
 // BENCH_APPLE_BYTES sets the size of the synthetic Apple export (default 1 GB).
 import { writeFileSync } from "node:fs";
 import { benchAppleImport, IMPORT_HEAP_MB, type AppleImportResult } from "./apple-import";
+import { benchCsvExport, csvExportSection } from "./csv-export";
 import { pgliteBenchDb, postgresBenchDb, type BenchDb } from "./bench-db";
 import { fmt } from "./format";
 import { benchIngest, demoPayloads, type IngestYearResult } from "./ingest-year";
@@ -42,6 +43,8 @@ async function main() {
   }
 
   const insights = await runInsightsSuite();
+  const csvExport = await benchCsvExport();
+  console.log(csvExport ?? "CSV export: Postgres not reachable, skipped");
 
   const yearRows = years.map(
     (r) =>
@@ -99,7 +102,8 @@ alone takes about 360 MB once a database is opened.
 |---|---:|---:|---:|---:|---:|---:|---:|---:|---|
 ${importRows.join("\n")}
 
-${insightsSection(insights)}`;
+${insightsSection(insights)}
+${csvExportSection(csvExport)}`;
   writeFileSync("BENCHMARKS.md", report);
   console.log("\nWrote BENCHMARKS.md");
 }

@@ -7,8 +7,12 @@ import { BIOSYNC_CSV_HEADER, csvCell, float4Text, isoAtOffset, offsetSuffix } fr
 import { csvExportParams, type CsvExportParams } from "./schemas";
 import type { ExportContext, ExportWriter } from "./writers";
 
-/** Points read per query: days are grouped until a window holds about this many (a day is never split). */
-const WINDOW_POINTS = 50_000;
+/**
+ * Points read per query: days are grouped until a window holds about this many (a day is never
+ * split). Small enough that a window's rows die young (a scavenge frees them, nothing piles up in
+ * the old generation), large enough that a year of minutes is about a hundred queries.
+ */
+const WINDOW_POINTS = 10_000;
 
 interface DayCount {
   localDate: string;
@@ -47,9 +51,10 @@ interface Row {
   chunk: number;
 }
 
-/** The CSV of one window: per local day and metric, every source's samples in time order. */
-function windowText(chunks: { metric: number; localDate: string; source: string; device: string | null; utcOffsetMinutes: number; baseAt: Date; offsets: number[]; durations: number[] | null; values: number[] }[]): string {
-  const lines: string[] = [];
+type ChunkRow = { metric: number; localDate: string; source: string; device: string | null; utcOffsetMinutes: number; baseAt: Date; offsets: number[]; durations: number[] | null; values: number[] };
+
+/** The CSV of one window, a text per local day and metric: every source's samples in time order. */
+function* windowTexts(chunks: ChunkRow[]): Generator<string> {
   let i = 0;
   while (i < chunks.length) {
     // One (day, metric) at a time: its chunks (sources, origins, offsets) are merged by time.
@@ -69,15 +74,16 @@ function windowText(chunks: { metric: number; localDate: string; source: string;
       }
     });
     if (group.length > 1) rows.sort((a, b) => a.start - b.start || a.chunk - b.chunk || a.end - b.end || a.value - b.value);
+    let text = "";
     for (const r of rows) {
       const c = group[r.chunk]!;
       const start = isoAtOffset(r.start, c.utcOffsetMinutes, suffixes[r.chunk]!);
       const end = r.end === r.start ? start : isoAtOffset(r.end, c.utcOffsetMinutes, suffixes[r.chunk]!);
-      lines.push(`${prefix}${start},${end},${float4Text(r.value)}${tails[r.chunk]}`);
+      text += `${prefix}${start},${end},${float4Text(r.value)}${tails[r.chunk]}\n`;
     }
+    if (text) yield text;
     i = j;
   }
-  return lines.length ? `${lines.join("\n")}\n` : "";
 }
 
 async function* csvRows(db: Database, { userId, params, progress }: ExportContext<CsvExportParams>): AsyncGenerator<string> {
@@ -107,8 +113,7 @@ async function* csvRows(db: Database, { userId, params, progress }: ExportContex
       .from(seriesChunks)
       .where(where(userId, params, window.from, window.to))
       .orderBy(asc(seriesChunks.localDate), asc(seriesChunks.metric), asc(seriesChunks.source), asc(seriesChunks.origin), asc(seriesChunks.utcOffsetMinutes));
-    const text = windowText(chunks);
-    if (text) yield text;
+    yield* windowTexts(chunks);
     done += window.points;
     await progress(done, total);
   }

@@ -44,7 +44,7 @@ export async function runExport(db: Database, exportId: string, opts: RunExportO
     if (!writer) throw new ExportInputError("BAD_REQUEST", "This kind of export is not available any more.");
     const parsed = writer.params.safeParse(row.params);
     if (!parsed.success) {
-      throw new ExportInputError("BAD_REQUEST", `The export's options are not valid any more: ${fieldIssuesFromZod(parsed.error)[0]?.message ?? "check them"}.`);
+      throw new ExportInputError("BAD_REQUEST", `The export's options are not valid any more: ${fieldIssuesFromZod(parsed.error)[0]?.message ?? "check them."}`);
     }
     await save({ status: "running", startedAt: now(), error: null, progressDone: 0, progressTotal: null });
     const filename = writer.filename(parsed.data, now());
