@@ -1,5 +1,5 @@
+import { EXPORT_KIND_LABELS } from "@/server/health/exports/kind-labels";
 import type { ExportView } from "@/server/health/exports/schemas";
-import { EXPORT_KIND_LABELS } from "@/server/health/exports/schemas";
 import { trendMetricInfo } from "@/server/health/analytics/trends/catalog";
 import type { Metric } from "@/server/health/types";
 

@@ -14,7 +14,9 @@ import { emit } from "@/server/platform/jobs/emit";
 import { drainJobs } from "@/server/platform/jobs/runner";
 import { localFileStorage } from "@/server/platform/storage/local";
 import { setFileStorage, type FileStorage } from "@/server/platform/storage";
+import { s3FileStorage } from "@/server/platform/storage/s3";
 import { signFileToken } from "@/server/platform/storage/signed-url";
+import { startFakeS3 } from "@/server/platform/storage/testing/fake-s3";
 import { badRequestFields, callerFor, rejectionOf, sessionFor } from "@/server/testing";
 import { receiveUpload } from "../imports/file-imports";
 import { readPoints } from "../timeseries/read";
@@ -198,6 +200,23 @@ describe("CSV export", () => {
     expect(failed).toMatchObject({ status: "failed", error: "The export could not be written. Try again in a few minutes; if it keeps failing, tell us." });
     expect(failed.error).not.toContain("ENOSPC");
     expect(await localFileStorage(folder).list(`users/${user.id}/`)).toEqual([]);
+  });
+
+  it("writes to and serves from S3-compatible storage when that is configured", async () => {
+    const fake = await startFakeS3({ bucket: "exports", region: "us-east-1", accessKeyId: "AKIAEXPORTS" });
+    setFileStorage(s3FileStorage({ bucket: "exports", region: "us-east-1", endpoint: fake.endpoint, forcePathStyle: true, credentials: { accessKeyId: "AKIAEXPORTS", secretAccessKey: "secret" } }));
+    try {
+      const user = await newUser();
+      await seed(user.id);
+      const done = await finishedExport(user);
+      expect([...fake.objects.keys()]).toEqual([`users/${user.id}/exports/${done.id}.csv`]);
+      const text = await (await download((await user.caller.exports.downloadUrl({ id: done.id })).url)).text();
+      expect(text.trimEnd().split("\n")).toHaveLength(1 + 95);
+      expect(fake.operations).toContain("GET GetObject");
+    } finally {
+      setFileStorage(localFileStorage(folder));
+      await fake.close();
+    }
   });
 
   it("round trip: the exported file imported into another account gives the same samples", async () => {

@@ -3,7 +3,8 @@ import type { DataExport } from "@/db/schema/exports";
 import { paginated, paginationInput } from "../../pagination";
 import { protectedProcedure, router } from "../../trpc";
 import { availableExportKinds, exportDownloadUrl, getExport, listExports, requestExport } from "./exports";
-import { EXPORT_KIND_LABELS, exportView, type ExportView } from "./schemas";
+import { EXPORT_KIND_LABELS } from "./kind-labels";
+import { exportView, type ExportView } from "./schemas";
 import { EXPORT_WRITERS, type AnyExportWriter } from "./writers";
 
 const view = (row: DataExport): ExportView => ({

@@ -41,10 +41,3 @@ export const exportView = z.object({
   expiresAt: z.date().nullable(),
 });
 export type ExportView = z.infer<typeof exportView>;
-
-/** What the "Your data" page offers, in this order. */
-export const EXPORT_KIND_LABELS = {
-  csv: { label: "Metrics as CSV", detail: "Chosen metrics over a range of days, one row per reading." },
-  archive: { label: "Everything (zip)", detail: "All your data as JSON and CSV in one zip archive." },
-  fhir: { label: "FHIR R4", detail: "Your observations as a FHIR R4 Bundle (JSON) for health records systems." },
-} as const;

@@ -4,6 +4,8 @@ import path from "node:path";
 import { text } from "node:stream/consumers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { localFileStorage } from "./local";
+import { parseEnv } from "../../env";
+import { s3StorageFromEnv } from "./index";
 import { s3FileStorage } from "./s3";
 import { startFakeS3, type FakeS3 } from "./testing/fake-s3";
 import { userFileKey, type FileStorage } from "./storage";
@@ -134,5 +136,18 @@ describe("S3 storage", () => {
     expect(await storage.deletePrefix(prefix)).toBe(5);
     expect(fake.operations.at(-1)).toBe("POST DeleteObjects");
     expect(await storage.list(prefix)).toEqual([]);
+  });
+});
+
+describe("storage choice", () => {
+  it("uses S3 when S3_BUCKET is set, the local folder otherwise", async () => {
+    expect(s3StorageFromEnv(parseEnv({}))).toBeNull();
+    const chosen = s3StorageFromEnv(
+      parseEnv({ S3_BUCKET: S3.bucket, S3_REGION: S3.region, S3_ENDPOINT: fake.endpoint, S3_ACCESS_KEY_ID: S3.accessKeyId, S3_SECRET_ACCESS_KEY: S3.secretAccessKey, S3_FORCE_PATH_STYLE: "1" }),
+    );
+    expect(chosen?.name).toBe("s3");
+    await chosen!.put("users/chosen/a.csv", of("from the environment"));
+    expect(fake.objects.get("users/chosen/a.csv")?.body.toString()).toBe("from the environment");
+    expect(() => parseEnv({ S3_BUCKET: "b", S3_ACCESS_KEY_ID: "AKIA" })).toThrow("S3_SECRET_ACCESS_KEY");
   });
 });
