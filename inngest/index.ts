@@ -15,6 +15,8 @@ import { fanOutNightlyInsights } from "./functions/analytics/fan-out-nightly-ins
 import { recomputeInsightsJob } from "./functions/analytics/recompute-insights";
 import { fanOutWeeklyReports } from "./functions/reports/fan-out-weekly-reports";
 import { makeWeeklyReport } from "./functions/reports/make-weekly-report";
+import { expireExportsJob } from "./functions/exports/expire-exports";
+import { runExportJob } from "./functions/exports/run-export";
 
 /**
  * Every job function, one per file in inngest/functions/. Only the boot path
@@ -36,6 +38,8 @@ export const functions: AnyDefinedFunction[] = [
   fanOutNightlyInsights,
   fanOutWeeklyReports,
   makeWeeklyReport,
+  runExportJob,
+  expireExportsJob,
 ];
 
 /** The functions as Inngest sees them (served at /api/inngest). */

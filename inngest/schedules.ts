@@ -20,6 +20,7 @@ export const schedules: Schedule[] = [
   { id: "nightly-insights", cron: "0 * * * *", everyMs: 3_600_000, event: "clock/insights-due" },
   // Hourly, so that last week's report is made early on Monday in each user's zone (server/health/reports/weekly-schedule.ts).
   { id: "weekly-reports", cron: "0 * * * *", everyMs: 3_600_000, event: "clock/weekly-reports-due" },
+  { id: "exports-expiry", cron: "0 * * * *", everyMs: 3_600_000, event: "clock/exports-expiry-due" },
 ];
 
 /** The start of the slot `now` falls in. */

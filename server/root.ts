@@ -6,6 +6,7 @@ import { importsRouter } from "./health/imports/router";
 import { insightsRouter } from "./health/analytics/insights/router";
 import { devicesRouter } from "./health/devices/router";
 import { energyScoreRouter } from "./health/analytics/energy-score/router";
+import { exportsRouter } from "./health/exports/router";
 import { jobsRouter } from "./platform/jobs/router";
 import { profileRouter } from "./account/profile/router";
 import { reportsRouter } from "./health/reports/router";
@@ -30,6 +31,7 @@ export const appRouter = router({
   actionPlan: actionPlanRouter,
   trends: trendsRouter,
   reports: reportsRouter,
+  exports: exportsRouter,
 });
 
 export type AppRouter = typeof appRouter;

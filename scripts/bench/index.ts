@@ -3,6 +3,7 @@
 import { writeFileSync } from "node:fs";
 import { benchAppleImport, IMPORT_HEAP_MB, type AppleImportResult } from "./apple-import";
 import { archiveSection, runArchiveRoundTrips } from "./archive-round-trip";
+import { benchCsvExport, csvExportSection } from "./csv-export";
 import { pgliteBenchDb, postgresBenchDb, type BenchDb } from "./bench-db";
 import { fmt } from "./format";
 import { benchIngest, demoPayloads, type IngestYearResult } from "./ingest-year";
@@ -44,6 +45,8 @@ async function main() {
 
   const insights = await runInsightsSuite();
   const archives = await runArchiveRoundTrips();
+  const csvExport = await benchCsvExport();
+  console.log(csvExport ?? "CSV export: Postgres not reachable, skipped");
 
   const yearRows = years.map(
     (r) =>
@@ -102,6 +105,8 @@ alone takes about 360 MB once a database is opened.
 ${importRows.join("\n")}
 
 ${insightsSection(insights)}
+
+${csvExportSection(csvExport)}
 
 ${archiveSection(archives)}`;
   writeFileSync("BENCHMARKS.md", report);

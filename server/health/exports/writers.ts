@@ -3,6 +3,7 @@ import type { Database } from "@/db";
 import type { ExportKind } from "@/db/schema/exports";
 import { archiveWriter } from "@/server/account/privacy/archive/writer";
 import { fhirWriter } from "./fhir/writer";
+import { csvExportWriter } from "./csv-writer";
 
 /**
  * One kind of export: how its options are checked and how its file is written. The export job
@@ -33,6 +34,7 @@ export type AnyExportWriter = ExportWriter<any>;
 
 /** Every writer by kind; a kind without a writer cannot be requested. */
 export const EXPORT_WRITERS: Partial<Record<ExportKind, AnyExportWriter>> = {
+  csv: csvExportWriter,
   archive: archiveWriter,
   fhir: fhirWriter,
 };

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { POST as uploadRoute } from "@/app/api/imports/route";
 import { GET as connectRoute } from "@/app/api/devices/[provider]/connect/route";
+import { GET as fileRoute } from "@/app/api/files/[token]/route";
 import { POST as webhookRoute } from "@/app/api/webhooks/[provider]/route";
 import type { Database } from "@/db";
 import { emailOutbox } from "@/db/schema/email";
@@ -163,6 +164,16 @@ export async function populateUser(world: World, spec: UserSpec): Promise<Popula
   // not answered (an outstanding challenge). Both live 5 minutes: the matrix runs well within that.
   const pending = await startSecondStep(db, { userId: id, firstFactor: "password", ip: spec.ip });
   if (!(await secondStepPasskeyOptions(db, pending.ticket))) throw new Error("the second step's ticket is not live");
+
+  // A CSV export of the data above, written by its job, then downloaded through its signed link (audited).
+  const lastDay = localDate(new Date(), null, TIME_ZONE);
+  const requested = await caller.exports.request({ kind: "csv", params: { metrics: ["heart_rate", "resting_heart_rate", "steps"], from: addDays(lastDay, -200), to: lastDay } });
+  const exported = await drainJobs(db, { timeoutMs: 120_000 });
+  if (exported.pending || exported.outcomes.failed) throw new Error(`the export did not finish: ${JSON.stringify(exported)}`);
+  const { url } = await caller.exports.downloadUrl({ id: requested.id });
+  const downloaded = await fileRoute(new Request(`http://localhost${url}`), { params: Promise.resolve({ token: url.split("/").at(-1)! }) });
+  if (downloaded.status !== 200) throw new Error(`export download refused: ${downloaded.status} ${await downloaded.text()}`);
+  await downloaded.arrayBuffer();
 
   world.actAs(null);
   return { session, password, name, fitbitAccountId: spec.fitbitAccountId, terraUserId };
