@@ -13,6 +13,11 @@ import { syncConnection } from "./functions/devices/sync-connection";
 import { recomputeSummaries } from "./functions/timeseries/recompute-summaries";
 import { fanOutNightlyInsights } from "./functions/analytics/fan-out-nightly-insights";
 import { recomputeInsightsJob } from "./functions/analytics/recompute-insights";
+import { enforceRawRetention } from "./functions/privacy/enforce-raw-retention";
+import { eraseAccount } from "./functions/privacy/erase-account";
+import { fanOutAccountDeletions } from "./functions/privacy/fan-out-account-deletions";
+import { fanOutRawRetention } from "./functions/privacy/fan-out-raw-retention";
+import { sendDeletionConfirmationEmail } from "./functions/privacy/send-deletion-confirmation-email";
 
 /**
  * Every job function, one per file in inngest/functions/. Only the boot path
@@ -32,6 +37,11 @@ export const functions: AnyDefinedFunction[] = [
   recomputeSummaries,
   recomputeInsightsJob,
   fanOutNightlyInsights,
+  sendDeletionConfirmationEmail,
+  fanOutAccountDeletions,
+  eraseAccount,
+  fanOutRawRetention,
+  enforceRawRetention,
 ];
 
 /** The functions as Inngest sees them (served at /api/inngest). */

@@ -7,6 +7,7 @@ import { insightsRouter } from "./health/analytics/insights/router";
 import { devicesRouter } from "./health/devices/router";
 import { energyScoreRouter } from "./health/analytics/energy-score/router";
 import { jobsRouter } from "./platform/jobs/router";
+import { privacyRouter } from "./account/privacy/router";
 import { profileRouter } from "./account/profile/router";
 import { router } from "./trpc";
 import { timeseriesRouter } from "./health/timeseries/router";
@@ -18,6 +19,7 @@ export const appRouter = router({
   auth: authRouter,
   twoFactor: twoFactorRouter,
   profile: profileRouter,
+  privacy: privacyRouter,
   admin: adminRouter,
   jobs: jobsRouter,
   outbox: outboxRouter,

@@ -9,6 +9,7 @@ import { oauthStates, providerConnections, syncRuns } from "./devices";
 import { rawRecords, webhookDeliveries } from "./ingestion";
 import { dailySummaries, providerDailyTotals, providerPriorities, seriesChunks, sleepSessions, summaryRecomputes, workouts } from "./timeseries";
 import { notificationPreferences, privacySettings, profiles } from "./profile";
+import { accountDeletions, consentRecords } from "./privacy";
 import { passkeys, recoveryCodes, signInTickets, totpCredentials, webauthnChallenges } from "./two-factor";
 
 /**
@@ -69,6 +70,9 @@ export const userDataTables: readonly UserDataTable[] = [
   { table: profiles, owner: profiles.userId, export: "rows", erase: "cascade", sync: false },
   { table: notificationPreferences, owner: notificationPreferences.userId, export: "rows", erase: "cascade", sync: false },
   { table: privacySettings, owner: privacySettings.userId, export: "rows", erase: "cascade", sync: false },
+  // privacy: consent decisions and a deletion request (its receipt address is kept only until the erasure)
+  { table: consentRecords, owner: consentRecords.userId, export: "rows", erase: "cascade", sync: false },
+  { table: accountDeletions, owner: accountDeletions.userId, export: "rows", erase: "cascade", sync: false },
   // integrations
   {
     table: providerConnections,

@@ -5,7 +5,16 @@ import { afterCursor, newestFirst } from "../../keyset";
 import { toPage, type Paginated, type PaginationInput } from "../../pagination";
 
 /** Every action the audit trail records, `<area>.<what happened>`; a new one is added here. */
-export const auditActions = ["outbox.message-opened", "analytics.score-weights-changed"] as const;
+export const auditActions = [
+  "outbox.message-opened",
+  "analytics.score-weights-changed",
+  "privacy.deletion-requested",
+  "privacy.deletion-confirmed",
+  "privacy.deletion-cancelled",
+  "privacy.account-erased",
+  "privacy.raw-retention-changed",
+  "privacy.raw-payloads-removed",
+] as const;
 export type AuditAction = (typeof auditActions)[number];
 
 export interface AuditEntry {
