@@ -11,11 +11,13 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { FormField } from "@/components/ui/form-field";
 import { formatDateTime } from "@/components/ui/time-format";
 import { ErasurePlan } from "./erasure-plan";
+import { useHydrated } from "./use-hydrated";
 
 /** Account deletion: the dry run, the request (password again, then an emailed link), its state and Cancel. */
 export function AccountDeletionCard({ timeZone, graceDays }: { timeZone: string; graceDays: number }) {
   const trpc = useTRPC();
   const router = useRouter();
+  const hydrated = useHydrated();
   const queryClient = useQueryClient();
   const { data: deletion } = useSuspenseQuery(trpc.privacy.deletion.status.queryOptions());
   const [open, setOpen] = useState(false);
@@ -67,13 +69,13 @@ export function AccountDeletionCard({ timeZone, graceDays }: { timeZone: string;
         {cancel.isError ? <Alert variant="error">{cancel.error.message}</Alert> : null}
 
         {deletion.state === "requested" || deletion.state === "scheduled" ? (
-          <Button variant="outline" className="self-start" onClick={() => cancel.mutate()} pending={cancel.isPending}>
+          <Button variant="outline" className="self-start" onClick={() => cancel.mutate()} pending={cancel.isPending} disabled={!hydrated}>
             {deletion.state === "requested" ? "Cancel the request" : "Cancel deletion"}
           </Button>
         ) : null}
 
         {(deletion.state === "none" || deletion.state === "requested") && !open ? (
-          <Button variant="destructive" className="self-start" onClick={() => setOpen(true)}>
+          <Button variant="destructive" className="self-start" onClick={() => setOpen(true)} disabled={!hydrated}>
             {deletion.state === "requested" ? "Send the link again…" : "Delete my account…"}
           </Button>
         ) : null}

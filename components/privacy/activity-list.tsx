@@ -1,10 +1,12 @@
 "use client";
 
-import { useSuspenseInfiniteQuery } from "@tanstack/react-query";
+import { useInfiniteQuery } from "@tanstack/react-query";
 import { History } from "lucide-react";
 import { useTRPC } from "@/components/providers/trpc";
+import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { formatDateTime } from "@/components/ui/time-format";
 
@@ -13,9 +15,17 @@ export const ACTIVITY_PAGE_SIZE = 20;
 /** The audit trail of the user's data: who did what, when, newest first. */
 export function ActivityList({ timeZone }: { timeZone: string }) {
   const trpc = useTRPC();
-  const activity = useSuspenseInfiniteQuery(
-    trpc.privacy.activity.list.infiniteQueryOptions({ limit: ACTIVITY_PAGE_SIZE }, { getNextPageParam: (page) => page.nextCursor }),
-  );
+  const activity = useInfiniteQuery(trpc.privacy.activity.list.infiniteQueryOptions({ limit: ACTIVITY_PAGE_SIZE }, { getNextPageParam: (page) => page.nextCursor }));
+  if (activity.isPending) {
+    return (
+      <div role="status" aria-label="Loading the activity on your data" className="flex flex-col gap-2">
+        {Array.from({ length: 4 }, (_, i) => (
+          <Skeleton key={i} className="h-10" />
+        ))}
+      </div>
+    );
+  }
+  if (activity.isError) return <Alert variant="error">Could not load the activity: {activity.error.message}</Alert>;
   const items = activity.data.pages.flatMap((page) => page.items);
   if (items.length === 0) {
     return <EmptyState icon={<History />} title="Nothing recorded yet" description="Sensitive reads of your data and changes to your privacy are listed here." />;

@@ -7,6 +7,7 @@ import { useTRPC } from "@/components/providers/trpc";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { formatDateTime } from "@/components/ui/time-format";
+import { useHydrated } from "./use-hydrated";
 
 /**
  * Confirms a deletion with an explicit click, so that a link scanner fetching the page cannot
@@ -15,6 +16,7 @@ import { formatDateTime } from "@/components/ui/time-format";
 export function ConfirmDeletion({ token, timeZone, graceDays }: { token: string; timeZone: string; graceDays: number }) {
   const trpc = useTRPC();
   const router = useRouter();
+  const hydrated = useHydrated();
   const confirm = useMutation(trpc.privacy.deletion.confirm.mutationOptions({ onSuccess: () => router.refresh() }));
 
   if (confirm.isSuccess && confirm.data.scheduledFor) {
@@ -36,7 +38,7 @@ export function ConfirmDeletion({ token, timeZone, graceDays }: { token: string;
       </p>
       {confirm.isError ? <Alert variant="error">{confirm.error.message}</Alert> : null}
       <div className="flex flex-wrap gap-2">
-        <Button variant="destructive" onClick={() => confirm.mutate({ token })} pending={confirm.isPending}>
+        <Button variant="destructive" onClick={() => confirm.mutate({ token })} pending={confirm.isPending} disabled={!hydrated}>
           {confirm.isPending ? "Confirming…" : "Confirm deletion"}
         </Button>
         <Button asChild variant="ghost">
