@@ -5,7 +5,7 @@ import { recordAudit } from "@/server/platform/audit/audit";
 import { tokenFromEmail } from "@/server/platform/email/testing";
 import { badRequestFields, callerFor, rejectionOf, sessionFor } from "../../testing";
 import { createUser } from "../auth/users";
-import { dueDeletionsPage } from "./deletion";
+import { beginErasure, dueDeletionsPage } from "./deletion";
 import { DELETION_GRACE_DAYS, PRIVACY_POLICY_VERSION } from "./policy";
 
 const handle = withTestDb({ inProcessJobs: true });
@@ -58,7 +58,7 @@ describe("privacy.settings and the consent history", () => {
 
 describe("privacy.deletion", () => {
   it("request (password again) → emailed link → confirm → scheduled after the grace period → cancel", async () => {
-    const { user, caller } = await account("leaving@example.com");
+    const { caller } = await account("leaving@example.com");
     const other = await account("staying@example.com");
     expect(await badRequestFields(caller.privacy.deletion.request({ currentPassword: "not the password" }))).toEqual(["currentPassword"]);
     expect((await caller.privacy.deletion.status()).state).toBe("none");
@@ -82,8 +82,12 @@ describe("privacy.deletion", () => {
     expect(await ids(new Date())).toEqual([]);
     expect(await ids(new Date(confirmed.scheduledFor!.getTime() + 1))).toHaveLength(1);
 
+    const [deletionId] = await ids(new Date(confirmed.scheduledFor!.getTime() + 1));
+    // The erasure job refuses to start before the grace period is over, or once cancelled.
+    expect(await beginErasure(handle.db, deletionId!)).toBe(false);
     expect((await caller.privacy.deletion.cancel()).state).toBe("none");
     expect(await ids(new Date(confirmed.scheduledFor!.getTime() + 1))).toEqual([]);
+    expect(await beginErasure(handle.db, deletionId!, new Date(confirmed.scheduledFor!.getTime() + 1))).toBe(false);
     await expectCode(caller.privacy.deletion.cancel(), "CONFLICT");
     expect((await other.caller.privacy.deletion.status()).state).toBe("none");
 
@@ -94,7 +98,6 @@ describe("privacy.deletion", () => {
       ["privacy.deletion-requested", "you"],
     ]);
     expect(activity.items[0]!.label).toBe("Cancelled the deletion of your account");
-    void user;
   });
 
   it("cancelling a request that was not confirmed yet kills its link", async () => {

@@ -4,7 +4,7 @@ import { auditEvents, type AuditEvent } from "@/db/schema/audit";
 import { afterCursor, newestFirst } from "../../keyset";
 import { toPage, type Paginated, type PaginationInput } from "../../pagination";
 
-/** Every action the audit trail records, `<area>.<what happened>`; a new one is added here. */
+/** Every action the audit trail records, `<area>.<what happened>`; a new one is added here, with its label in ./labels.ts. */
 export const auditActions = [
   "outbox.message-opened",
   "analytics.score-weights-changed",
