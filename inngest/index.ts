@@ -17,6 +17,11 @@ import { fanOutWeeklyReports } from "./functions/reports/fan-out-weekly-reports"
 import { makeWeeklyReport } from "./functions/reports/make-weekly-report";
 import { expireExportsJob } from "./functions/exports/expire-exports";
 import { runExportJob } from "./functions/exports/run-export";
+import { enforceRawRetention } from "./functions/privacy/enforce-raw-retention";
+import { eraseAccount } from "./functions/privacy/erase-account";
+import { fanOutAccountDeletions } from "./functions/privacy/fan-out-account-deletions";
+import { fanOutRawRetention } from "./functions/privacy/fan-out-raw-retention";
+import { sendDeletionConfirmationEmail } from "./functions/privacy/send-deletion-confirmation-email";
 
 /**
  * Every job function, one per file in inngest/functions/. Only the boot path
@@ -40,6 +45,11 @@ export const functions: AnyDefinedFunction[] = [
   makeWeeklyReport,
   runExportJob,
   expireExportsJob,
+  sendDeletionConfirmationEmail,
+  fanOutAccountDeletions,
+  eraseAccount,
+  fanOutRawRetention,
+  enforceRawRetention,
 ];
 
 /** The functions as Inngest sees them (served at /api/inngest). */

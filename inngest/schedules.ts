@@ -21,6 +21,9 @@ export const schedules: Schedule[] = [
   // Hourly, so that last week's report is made early on Monday in each user's zone (server/health/reports/weekly-schedule.ts).
   { id: "weekly-reports", cron: "0 * * * *", everyMs: 3_600_000, event: "clock/weekly-reports-due" },
   { id: "exports-expiry", cron: "0 * * * *", everyMs: 3_600_000, event: "clock/exports-expiry-due" },
+  { id: "account-deletions", cron: "5 * * * *", everyMs: 3_600_000, event: "clock/account-deletions-due" },
+  // Hourly, so that each user's daily retention run falls in their own small hours.
+  { id: "raw-retention", cron: "10 * * * *", everyMs: 3_600_000, event: "clock/raw-retention-due" },
 ];
 
 /** The start of the slot `now` falls in. */

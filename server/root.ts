@@ -8,6 +8,7 @@ import { devicesRouter } from "./health/devices/router";
 import { energyScoreRouter } from "./health/analytics/energy-score/router";
 import { exportsRouter } from "./health/exports/router";
 import { jobsRouter } from "./platform/jobs/router";
+import { privacyRouter } from "./account/privacy/router";
 import { profileRouter } from "./account/profile/router";
 import { reportsRouter } from "./health/reports/router";
 import { router } from "./trpc";
@@ -20,6 +21,7 @@ export const appRouter = router({
   auth: authRouter,
   twoFactor: twoFactorRouter,
   profile: profileRouter,
+  privacy: privacyRouter,
   admin: adminRouter,
   jobs: jobsRouter,
   outbox: outboxRouter,

@@ -10,6 +10,7 @@ import { oauthStates, providerConnections, syncRuns } from "./devices";
 import { rawRecords, webhookDeliveries } from "./ingestion";
 import { dailySummaries, providerDailyTotals, providerPriorities, seriesChunks, sleepSessions, summaryRecomputes, workouts } from "./timeseries";
 import { notificationPreferences, privacySettings, profiles } from "./profile";
+import { accountDeletions, consentRecords } from "./privacy";
 import { passkeys, recoveryCodes, signInTickets, totpCredentials, webauthnChallenges } from "./two-factor";
 
 /**
@@ -94,6 +95,9 @@ export const userDataTables: readonly UserDataTable[] = [
   { table: profiles, owner: profiles.userId, export: "rows", erase: "cascade", import: "replace", sync: false },
   { table: notificationPreferences, owner: notificationPreferences.userId, export: "rows", erase: "cascade", import: "replace", sync: false },
   { table: privacySettings, owner: privacySettings.userId, export: "rows", erase: "cascade", import: "replace", sync: false },
+  // privacy: consent decisions (the user's history, kept on import) and a deletion request (its receipt address is kept only until the erasure)
+  { table: consentRecords, owner: consentRecords.userId, export: "rows", erase: "cascade", import: "rows", sync: false },
+  { table: accountDeletions, owner: accountDeletions.userId, export: "rows", erase: "cascade", import: "none", sync: false },
   // integrations: the health data is imported; connections, OAuth and webhook state belong to the old account
   {
     table: providerConnections,

@@ -74,10 +74,3 @@ export const notificationsUpdateInput = z
     marketing: z.boolean(),
   })
   .partial();
-
-export const privacyUpdateInput = z
-  .object({
-    shareAnonymousData: z.boolean(),
-    researchOptIn: z.boolean(),
-  })
-  .partial();

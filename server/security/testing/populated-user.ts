@@ -104,7 +104,7 @@ export async function populateUser(world: World, spec: UserSpec): Promise<Popula
   await caller.profile.onboarding.saveStep({ step: "preferences", data: { units: "metric", timeZone: TIME_ZONE } });
   await caller.profile.onboarding.complete();
   await caller.profile.notifications.update({ weeklyReport: true, marketing: true });
-  await caller.profile.privacy.update({ researchOptIn: true });
+  await caller.privacy.settings.update({ researchOptIn: true, rawPayloadRetentionDays: 365 });
   await caller.energyScore.setWeights({ weights: { hrv: 24, temperature: 6 } });
 
   // Wearables: the demo device (backfill by signed webhooks), a Terra account, an OAuth start.
@@ -126,6 +126,8 @@ export async function populateUser(world: World, spec: UserSpec): Promise<Popula
   // Email links outstanding: a pending address change and a password reset.
   await caller.auth.requestEmailChange({ newEmail: `${spec.label}-new@matrix.example`, currentPassword: password });
   await anonymous.auth.requestPasswordReset({ email });
+  // An account deletion asked for (its confirmation link emailed, not followed).
+  await caller.privacy.deletion.request({ currentPassword: password });
 
   const drained = await drainJobs(db, { timeoutMs: 120_000 });
   if (drained.pending || drained.outcomes.failed) throw new Error(`jobs did not finish: ${JSON.stringify(drained)}`);
