@@ -7,6 +7,7 @@ import { insightsRouter } from "./health/analytics/insights/router";
 import { devicesRouter } from "./health/devices/router";
 import { energyScoreRouter } from "./health/analytics/energy-score/router";
 import { jobsRouter } from "./platform/jobs/router";
+import { journalRouter } from "./health/journal/router";
 import { profileRouter } from "./account/profile/router";
 import { router } from "./trpc";
 import { timeseriesRouter } from "./health/timeseries/router";
@@ -28,6 +29,7 @@ export const appRouter = router({
   insights: insightsRouter,
   actionPlan: actionPlanRouter,
   trends: trendsRouter,
+  journal: journalRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -5,6 +5,7 @@ import { authAccounts, authSessions, authTokens, users } from "./auth";
 import { emailOutbox } from "./email";
 import { dataExports } from "./exports";
 import { fileImportChunks, fileImports } from "./imports";
+import { journalEntries, journalEntryTags, journalTags } from "./journal";
 import { oauthStates, providerConnections, syncRuns } from "./devices";
 import { rawRecords, webhookDeliveries } from "./ingestion";
 import { dailySummaries, providerDailyTotals, providerPriorities, seriesChunks, sleepSessions, summaryRecomputes, workouts } from "./timeseries";
@@ -108,4 +109,8 @@ export const userDataTables: readonly UserDataTable[] = [
   { table: fileImportChunks, owner: fileImportChunks.importId, ownedThrough: fileImports, export: "none", erase: "cascade", sync: false },
   // exports: the request and its progress; the file itself is in file storage under the user's prefix
   { table: dataExports, owner: dataExports.userId, export: "rows", erase: "cascade", sync: false },
+  // journal: what the user writes; notes_enc stays encrypted here (an archive decrypts it for the user's own copy)
+  { table: journalEntries, owner: journalEntries.userId, export: "rows", erase: "cascade", sync: false },
+  { table: journalTags, owner: journalTags.userId, export: "rows", erase: "cascade", sync: false },
+  { table: journalEntryTags, owner: journalEntryTags.entryId, ownedThrough: journalEntries, export: "rows", erase: "cascade", sync: false },
 ];

@@ -5,7 +5,7 @@ import { afterCursor, newestFirst } from "../../keyset";
 import { toPage, type Paginated, type PaginationInput } from "../../pagination";
 
 /** Every action the audit trail records, `<area>.<what happened>`; a new one is added here. */
-export const auditActions = ["outbox.message-opened", "analytics.score-weights-changed"] as const;
+export const auditActions = ["outbox.message-opened", "analytics.score-weights-changed", "journal.notes-read"] as const;
 export type AuditAction = (typeof auditActions)[number];
 
 export interface AuditEntry {
