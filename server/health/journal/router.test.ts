@@ -8,6 +8,7 @@ import { EMPTY_ENTRY_MESSAGE } from "./schemas";
 import { SUGGESTED_TAGS } from "./tag-names";
 
 const handle = withTestDb({ inProcessJobs: true });
+const rawRows = async <T>(query: ReturnType<typeof sql>) => ((await handle.db.execute(query)) as unknown as { rows: T[] }).rows;
 
 async function recomputesRequested(userId: string): Promise<number> {
   const rows = await handle.db
@@ -55,12 +56,10 @@ describe("journal router", () => {
     const caller = callerFor(handle.db, bea, { ip: "203.0.113.5" });
     const secret = "Felt anxious about the biopsy results";
     await caller.journal.save({ date: "2026-05-10", notes: secret });
-    const raw = await handle.db.execute<{ notes_enc: string }>(sql`select notes_enc from journal_entries where user_id = ${bea.id}`);
-    const stored = raw.rows[0]!.notes_enc;
+    const stored = (await rawRows<{ notes_enc: string }>(sql`select notes_enc from journal_entries where user_id = ${bea.id}`))[0]!.notes_enc;
     expect(stored).toMatch(/^v1\./);
     expect(stored).not.toContain("biopsy");
-    const everything = await handle.db.execute(sql`select * from journal_entries where user_id = ${bea.id}`);
-    expect(JSON.stringify(everything.rows)).not.toContain("biopsy");
+    expect(JSON.stringify(await rawRows(sql`select * from journal_entries where user_id = ${bea.id}`))).not.toContain("biopsy");
 
     const audits = () => handle.db.select().from(auditEvents).where(and(eq(auditEvents.subjectUserId, bea.id), eq(auditEvents.action, "journal.notes-read")));
     expect(await audits()).toHaveLength(0);
