@@ -28,6 +28,7 @@ export const IMPORT_KIND_LABEL: Record<string, string> = {
   apple_xml: "Apple Health (XML)",
   fitbit_daily_csv: "Fitbit daily activity",
   whoop_cycles_csv: "WHOOP cycles",
+  whoop_journal_csv: "WHOOP journal",
 };
 
 export const IMPORT_STATUS_BADGE = {

@@ -1,4 +1,5 @@
 import type { Database } from "@/db";
+import { whoopJournalImporter } from "../journal/whoop-journal-import";
 import type { ByteSource, ImportKind, ImportRowError } from "./parsers/types";
 
 /**
@@ -38,7 +39,9 @@ export interface RecordImportResult {
   errorCount: number;
 }
 
-export const RECORD_IMPORTERS: Partial<Record<ImportKind, RecordImporter>> = {};
+export const RECORD_IMPORTERS: Partial<Record<ImportKind, RecordImporter>> = {
+  whoop_journal_csv: whoopJournalImporter,
+};
 
 /** The record importer that recognizes this upload, if any. */
 export function detectRecordImport(filename: string, firstBytes: Uint8Array): ImportKind | null {

@@ -6,6 +6,7 @@ export const SUPPORTED_FILES: readonly { provider: string; file: string; alterna
   { provider: "Apple Health", file: "export.zip", alternative: "export.xml", detail: "Health app → profile → Export All Health Data, or the export.xml inside it" },
   { provider: "Fitbit", file: "dailyActivity_merged.csv", detail: "daily steps, distance, active minutes and calories" },
   { provider: "WHOOP", file: "physiological_cycles.csv", detail: "from the WHOOP data export" },
+  { provider: "WHOOP", file: "journal_entries.csv", detail: "journal answers and notes, into your journal (English or Spanish export)" },
 ];
 
 /** Why an upload was refused: the file is none of SUPPORTED_FILES. */
