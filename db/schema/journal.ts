@@ -2,9 +2,6 @@ import { sql } from "drizzle-orm";
 import { boolean, check, date, index, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { ownerColumn } from "./auth";
 
-/** The ratings' scale: 1 (worst) to 10 (best), as the checks below hold it. */
-export const JOURNAL_RATING = { min: 1, max: 10 } as const;
-
 /**
  * One journal entry per user and local date. Notes are sensitive: only ever stored as an
  * AES-GCM envelope (server/platform/crypto.ts), never as plaintext.
@@ -15,6 +12,7 @@ export const journalEntries = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     userId: ownerColumn(),
     localDate: date("local_date").notNull(),
+    /** 1–10 (JOURNAL_RATING in server/health/journal/limits.ts). */
     mood: smallint("mood"),
     energy: smallint("energy"),
     notesEnc: text("notes_enc"),

@@ -3,7 +3,7 @@ import type { Database } from "@/db";
 import { journalEntries, journalEntryTags } from "@/db/schema/journal";
 import { fromIncoming, slicesOf } from "@/db/upsert";
 import { openNotes, sealNotes } from "./notes";
-import { MAX_NOTES } from "./schemas";
+import { MAX_NOTES } from "./limits";
 import { ensureTags } from "./tags";
 import type { JournalDay } from "./whoop-journal-csv";
 

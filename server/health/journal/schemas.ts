@@ -1,11 +1,8 @@
 import { z } from "zod";
-import { JOURNAL_RATING } from "@/db/schema/journal";
 import { isoDate, multiLineText, singleLineText } from "../../inputs";
 import { paginated, paginationInput } from "../../pagination";
-import { MAX_TAG_NAME, normalizeTagName } from "./tag-names";
-
-export const MAX_NOTES = 5000;
-export const MAX_TAGS_PER_ENTRY = 30;
+import { JOURNAL_RATING, MAX_NOTES, MAX_TAG_NAME, MAX_TAGS_PER_ENTRY } from "./limits";
+import { normalizeTagName } from "./tag-names";
 
 const rating = z.number().int("Use a whole number.").min(JOURNAL_RATING.min, `Use ${JOURNAL_RATING.min} to ${JOURNAL_RATING.max}.`).max(JOURNAL_RATING.max, `Use ${JOURNAL_RATING.min} to ${JOURNAL_RATING.max}.`);
 

@@ -1,5 +1,4 @@
-/** The longest tag name kept (WHOOP's questions become tags, and some are a full sentence). */
-export const MAX_TAG_NAME = 80;
+import { MAX_TAG_NAME } from "./limits";
 
 /** Tags offered to a new journal: the habits people most often ask about. */
 export const SUGGESTED_TAGS = ["alcohol", "caffeine late", "late meal", "stress", "travel", "sick", "screen time in bed", "workout late"] as const;
