@@ -70,6 +70,8 @@ describe("the WHOOP journal import", () => {
       { line: 10, recordType: "Answered yes", message: '"maybe" is neither yes nor no' },
     ]);
 
+    // The upload page links to the journal.
+    expect((await caller.imports.get({ id: done.id })).resultHref).toBe("/journal");
     const march = await caller.journal.list({ from: "2026-03-01", to: "2026-03-31" });
     expect(march.items.map((e) => [e.date, e.tags.map((t) => t.name), e.hasNotes])).toEqual([
       ["2026-03-06", ["Travel"], true],
