@@ -29,7 +29,7 @@ export function EntryEditor({ date, today, onDateChange }: { date: string; today
   return (
     <Card>
       <CardHeader>
-        <CardTitle>{date === today ? "Today" : longDate(date)}</CardTitle>
+        <CardTitle>{date === today ? "Today’s entry" : longDate(date)}</CardTitle>
         <CardDescription>{date === today ? longDate(date) : "One entry per day: saving again updates it."}</CardDescription>
         <div className="mt-2 flex flex-wrap items-end gap-2">
           <Button type="button" variant="outline" size="icon" onClick={() => onDateChange(shiftDate(date, -1))} aria-label="Previous day">
