@@ -33,7 +33,8 @@ test("journal: an entry with a mood, a new tag and a note shows in the list and 
   await expect(page.getByRole("button", { name: "stress", pressed: true })).toBeVisible();
 
   await page.getByRole("tab", { name: "List" }).click();
-  const row = page.getByRole("listitem").filter({ hasText: "Sauna session" });
+  const entries = page.getByRole("region", { name: "Journal entries" });
+  const row = entries.getByRole("listitem").filter({ hasText: "Sauna session" });
   await expect(row).toContainText("Mood 7/10", { timeout: 45_000 });
   await expect(row).toContainText("stress");
   await expect(row).toContainText("Note");
@@ -51,6 +52,17 @@ test("journal: an entry with a mood, a new tag and a note shows in the list and 
   await expect(row).toContainText("Mood 10/10", { timeout: 45_000 });
   await expect(row).not.toContainText("stress");
 
+  // The tag set: rename a tag, and every entry shows the new name.
+  await page.getByRole("tab", { name: "Tags" }).click();
+  await page.getByRole("button", { name: "Rename Sauna session" }).click({ timeout: 45_000 });
+  await page.getByRole("dialog").getByLabel("Tag name").fill("Sauna");
+  await page.getByRole("dialog").getByRole("button", { name: "Rename" }).click();
+  await expect(page.getByText("Tag renamed", { exact: true })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole("tab", { name: "List" }).click();
+  const renamed = entries.getByRole("listitem").filter({ hasText: "Sauna" });
+  await expect(renamed).not.toContainText("Sauna session", { timeout: 45_000 });
+  await expect(renamed).toContainText("Mood 10/10");
+
   // Delete, after confirming.
   await page.getByRole("button", { name: /^Edit the entry of/ }).click();
   await page.getByRole("button", { name: "Delete" }).click();
@@ -61,6 +73,12 @@ test("journal: an entry with a mood, a new tag and a note shows in the list and 
   await expect(page.getByLabel("Notes")).toHaveValue("");
   await page.getByRole("tab", { name: "List" }).click();
   await expect(page.getByText("No entries in this range")).toBeVisible({ timeout: 45_000 });
+  await page.getByRole("tab", { name: "Tags" }).click();
+  await page.getByRole("button", { name: "Delete stress" }).click({ timeout: 45_000 });
+  await page.getByRole("button", { name: "Delete tag" }).click();
+  await expect(page.getByText("Tag deleted", { exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole("button", { name: "Delete stress" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Delete Sauna" })).toBeVisible();
 
   // On a phone the page fits the screen.
   await page.setViewportSize({ width: 390, height: 844 });

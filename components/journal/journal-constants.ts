@@ -7,7 +7,7 @@ export const RATING_MAX = JOURNAL_RATING.max;
 /** Where an unrated slider's thumb waits. */
 export const RATING_START = 5;
 export const LIST_PAGE_SIZE = 20;
-export const JOURNAL_VIEWS = ["entry", "calendar", "list"] as const;
+export const JOURNAL_VIEWS = ["entry", "calendar", "list", "tags"] as const;
 export type JournalView = (typeof JOURNAL_VIEWS)[number];
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;

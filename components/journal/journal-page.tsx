@@ -6,8 +6,9 @@ import { EntryEditor } from "./entry-editor";
 import { JournalCalendar } from "./journal-calendar";
 import type { JournalView } from "./journal-constants";
 import { JournalList } from "./journal-list";
+import { TagManager } from "./tag-manager";
 
-/** Entry, calendar and list; the chosen day and view are kept in the address (?date=, ?view=). */
+/** Entry, calendar, list and tags; the chosen day and view are kept in the address (?date=, ?view=). */
 export function JournalPage({ initialDate, initialView, today }: { initialDate: string; initialView: JournalView; today: string }) {
   const [view, setView] = useState(initialView);
   const [date, setDate] = useState(initialDate);
@@ -37,6 +38,7 @@ export function JournalPage({ initialDate, initialView, today }: { initialDate: 
         <TabsTrigger value="entry">Entry</TabsTrigger>
         <TabsTrigger value="calendar">Calendar</TabsTrigger>
         <TabsTrigger value="list">List</TabsTrigger>
+        <TabsTrigger value="tags">Tags</TabsTrigger>
       </TabsList>
       <TabsContent value="entry">
         <EntryEditor
@@ -53,6 +55,9 @@ export function JournalPage({ initialDate, initialView, today }: { initialDate: 
       </TabsContent>
       <TabsContent value="list">
         <JournalList today={today} onPick={openDay} />
+      </TabsContent>
+      <TabsContent value="tags">
+        <TagManager />
       </TabsContent>
     </Tabs>
   );
