@@ -88,7 +88,6 @@ export async function readWhoopJournal(input: ByteSource, tracker: ImportTracker
     day.answers.set(key, { name, yes: YES.has(answer) || (day.answers.get(key)?.yes ?? false) });
     const note = (values[NOTES] ?? "").replace(CONTROL_BUT_LINES, "").trim();
     if (note && !day.notes.includes(note)) day.notes.push(note);
-    tracker.items += 1;
     await onRow?.();
   }
   return days;
