@@ -18,6 +18,8 @@ export const schedules: Schedule[] = [
   { id: "sync-due", cron: "*/15 * * * *", everyMs: 15 * 60_000, event: "clock/sync-due" },
   // Hourly, so that each user's nightly recompute falls in their own night (see server/health/analytics/nightly.ts).
   { id: "nightly-insights", cron: "0 * * * *", everyMs: 3_600_000, event: "clock/insights-due" },
+  // Hourly, so that last week's report is made early on Monday in each user's zone (server/health/reports/weekly-schedule.ts).
+  { id: "weekly-reports", cron: "0 * * * *", everyMs: 3_600_000, event: "clock/weekly-reports-due" },
 ];
 
 /** The start of the slot `now` falls in. */

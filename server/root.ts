@@ -9,6 +9,7 @@ import { energyScoreRouter } from "./health/analytics/energy-score/router";
 import { jobsRouter } from "./platform/jobs/router";
 import { journalRouter } from "./health/journal/router";
 import { profileRouter } from "./account/profile/router";
+import { reportsRouter } from "./health/reports/router";
 import { router } from "./trpc";
 import { timeseriesRouter } from "./health/timeseries/router";
 import { trendsRouter } from "./health/analytics/trends/router";
@@ -30,6 +31,7 @@ export const appRouter = router({
   actionPlan: actionPlanRouter,
   trends: trendsRouter,
   journal: journalRouter,
+  reports: reportsRouter,
 });
 
 export type AppRouter = typeof appRouter;

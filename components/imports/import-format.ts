@@ -29,6 +29,7 @@ export const IMPORT_KIND_LABEL: Record<string, string> = {
   fitbit_daily_csv: "Fitbit daily activity",
   whoop_cycles_csv: "WHOOP cycles",
   whoop_journal_csv: "WHOOP journal",
+  biosync_archive: "BioSync archive",
 };
 
 export const IMPORT_STATUS_BADGE = {

@@ -550,6 +550,16 @@ CREATE TABLE "data_exports" (
 	"expires_at" timestamp with time zone
 );
 --> statement-breakpoint
+CREATE TABLE "weekly_reports" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"user_id" uuid NOT NULL,
+	"week_start" date NOT NULL,
+	"figures" jsonb NOT NULL,
+	"computed_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"late_note" text,
+	"late_checked_at" timestamp with time zone
+);
+--> statement-breakpoint
 ALTER TABLE "auth_accounts" ADD CONSTRAINT "auth_accounts_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "auth_sessions" ADD CONSTRAINT "auth_sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "auth_tokens" ADD CONSTRAINT "auth_tokens_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -591,6 +601,7 @@ ALTER TABLE "recommendations" ADD CONSTRAINT "recommendations_user_id_users_id_f
 ALTER TABLE "risk_flags" ADD CONSTRAINT "risk_flags_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "score_weight_overrides" ADD CONSTRAINT "score_weight_overrides_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "data_exports" ADD CONSTRAINT "data_exports_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "weekly_reports" ADD CONSTRAINT "weekly_reports_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "auth_accounts_user_provider_idx" ON "auth_accounts" USING btree ("user_id","provider");--> statement-breakpoint
 CREATE INDEX "auth_sessions_user_idx" ON "auth_sessions" USING btree ("user_id","last_seen_at");--> statement-breakpoint
 CREATE INDEX "auth_tokens_user_purpose_idx" ON "auth_tokens" USING btree ("user_id","purpose");--> statement-breakpoint
@@ -636,4 +647,5 @@ CREATE UNIQUE INDEX "recommendations_rule_day_uq" ON "recommendations" USING btr
 CREATE INDEX "recommendations_user_status_idx" ON "recommendations" USING btree ("user_id","status","local_date");--> statement-breakpoint
 CREATE UNIQUE INDEX "risk_flags_kind_day_uq" ON "risk_flags" USING btree ("user_id","kind","local_date");--> statement-breakpoint
 CREATE INDEX "risk_flags_user_day_idx" ON "risk_flags" USING btree ("user_id","local_date");--> statement-breakpoint
-CREATE INDEX "data_exports_user_created_idx" ON "data_exports" USING btree ("user_id","created_at");
+CREATE INDEX "data_exports_user_created_idx" ON "data_exports" USING btree ("user_id","created_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "weekly_reports_user_week_uq" ON "weekly_reports" USING btree ("user_id","week_start");

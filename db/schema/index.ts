@@ -13,3 +13,4 @@ export * from "./two-factor";
 export * from "./analytics";
 export * from "./exports";
 export * from "./journal";
+export * from "./reports";

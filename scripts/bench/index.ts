@@ -2,6 +2,7 @@
 // BENCH_APPLE_BYTES sets the size of the synthetic Apple export (default 1 GB).
 import { writeFileSync } from "node:fs";
 import { benchAppleImport, IMPORT_HEAP_MB, type AppleImportResult } from "./apple-import";
+import { archiveSection, runArchiveRoundTrips } from "./archive-round-trip";
 import { pgliteBenchDb, postgresBenchDb, type BenchDb } from "./bench-db";
 import { fmt } from "./format";
 import { benchIngest, demoPayloads, type IngestYearResult } from "./ingest-year";
@@ -42,6 +43,7 @@ async function main() {
   }
 
   const insights = await runInsightsSuite();
+  const archives = await runArchiveRoundTrips();
 
   const yearRows = years.map(
     (r) =>
@@ -99,7 +101,9 @@ alone takes about 360 MB once a database is opened.
 |---|---:|---:|---:|---:|---:|---:|---:|---:|---|
 ${importRows.join("\n")}
 
-${insightsSection(insights)}`;
+${insightsSection(insights)}
+
+${archiveSection(archives)}`;
   writeFileSync("BENCHMARKS.md", report);
   console.log("\nWrote BENCHMARKS.md");
 }

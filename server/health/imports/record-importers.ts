@@ -1,5 +1,6 @@
 import type { Database } from "@/db";
 import { whoopJournalImporter } from "../journal/whoop-journal-import";
+import { archiveImporter } from "@/server/account/privacy/archive/import";
 import type { ByteSource, ImportKind, ImportRowError } from "./parsers/types";
 
 /**
@@ -15,6 +16,8 @@ export interface RecordImporter {
   run(db: Database, input: RecordImportInput): Promise<RecordImportResult>;
   /** Which part of the app shows what was imported (the upload page links there), e.g. "/journal". */
   resultHref?: string;
+  /** The file brings the insights derived from its data (a BioSync archive): no recompute after it, which would rewrite them. */
+  carriesInsights?: boolean;
 }
 
 export interface RecordImportInput {
@@ -41,6 +44,7 @@ export interface RecordImportResult {
 
 export const RECORD_IMPORTERS: Partial<Record<ImportKind, RecordImporter>> = {
   whoop_journal_csv: whoopJournalImporter,
+  biosync_archive: archiveImporter,
 };
 
 /** The record importer that recognizes this upload, if any. */

@@ -16,6 +16,7 @@ import { SoftAuthenticator } from "@/server/account/two-factor/testing/soft-auth
 import { totpCodeAt } from "@/server/account/two-factor/totp";
 import { activateConnection } from "@/server/health/devices/connections";
 import { addDays, localDate } from "@/server/health/local-date";
+import { lastCompleteWeekStart, weekLabel } from "@/server/health/reports/week";
 import { webhookSigners } from "@/server/health/providers/testing/webhook-signing";
 import { TERRA_USER, terraBody, terraDailyRecord, terraSleepRecord } from "@/server/health/providers/terra/testing/fixtures";
 import { drainJobs } from "@/server/platform/jobs/runner";
@@ -164,6 +165,8 @@ export async function populateUser(world: World, spec: UserSpec): Promise<Popula
     await postWebhook("terra", body, webhookSigners.terra.sign(body, new Date()));
     await drainJobs(db, { timeoutMs: 120_000 });
     await populateInsights(db, id);
+    // Last week's report, made on request (the recompute has made the demo history's own already: the same row).
+    await caller.reports.make({ week: weekLabel(lastCompleteWeekStart(today)) });
   }
   // An admin opens an email holding a link in the outbox (the embedded mailbox): audited, naming this user.
   const admin = await createUser(db, { email: `admin-${spec.label}@matrix.example`, role: "admin", verified: true });
