@@ -1,30 +1,20 @@
 "use client";
 
-import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { useTRPC } from "@/components/providers/trpc";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { useToast } from "@/components/ui/toast";
 import { SettingSwitch } from "@/components/profile/setting-switch";
 import { formatDateTime } from "@/components/ui/time-format";
 import { ConsentHistory } from "./consent-history";
 import { CONSENTS } from "./consent-labels";
+import { usePrivacySettings } from "./use-privacy-settings";
 
 /** The user's consents; each change is saved at once, stamped with its time and the policy version. */
 export function ConsentSettings({ timeZone }: { timeZone: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const toast = useToast();
-  const { data } = useSuspenseQuery(trpc.privacy.settings.get.queryOptions());
-  const update = useMutation(
-    trpc.privacy.settings.update.mutationOptions({
-      onSuccess: (saved) => {
-        queryClient.setQueryData(trpc.privacy.settings.get.queryKey(), saved);
-        void queryClient.invalidateQueries({ queryKey: trpc.privacy.consents.history.pathKey() });
-        toast({ title: "Privacy settings saved", variant: "success" });
-      },
-    }),
-  );
+  const { data, update } = usePrivacySettings("Privacy settings saved", () => void queryClient.invalidateQueries({ queryKey: trpc.privacy.consents.history.pathKey() }));
 
   return (
     <Card>

@@ -1,12 +1,10 @@
 "use client";
 
-import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { useId } from "react";
-import { useTRPC } from "@/components/providers/trpc";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { RadioCard, RadioGroup } from "@/components/ui/radio-group";
-import { useToast } from "@/components/ui/toast";
+import { usePrivacySettings } from "./use-privacy-settings";
 
 const CHOICES = [
   { value: "forever", days: null, title: "Keep forever", description: "Nothing is removed; a provider's original record stays available." },
@@ -18,18 +16,7 @@ const CHOICES = [
 /** How long the original payloads from wearables are kept; the normalized data is never affected. */
 export function RawRetentionSetting() {
   const id = useId();
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const toast = useToast();
-  const { data } = useSuspenseQuery(trpc.privacy.settings.get.queryOptions());
-  const update = useMutation(
-    trpc.privacy.settings.update.mutationOptions({
-      onSuccess: (saved) => {
-        queryClient.setQueryData(trpc.privacy.settings.get.queryKey(), saved);
-        toast({ title: "Retention saved", variant: "success" });
-      },
-    }),
-  );
+  const { data, update } = usePrivacySettings("Retention saved");
   const days = update.isPending ? (update.variables?.rawPayloadRetentionDays ?? null) : data.rawPayloadRetentionDays;
   const current = CHOICES.find((c) => c.days === days) ?? CHOICES[0];
 

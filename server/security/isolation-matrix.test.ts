@@ -11,7 +11,7 @@ import { callerFor } from "@/server/testing";
 import type { SessionUser } from "@/server/trpc";
 import { callProcedure, listProcedures, listRouteHandlers, routeParams, routeQueryKeys, type RouteEntry } from "../attack-surface";
 import { defOf, inputSchemaOf, sampleFor, stringFieldsIn, withValueAt } from "./input-samples";
-import { demoTransportThroughRoute, populateUser, type PopulatedUser, type World } from "./testing/populated-user";
+import { demoTransportThroughRoute, populateUser, worldOf, type PopulatedUser } from "./testing/populated-user";
 import { columnStrings, digest, rowsOwnedBy, type OwnedRows } from "./testing/registry-rows";
 
 /*
@@ -26,12 +26,7 @@ vi.mock("@/db", async (original) => ({ ...(await original<typeof import("@/db")>
 vi.mock("@/server/account/auth/current-user", () => ({ getSessionUser: async () => state.user }));
 
 const handle = withTestDb({ inProcessJobs: true });
-const world: World = {
-  get db() {
-    return handle.db;
-  },
-  actAs: (user) => void (state.user = user),
-};
+const world = worldOf(handle, state);
 
 let a: PopulatedUser;
 let b: PopulatedUser;

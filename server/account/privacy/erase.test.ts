@@ -15,7 +15,7 @@ import { emit } from "@/server/platform/jobs/emit";
 import { drainJobs } from "@/server/platform/jobs/runner";
 import { fileStorage, setFileStorage, userFileKey, userPrefix } from "@/server/platform/storage";
 import { localFileStorage } from "@/server/platform/storage/local";
-import { demoTransportThroughRoute, populateUser, type PopulatedUser, type World } from "@/server/security/testing/populated-user";
+import { demoTransportThroughRoute, populateUser, worldOf, type PopulatedUser } from "@/server/security/testing/populated-user";
 import { digest, rowsOwnedBy } from "@/server/security/testing/registry-rows";
 import { callerFor } from "@/server/testing";
 import type { SessionUser } from "@/server/trpc";
@@ -27,12 +27,7 @@ vi.mock("@/db", async (original) => ({ ...(await original<typeof import("@/db")>
 vi.mock("@/server/account/auth/current-user", () => ({ getSessionUser: async () => state.user }));
 
 const handle = withTestDb({ inProcessJobs: true });
-const world: World = {
-  get db() {
-    return handle.db;
-  },
-  actAs: (user) => void (state.user = user),
-};
+const world = worldOf(handle, state);
 const HOUR_MS = 3_600_000;
 
 let a: PopulatedUser;

@@ -43,6 +43,16 @@ export interface World {
   actAs(user: SessionUser | null): void;
 }
 
+/** The world of a test that mocks `@/db` and the session with `state` (see the isolation matrix's vi.mock lines). */
+export function worldOf(handle: { readonly db: Database }, state: { user: SessionUser | null }): World {
+  return {
+    get db() {
+      return handle.db;
+    },
+    actAs: (user) => void (state.user = user),
+  };
+}
+
 export interface PopulatedUser {
   session: SessionUser;
   password: string;

@@ -17,7 +17,7 @@ import { receiveUpload } from "@/server/health/imports/file-imports";
 import { detectImportKind } from "@/server/health/imports/parsers";
 import { webhookSigners } from "@/server/health/providers/testing/webhook-signing";
 import { drainJobs } from "@/server/platform/jobs/runner";
-import { demoTransportThroughRoute, populateUser, type PopulatedUser, type World } from "@/server/security/testing/populated-user";
+import { demoTransportThroughRoute, populateUser, worldOf, type PopulatedUser } from "@/server/security/testing/populated-user";
 import { digest, rowsOwnedBy } from "@/server/security/testing/registry-rows";
 import type { SessionUser } from "@/server/trpc";
 import { callerFor } from "@/server/testing";
@@ -36,12 +36,7 @@ vi.mock("@/db", async (original) => ({ ...(await original<typeof import("@/db")>
 vi.mock("@/server/account/auth/current-user", () => ({ getSessionUser: async () => state.user }));
 
 const handle = withTestDb({ inProcessJobs: true });
-const world: World = {
-  get db() {
-    return handle.db;
-  },
-  actAs: (user) => void (state.user = user),
-};
+const world = worldOf(handle, state);
 
 let a: PopulatedUser;
 let archive: Buffer;
