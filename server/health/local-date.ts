@@ -11,7 +11,11 @@ const dayNames = new Map<number, string>();
 
 /** YYYY-MM-DD of an instant shifted by a UTC offset in minutes (names cached per day: this runs per sample). */
 export function dateAtOffset(instant: Date, offsetMinutes: number): string {
-  const day = Math.floor((instant.getTime() + offsetMinutes * 60_000) / DAY_MS);
+  return dayName(Math.floor((instant.getTime() + offsetMinutes * 60_000) / DAY_MS));
+}
+
+/** YYYY-MM-DD of a day number (days since 1970-01-01), cached. */
+export function dayName(day: number): string {
   let name = dayNames.get(day);
   if (name === undefined) {
     name = new Date(day * DAY_MS).toISOString().slice(0, 10);

@@ -5,6 +5,8 @@
  * offset (2026-06-10T08:01:00+02:00, milliseconds only when not zero), values in the unit named.
  */
 
+import { dayName } from "../local-date";
+
 export const BIOSYNC_CSV_COLUMNS = ["metric", "unit", "start", "end", "value", "source", "device"] as const;
 /** The columns a file must have to be read as ours (`device` may be left out). */
 export const BIOSYNC_CSV_REQUIRED = BIOSYNC_CSV_COLUMNS.slice(0, 6);
@@ -18,18 +20,6 @@ const pad3 = (n: number) => (n < 10 ? `00${n}` : n < 100 ? `0${n}` : String(n));
 export function offsetSuffix(offsetMinutes: number): string {
   const abs = Math.abs(offsetMinutes);
   return `${offsetMinutes < 0 ? "-" : "+"}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`;
-}
-
-const dayNames = new Map<number, string>();
-
-function dayName(day: number): string {
-  let name = dayNames.get(day);
-  if (name === undefined) {
-    name = new Date(day * DAY_MS).toISOString().slice(0, 10);
-    if (dayNames.size > 50_000) dayNames.clear();
-    dayNames.set(day, name);
-  }
-  return name;
 }
 
 /** An instant as local ISO time at an offset; `suffix` is `offsetSuffix(offsetMinutes)` (made once per chunk). */
