@@ -13,6 +13,8 @@ import { syncConnection } from "./functions/devices/sync-connection";
 import { recomputeSummaries } from "./functions/timeseries/recompute-summaries";
 import { fanOutNightlyInsights } from "./functions/analytics/fan-out-nightly-insights";
 import { recomputeInsightsJob } from "./functions/analytics/recompute-insights";
+import { fanOutNotifications } from "./functions/notifications/fan-out-notifications";
+import { notifyUser } from "./functions/notifications/notify-user";
 
 /**
  * Every job function, one per file in inngest/functions/. Only the boot path
@@ -32,6 +34,8 @@ export const functions: AnyDefinedFunction[] = [
   recomputeSummaries,
   recomputeInsightsJob,
   fanOutNightlyInsights,
+  fanOutNotifications,
+  notifyUser,
 ];
 
 /** The functions as Inngest sees them (served at /api/inngest). */

@@ -18,6 +18,8 @@ export const schedules: Schedule[] = [
   { id: "sync-due", cron: "*/15 * * * *", everyMs: 15 * 60_000, event: "clock/sync-due" },
   // Hourly, so that each user's nightly recompute falls in their own night (see server/health/analytics/nightly.ts).
   { id: "nightly-insights", cron: "0 * * * *", everyMs: 3_600_000, event: "clock/insights-due" },
+  // Hourly, so that each user's notifications go out at their local times (see server/account/notifications/due.ts).
+  { id: "notifications", cron: "0 * * * *", everyMs: 3_600_000, event: "clock/notifications-due" },
 ];
 
 /** The start of the slot `now` falls in. */

@@ -1,7 +1,9 @@
 import { AppShell } from "@/components/shell/app-shell";
 import { currentProfile, requireUser } from "@/components/shell/session";
 import { VerifyEmailBanner } from "@/components/shell/verify-email-banner";
+import { getDb } from "@/db";
 import { signOutAction } from "@/server/account/auth/actions";
+import { unreadCount } from "@/server/account/notifications/inbox";
 
 /** Every page here depends on who is signed in: render per request, never at build time. */
 export const dynamic = "force-dynamic";
@@ -9,12 +11,13 @@ export const dynamic = "force-dynamic";
 /** Every signed-in page: the shell, or a redirect to sign-in. */
 export default async function SignedInLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
-  const profile = await currentProfile(user.id);
+  const [profile, unread] = await Promise.all([currentProfile(user.id), getDb().then((db) => unreadCount(db, user.id))]);
   return (
     <AppShell
       area="app"
       user={{ name: profile.name, email: profile.email, role: user.role }}
       signOutAction={signOutAction}
+      unreadNotifications={unread}
       banner={profile.emailVerified ? null : <VerifyEmailBanner email={profile.email} />}
     >
       {children}

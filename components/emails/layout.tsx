@@ -13,10 +13,12 @@ export interface EmailLayoutProps {
   reason?: string;
   /** Whether the footer may tell someone who did nothing to ignore the email (not for security notices). */
   ignorable?: boolean;
+  /** More footer lines under the reason (e.g. a notification's unsubscribe and preferences links). */
+  footer?: ReactNode;
 }
 
 /** The shared frame of every BioSync email: brand header, content card, footer. */
-export function EmailLayout({ preview, heading, children, reason, ignorable = true }: EmailLayoutProps) {
+export function EmailLayout({ preview, heading, children, reason, ignorable = true, footer }: EmailLayoutProps) {
   return (
     <Html lang="en">
       <Head />
@@ -37,6 +39,7 @@ export function EmailLayout({ preview, heading, children, reason, ignorable = tr
             {reason ?? "You received this email because of activity on your BioSync account."}
             {ignorable ? " If this wasn't you, you can ignore it." : null}
           </Text>
+          {footer}
           <Text style={{ margin: "4px 0 0", fontSize: 12, color: colors.muted }}>BioSync · your health data, in one place</Text>
         </Container>
       </Body>
@@ -46,6 +49,32 @@ export function EmailLayout({ preview, heading, children, reason, ignorable = tr
 
 export function EmailText({ children }: { children: ReactNode }) {
   return <Text style={{ margin: "0 0 16px", fontSize: 15, lineHeight: "24px", color: colors.text }}>{children}</Text>;
+}
+
+/** A footer line with links, in the footer's muted style. */
+export function EmailFooterLinks({ links }: { links: readonly { href: string; label: string }[] }) {
+  return (
+    <Text style={{ margin: "4px 0 0", fontSize: 12, lineHeight: "18px", color: colors.muted }}>
+      {links.map((link, i) => (
+        <span key={link.href}>
+          {i > 0 ? " · " : null}
+          <Link href={link.href} style={{ color: colors.muted, textDecoration: "underline" }}>
+            {link.label}
+          </Link>
+        </span>
+      ))}
+    </Text>
+  );
+}
+
+/** A label and its value, one row of a small figures list. */
+export function EmailFigure({ label, value, note }: { label: string; value: string; note?: string }) {
+  return (
+    <Text style={{ margin: "0 0 8px", fontSize: 15, lineHeight: "22px", color: colors.text }}>
+      <strong>{label}:</strong> {value}
+      {note ? <span style={{ color: colors.muted }}> — {note}</span> : null}
+    </Text>
+  );
 }
 
 /** A call-to-action button followed by the raw link, so the plain-text part carries the URL too. */

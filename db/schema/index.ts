@@ -12,3 +12,4 @@ export * from "./rate-limits";
 export * from "./two-factor";
 export * from "./analytics";
 export * from "./exports";
+export * from "./notifications";

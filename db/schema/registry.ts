@@ -8,6 +8,7 @@ import { fileImportChunks, fileImports } from "./imports";
 import { oauthStates, providerConnections, syncRuns } from "./devices";
 import { rawRecords, webhookDeliveries } from "./ingestion";
 import { dailySummaries, providerDailyTotals, providerPriorities, seriesChunks, sleepSessions, summaryRecomputes, workouts } from "./timeseries";
+import { notifications } from "./notifications";
 import { notificationPreferences, privacySettings, profiles } from "./profile";
 import { passkeys, recoveryCodes, signInTickets, totpCredentials, webauthnChallenges } from "./two-factor";
 
@@ -108,4 +109,6 @@ export const userDataTables: readonly UserDataTable[] = [
   { table: fileImportChunks, owner: fileImportChunks.importId, ownedThrough: fileImports, export: "none", erase: "cascade", sync: false },
   // exports: the request and its progress; the file itself is in file storage under the user's prefix
   { table: dataExports, owner: dataExports.userId, export: "rows", erase: "cascade", sync: false },
+  // notifications: the in-app list (an email held by quiet hours is a transport copy of the row itself)
+  { table: notifications, owner: notifications.userId, export: "rows", exportOmit: [notifications.heldEmail], erase: "cascade", sync: false },
 ];
