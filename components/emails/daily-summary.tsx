@@ -3,7 +3,7 @@ import { EmailButton, EmailFigure, EmailLayout, EmailText } from "./layout";
 import { NotificationFooter } from "./notification-footer";
 
 export interface DailySummaryEmailProps {
-  /** "Tuesday, 1 December" */
+  /** "Tuesday 1 December" */
   dayLabel: string;
   /** "Energy score 78 (good)" or "Calibrating: 5 more days of data" */
   headline: string;
@@ -46,7 +46,7 @@ export default function DailySummaryEmail({ dayLabel, headline, contributors, me
 const exampleLinks = { appUrl: "http://localhost:3000", unsubscribeUrl: "http://localhost:3000/unsubscribe/example", preferencesUrl: "http://localhost:3000/settings/notifications" };
 
 DailySummaryEmail.PreviewProps = {
-  dayLabel: "Tuesday, 1 December",
+  dayLabel: "Tuesday 1 December",
   headline: "Energy score 78 (good)",
   contributors: ["HRV 0.8 SD above your normal range: +4", "Sleep 40 min short of your need: −3"],
   metrics: [

@@ -33,15 +33,19 @@ export function localClock(at: Date, timeZone: string): LocalClock {
 }
 
 /**
- * Whether the hourly slot starting at `slot` is the one for a local send time: the local time at the
- * slot is in [time, time + 1 h). Each day has exactly one such slot, also in zones with half-hour
- * offsets; on a spring-forward day a time that does not exist falls to the first slot after it, and
- * on a fall-back day a time seen twice may match twice (the dedupe key per local day keeps it one).
+ * The local day of the send time that the hourly slot starting at `slot` serves, or null when it
+ * serves none: the slot's local time is in [time, time + 1 h), past midnight too. Each day has
+ * exactly one such slot, also in zones with half-hour offsets; on a spring-forward day a time that
+ * does not exist falls to the first slot after it, and on a fall-back day a time seen twice may
+ * match twice (the dedupe key per local day keeps it one).
  */
-export function isSendSlot(slot: Date, time: string, timeZone: string): boolean {
-  const since = localClock(slot, timeZone).minutes - minutesOf(time);
-  return since >= 0 && since < 60;
+export function sendTimeAt(slot: Date, time: string, timeZone: string): LocalClock | null {
+  const since = (localClock(slot, timeZone).minutes - minutesOf(time) + MINUTES_A_DAY) % MINUTES_A_DAY;
+  if (since >= 60) return null;
+  return localClock(new Date(slot.getTime() - since * 60_000), timeZone);
 }
+
+export const isSendSlot = (slot: Date, time: string, timeZone: string): boolean => sendTimeAt(slot, time, timeZone) !== null;
 
 export interface QuietHours {
   start: string;

@@ -4,7 +4,7 @@ import { notifications } from "@/db/schema/notifications";
 import { NOTIFICATION_SCHEDULE_DEFAULTS, notificationPreferences, profiles } from "@/db/schema/profile";
 import { users } from "@/db/schema/auth";
 import type { AppEvent } from "@/inngest/events";
-import { isSendSlot, localClock } from "./clock";
+import { isSendSlot, sendTimeAt } from "./clock";
 import { deliver, sendHeldEmails, type DeliveryOutcome } from "./deliver";
 import { NOTIFICATION_SOURCES, type NotificationKind } from "./sources";
 
@@ -21,8 +21,8 @@ export interface Schedule {
 export function scheduledKindsDue(schedule: Schedule, at: Date, timeZone: string): NotificationKind[] {
   const due: NotificationKind[] = [];
   if (isSendSlot(at, schedule.dailySummaryTime, timeZone)) due.push("daily-summary");
-  // The weekday of the send time itself: a slot just after midnight belongs to the new day.
-  if (localClock(at, timeZone).weekday === schedule.weeklyReportDay && isSendSlot(at, schedule.weeklyReportTime, timeZone)) due.push("weekly-report");
+  // The weekday of the send time itself: a slot just after midnight may serve 23:30 of the day before.
+  if (sendTimeAt(at, schedule.weeklyReportTime, timeZone)?.weekday === schedule.weeklyReportDay) due.push("weekly-report");
   return due;
 }
 
