@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { NotificationList, NOTIFICATION_PAGE_SIZE } from "@/components/notifications/notification-list";
+import { PreviewButton } from "@/components/notifications/preview-button";
 import { currentProfile, requireUser } from "@/components/shell/session";
 import { PageHeader } from "@/components/ui/page-header";
 import { getQueryClient, HydrateClient, trpc } from "@/server/api/rsc";
@@ -25,6 +26,7 @@ export default async function NotificationsPage() {
             .
           </>
         }
+        actions={<PreviewButton />}
       />
       <HydrateClient>
         <NotificationList timeZone={profile.timeZone} />

@@ -3,6 +3,9 @@ import { describe, expect, it } from "vitest";
 import { withTestDb } from "@/db/testing";
 import { callerFor, sessionFor } from "../../testing";
 import { deliver } from "./deliver";
+import { deliverKind } from "./due";
+import { storeScore } from "./fixtures";
+import { localDate } from "@/server/health/local-date";
 import { notifiedUser, sampleContent } from "./testing";
 
 const handle = withTestDb();
@@ -58,5 +61,19 @@ describe("notifications router", () => {
     await expect(anonymous.notifications.unreadCount()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     const { caller } = await withNotifications(0);
     await expect(caller.notifications.markRead({ id: "not-an-id" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+
+  it("sends a preview of today's summary on request, at most five an hour, beside the scheduled one", async () => {
+    const user = await notifiedUser(handle.db);
+    const caller = callerFor(handle.db, sessionFor(user));
+    await expect(caller.notifications.previewDailySummary()).rejects.toMatchObject({ code: "CONFLICT" });
+    await storeScore(handle.db, user.id, localDate(new Date(), null, "UTC"));
+    expect(await caller.notifications.previewDailySummary()).toMatchObject({ email: "sent" });
+    const [preview] = (await caller.notifications.list({})).items;
+    expect(preview!.title).toBe("Preview: Energy score 78 (good)");
+    for (let i = 0; i < 4; i++) await caller.notifications.previewDailySummary();
+    await expect(caller.notifications.previewDailySummary()).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
+    expect(await deliverKind(handle.db, user.id, "daily-summary", new Date())).toMatchObject({ created: true });
+    expect((await caller.notifications.list({})).items).toHaveLength(6);
   });
 });

@@ -18,6 +18,7 @@ import { activateConnection } from "@/server/health/devices/connections";
 import { addDays, localDate } from "@/server/health/local-date";
 import { webhookSigners } from "@/server/health/providers/testing/webhook-signing";
 import { TERRA_USER, terraBody, terraDailyRecord, terraSleepRecord } from "@/server/health/providers/terra/testing/fixtures";
+import { emit } from "@/server/platform/jobs/emit";
 import { drainJobs } from "@/server/platform/jobs/runner";
 import { callerFor, sessionFor } from "@/server/testing";
 import { populateInsights } from "./populated-insights";
@@ -143,6 +144,12 @@ export async function populateUser(world: World, spec: UserSpec): Promise<Popula
     await postWebhook("terra", body, webhookSigners.terra.sign(body, new Date()));
     await drainJobs(db, { timeoutMs: 120_000 });
     await populateInsights(db, id);
+    // Notifications through their job: today's summary and the alert about the raised flag, in-app and emailed.
+    await emit(db, "notifications/user.due", { userId: id, at: new Date().toISOString(), kinds: ["daily-summary", "recovery-alert"] });
+    await drainJobs(db, { timeoutMs: 120_000 });
+    const inbox = await caller.notifications.list({});
+    if (inbox.items.length === 0) throw new Error("no notification delivered");
+    await caller.notifications.markRead({ id: inbox.items[0]!.id });
   }
   // An admin opens an email holding a link in the outbox (the embedded mailbox): audited, naming this user.
   const admin = await createUser(db, { email: `admin-${spec.label}@matrix.example`, role: "admin", verified: true });
