@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation, useQueryClient, useSuspenseInfiniteQuery } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { BellOff, CheckCheck } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -10,9 +10,9 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { RelativeTime } from "@/components/ui/relative-time";
+import { Skeleton } from "@/components/ui/skeleton";
 import { cn } from "@/components/ui/cn";
-
-export const NOTIFICATION_PAGE_SIZE = 20;
+import { NOTIFICATION_PAGE_SIZE } from "./page-size";
 
 const KIND_LABEL = { "daily-summary": "Daily summary", "recovery-alert": "Recovery alert", "weekly-report": "Weekly report" } as const;
 
@@ -21,7 +21,7 @@ export function NotificationList({ timeZone }: { timeZone: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const router = useRouter();
-  const list = useSuspenseInfiniteQuery(trpc.notifications.list.infiniteQueryOptions({ limit: NOTIFICATION_PAGE_SIZE }, { getNextPageParam: (page) => page.nextCursor }));
+  const list = useInfiniteQuery(trpc.notifications.list.infiniteQueryOptions({ limit: NOTIFICATION_PAGE_SIZE }, { getNextPageParam: (page) => page.nextCursor }));
   const refresh = async () => {
     await queryClient.invalidateQueries({ queryKey: trpc.notifications.pathKey() });
     // The bell's count is rendered by the layout on the server.
@@ -30,6 +30,25 @@ export function NotificationList({ timeZone }: { timeZone: string }) {
   const markRead = useMutation(trpc.notifications.markRead.mutationOptions({ onSuccess: refresh }));
   const markAll = useMutation(trpc.notifications.markAllRead.mutationOptions({ onSuccess: refresh }));
 
+  if (list.isError && !list.data) {
+    return (
+      <Alert variant="error">
+        Could not load your notifications: {list.error.message}{" "}
+        <Button variant="link" className="h-auto p-0" onClick={() => void list.refetch()}>
+          Try again
+        </Button>
+      </Alert>
+    );
+  }
+  if (!list.data) {
+    return (
+      <div role="status" aria-label="Loading your notifications" className="flex flex-col gap-3">
+        {Array.from({ length: 4 }, (_, i) => (
+          <Skeleton key={i} className="h-20" />
+        ))}
+      </div>
+    );
+  }
   const items = list.data.pages.flatMap((page) => page.items);
   if (items.length === 0) {
     return (

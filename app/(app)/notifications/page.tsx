@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { NotificationList, NOTIFICATION_PAGE_SIZE } from "@/components/notifications/notification-list";
+import { NotificationList } from "@/components/notifications/notification-list";
+import { NOTIFICATION_PAGE_SIZE } from "@/components/notifications/page-size";
 import { PreviewButton } from "@/components/notifications/preview-button";
 import { currentProfile, requireUser } from "@/components/shell/session";
 import { PageHeader } from "@/components/ui/page-header";
