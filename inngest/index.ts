@@ -13,6 +13,15 @@ import { syncConnection } from "./functions/devices/sync-connection";
 import { recomputeSummaries } from "./functions/timeseries/recompute-summaries";
 import { fanOutNightlyInsights } from "./functions/analytics/fan-out-nightly-insights";
 import { recomputeInsightsJob } from "./functions/analytics/recompute-insights";
+import { fanOutWeeklyReports } from "./functions/reports/fan-out-weekly-reports";
+import { makeWeeklyReport } from "./functions/reports/make-weekly-report";
+import { expireExportsJob } from "./functions/exports/expire-exports";
+import { runExportJob } from "./functions/exports/run-export";
+import { enforceRawRetention } from "./functions/privacy/enforce-raw-retention";
+import { eraseAccount } from "./functions/privacy/erase-account";
+import { fanOutAccountDeletions } from "./functions/privacy/fan-out-account-deletions";
+import { fanOutRawRetention } from "./functions/privacy/fan-out-raw-retention";
+import { sendDeletionConfirmationEmail } from "./functions/privacy/send-deletion-confirmation-email";
 import { fanOutNotifications } from "./functions/notifications/fan-out-notifications";
 import { notifyUser } from "./functions/notifications/notify-user";
 
@@ -34,6 +43,15 @@ export const functions: AnyDefinedFunction[] = [
   recomputeSummaries,
   recomputeInsightsJob,
   fanOutNightlyInsights,
+  fanOutWeeklyReports,
+  makeWeeklyReport,
+  runExportJob,
+  expireExportsJob,
+  sendDeletionConfirmationEmail,
+  fanOutAccountDeletions,
+  eraseAccount,
+  fanOutRawRetention,
+  enforceRawRetention,
   fanOutNotifications,
   notifyUser,
 ];

@@ -18,6 +18,12 @@ export const schedules: Schedule[] = [
   { id: "sync-due", cron: "*/15 * * * *", everyMs: 15 * 60_000, event: "clock/sync-due" },
   // Hourly, so that each user's nightly recompute falls in their own night (see server/health/analytics/nightly.ts).
   { id: "nightly-insights", cron: "0 * * * *", everyMs: 3_600_000, event: "clock/insights-due" },
+  // Hourly, so that last week's report is made early on Monday in each user's zone (server/health/reports/weekly-schedule.ts).
+  { id: "weekly-reports", cron: "0 * * * *", everyMs: 3_600_000, event: "clock/weekly-reports-due" },
+  { id: "exports-expiry", cron: "0 * * * *", everyMs: 3_600_000, event: "clock/exports-expiry-due" },
+  { id: "account-deletions", cron: "5 * * * *", everyMs: 3_600_000, event: "clock/account-deletions-due" },
+  // Hourly, so that each user's daily retention run falls in their own small hours.
+  { id: "raw-retention", cron: "10 * * * *", everyMs: 3_600_000, event: "clock/raw-retention-due" },
   // Hourly, so that each user's notifications go out at their local times (see server/account/notifications/due.ts).
   { id: "notifications", cron: "0 * * * *", everyMs: 3_600_000, event: "clock/notifications-due" },
 ];

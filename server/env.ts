@@ -33,6 +33,18 @@ const aiVariables = {
 const aiSchema = z.object(aiVariables);
 export type AiEnv = z.infer<typeof aiSchema>;
 
+/** S3-compatible file storage (exports): used when S3_BUCKET is set, else a folder under DATA_DIR. */
+const s3Variables = {
+  S3_BUCKET: optionalString,
+  S3_REGION: z.string().trim().min(1).default("us-east-1"),
+  /** Another S3-compatible service (MinIO, R2, a fake in tests); default AWS for the region. */
+  S3_ENDPOINT: z.url().optional(),
+  S3_ACCESS_KEY_ID: optionalString,
+  S3_SECRET_ACCESS_KEY: optionalString,
+  /** Addresses buckets as <endpoint>/<bucket> instead of <bucket>.<endpoint> (MinIO and most self-hosted stores). */
+  S3_FORCE_PATH_STYLE: booleanFlag,
+};
+
 const logLevelSchema = z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]);
 
 /** Every environment variable BioSync reads. `.env.example` documents each one. */
@@ -80,6 +92,7 @@ export const envSchema = z
     DEMO_WEBHOOK_SECRET: z.string().min(16).optional(),
     ...aiVariables,
     LOG_LEVEL: logLevelSchema.default("info"),
+    ...s3Variables,
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.AUTH_GOOGLE_ID) !== Boolean(env.AUTH_GOOGLE_SECRET)) {
@@ -87,6 +100,13 @@ export const envSchema = z
         code: "custom",
         path: [env.AUTH_GOOGLE_ID ? "AUTH_GOOGLE_SECRET" : "AUTH_GOOGLE_ID"],
         message: "set both AUTH_GOOGLE_ID and AUTH_GOOGLE_SECRET to enable Google sign-in, or neither",
+      });
+    }
+    if (Boolean(env.S3_ACCESS_KEY_ID) !== Boolean(env.S3_SECRET_ACCESS_KEY)) {
+      ctx.addIssue({
+        code: "custom",
+        path: [env.S3_ACCESS_KEY_ID ? "S3_SECRET_ACCESS_KEY" : "S3_ACCESS_KEY_ID"],
+        message: "set both S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, or neither (the AWS default credential chain)",
       });
     }
   })

@@ -61,3 +61,21 @@ export const isoDate = z.iso
   .refine((value) => yearOf(value) >= PLAUSIBLE_YEARS.min && yearOf(value) <= PLAUSIBLE_YEARS.max, {
     message: `Use a date between ${PLAUSIBLE_YEARS.min}-01-01 and ${PLAUSIBLE_YEARS.max}-12-31.`,
   });
+
+/** ISO weeks of a year: 53 when 28 December falls in week 53 (the year starts or, in a leap year, ends on a Thursday). */
+function isoWeeksIn(year: number): number {
+  const weekday = (y: number, m: number, d: number) => new Date(Date.UTC(y, m, d)).getUTCDay();
+  return weekday(year, 0, 1) === 4 || weekday(year, 11, 31) === 4 ? 53 : 52;
+}
+
+/** An ISO week (2026-W48) within PLAUSIBLE_YEARS that the year has. */
+export const isoWeek = z.stringFormat(
+  "iso-week",
+  (value) => {
+    if (!/^\d{4}-W\d{2}$/.test(value)) return false;
+    const year = yearOf(value);
+    const week = Number(value.slice(6));
+    return year >= PLAUSIBLE_YEARS.min && year <= PLAUSIBLE_YEARS.max && week >= 1 && week <= isoWeeksIn(year);
+  },
+  { error: "Use a week like 2026-W48 (01 to 52, or 53 in a year that has it)." },
+);

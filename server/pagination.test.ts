@@ -30,5 +30,8 @@ describe("key cursors", () => {
     expect(() => decodeKeyCursor(encodeKeyCursor([1], ID), 2)).toThrow(AppError);
     expect(() => decodeCursor(encodeKeyCursor([1], ID))).toThrow(AppError);
     expect(() => decodeKeyCursor(encodeCursor(new Date("2026-06-01T00:00:00Z"), ID), 1)).toThrow(AppError);
+    // A cursor of a list keyed by fractions (correlations: q values) reaching a list keyed by whole numbers.
+    expect(() => decodeKeyCursor(encodeKeyCursor([1, 0.0123], ID), 2, { integers: true })).toThrow(AppError);
+    expect(decodeKeyCursor(encodeKeyCursor([-20_000, 3], ID), 2, { integers: true })).toEqual({ keys: [-20_000, 3], id: ID });
   });
 });

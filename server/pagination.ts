@@ -64,11 +64,16 @@ export function encodeKeyCursor(keys: readonly number[], id: string): string {
   return Buffer.from(JSON.stringify({ k: keys, id })).toString("base64url");
 }
 
-/** The position of a key cursor with `arity` keys; null for the first page. Anything else is a 400 naming `cursor`. */
-export function decodeKeyCursor(cursor: string | null | undefined, arity: number): { keys: number[]; id: string } | null {
+/**
+ * The position of a key cursor with `arity` keys; null for the first page. Anything else is a 400 naming
+ * `cursor`, as is a fractional key where the list's keys are whole numbers (`integers`): a cursor of another
+ * list must not reach the database as an integer cast that fails.
+ */
+export function decodeKeyCursor(cursor: string | null | undefined, arity: number, options: { integers?: boolean } = {}): { keys: number[]; id: string } | null {
   if (!cursor) return null;
   const position = parseKeyCursor(cursor);
   if (!position || position.keys.length !== arity) throw AppError.field("cursor", INVALID_CURSOR);
+  if (options.integers && !position.keys.every(Number.isSafeInteger)) throw AppError.field("cursor", INVALID_CURSOR);
   return position;
 }
 

@@ -7,8 +7,11 @@ import { importsRouter } from "./health/imports/router";
 import { insightsRouter } from "./health/analytics/insights/router";
 import { devicesRouter } from "./health/devices/router";
 import { energyScoreRouter } from "./health/analytics/energy-score/router";
+import { exportsRouter } from "./health/exports/router";
 import { jobsRouter } from "./platform/jobs/router";
+import { privacyRouter } from "./account/privacy/router";
 import { profileRouter } from "./account/profile/router";
+import { reportsRouter } from "./health/reports/router";
 import { router } from "./trpc";
 import { timeseriesRouter } from "./health/timeseries/router";
 import { trendsRouter } from "./health/analytics/trends/router";
@@ -19,6 +22,7 @@ export const appRouter = router({
   auth: authRouter,
   twoFactor: twoFactorRouter,
   profile: profileRouter,
+  privacy: privacyRouter,
   notifications: notificationsRouter,
   admin: adminRouter,
   jobs: jobsRouter,
@@ -30,6 +34,8 @@ export const appRouter = router({
   insights: insightsRouter,
   actionPlan: actionPlanRouter,
   trends: trendsRouter,
+  reports: reportsRouter,
+  exports: exportsRouter,
 });
 
 export type AppRouter = typeof appRouter;

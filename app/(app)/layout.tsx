@@ -1,7 +1,9 @@
 import { AppShell } from "@/components/shell/app-shell";
 import { currentProfile, requireUser } from "@/components/shell/session";
 import { VerifyEmailBanner } from "@/components/shell/verify-email-banner";
+import { DeletionBanner } from "@/components/privacy/deletion-banner";
 import { getDb } from "@/db";
+import { deletionState } from "@/server/account/privacy/deletion";
 import { signOutAction } from "@/server/account/auth/actions";
 import { unreadCount } from "@/server/account/notifications/inbox";
 
@@ -11,14 +13,23 @@ export const dynamic = "force-dynamic";
 /** Every signed-in page: the shell, or a redirect to sign-in. */
 export default async function SignedInLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
-  const [profile, unread] = await Promise.all([currentProfile(user.id), getDb().then((db) => unreadCount(db, user.id))]);
+  const [profile, deletion, unread] = await Promise.all([
+    currentProfile(user.id),
+    getDb().then((db) => deletionState(db, user.id)),
+    getDb().then((db) => unreadCount(db, user.id)),
+  ]);
   return (
     <AppShell
       area="app"
       user={{ name: profile.name, email: profile.email, role: user.role }}
       signOutAction={signOutAction}
       unreadNotifications={unread}
-      banner={profile.emailVerified ? null : <VerifyEmailBanner email={profile.email} />}
+      banner={
+        <>
+          {profile.emailVerified ? null : <VerifyEmailBanner email={profile.email} />}
+          {deletion.state === "scheduled" && deletion.scheduledFor ? <DeletionBanner scheduledFor={deletion.scheduledFor} timeZone={profile.timeZone} /> : null}
+        </>
+      }
     >
       {children}
     </AppShell>

@@ -13,7 +13,7 @@ export interface EmailLayoutProps {
   reason?: string;
   /** Whether the footer may tell someone who did nothing to ignore the email (not for security notices). */
   ignorable?: boolean;
-  /** More footer lines under the reason (e.g. a notification's unsubscribe and preferences links). */
+  /** More footer lines (a notification's unsubscribe and preferences links). */
   footer?: ReactNode;
 }
 
@@ -51,8 +51,8 @@ export function EmailText({ children }: { children: ReactNode }) {
   return <Text style={{ margin: "0 0 16px", fontSize: 15, lineHeight: "24px", color: colors.text }}>{children}</Text>;
 }
 
-/** A footer line with links, in the footer's muted style. */
-export function EmailFooterLinks({ links }: { links: readonly { href: string; label: string }[] }) {
+/** A muted footer line, e.g. a notification's unsubscribe and preferences links. */
+export function EmailFooterLinks({ links }: { links: { href: string; label: string }[] }) {
   return (
     <Text style={{ margin: "4px 0 0", fontSize: 12, lineHeight: "18px", color: colors.muted }}>
       {links.map((link, i) => (

@@ -10,6 +10,7 @@ const TABS = [
   { href: "/settings/notifications", label: "Notifications" },
   { href: "/settings/score", label: "Score" },
   { href: "/settings/privacy", label: "Privacy" },
+  { href: "/settings/data", label: "Your data" },
 ] as const;
 
 /** The settings sections as links (each is its own page), styled as tabs; scrolls sideways on narrow screens. */

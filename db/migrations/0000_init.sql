@@ -1,4 +1,4 @@
-CREATE TYPE "public"."auth_token_purpose" AS ENUM('verify_email', 'reset_password', 'change_email');--> statement-breakpoint
+CREATE TYPE "public"."auth_token_purpose" AS ENUM('verify_email', 'reset_password', 'change_email', 'delete_account');--> statement-breakpoint
 CREATE TYPE "public"."user_role" AS ENUM('user', 'admin');--> statement-breakpoint
 CREATE TYPE "public"."job_run_status" AS ENUM('queued', 'running', 'completed', 'failed', 'cancelled');--> statement-breakpoint
 CREATE TYPE "public"."email_secret_link" AS ENUM('none', 'stored', 'removed');--> statement-breakpoint
@@ -120,7 +120,9 @@ CREATE TABLE "privacy_settings" (
 	"share_anonymous_data" boolean DEFAULT false NOT NULL,
 	"share_anonymous_data_changed_at" timestamp with time zone,
 	"research_opt_in" boolean DEFAULT false NOT NULL,
-	"research_opt_in_changed_at" timestamp with time zone
+	"research_opt_in_changed_at" timestamp with time zone,
+	"raw_payload_retention_days" integer,
+	CONSTRAINT "privacy_settings_raw_retention" CHECK ("privacy_settings"."raw_payload_retention_days" is null or "privacy_settings"."raw_payload_retention_days" in (30, 90, 365))
 );
 --> statement-breakpoint
 CREATE TABLE "profiles" (
@@ -193,7 +195,8 @@ CREATE TABLE "raw_records" (
 	"content_hash" text NOT NULL,
 	"revision_at" timestamp with time zone,
 	"received_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"deleted_at" timestamp with time zone
+	"deleted_at" timestamp with time zone,
+	"payload_purged_at" timestamp with time zone
 );
 --> statement-breakpoint
 CREATE TABLE "webhook_deliveries" (
@@ -550,6 +553,37 @@ CREATE TABLE "data_exports" (
 	"expires_at" timestamp with time zone
 );
 --> statement-breakpoint
+CREATE TABLE "weekly_reports" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"user_id" uuid NOT NULL,
+	"week_start" date NOT NULL,
+	"figures" jsonb NOT NULL,
+	"computed_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"late_note" text,
+	"late_checked_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "account_deletions" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"user_id" uuid NOT NULL,
+	"status" text NOT NULL,
+	"receipt_email" text NOT NULL,
+	"requested_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"confirmed_at" timestamp with time zone,
+	"scheduled_for" timestamp with time zone,
+	"cancelled_at" timestamp with time zone,
+	CONSTRAINT "account_deletions_user_id_unique" UNIQUE("user_id")
+);
+--> statement-breakpoint
+CREATE TABLE "consent_records" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"user_id" uuid NOT NULL,
+	"consent" text NOT NULL,
+	"version" text NOT NULL,
+	"granted" boolean NOT NULL,
+	"at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "auth_accounts" ADD CONSTRAINT "auth_accounts_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "auth_sessions" ADD CONSTRAINT "auth_sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "auth_tokens" ADD CONSTRAINT "auth_tokens_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -591,6 +625,9 @@ ALTER TABLE "recommendations" ADD CONSTRAINT "recommendations_user_id_users_id_f
 ALTER TABLE "risk_flags" ADD CONSTRAINT "risk_flags_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "score_weight_overrides" ADD CONSTRAINT "score_weight_overrides_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "data_exports" ADD CONSTRAINT "data_exports_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "weekly_reports" ADD CONSTRAINT "weekly_reports_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "account_deletions" ADD CONSTRAINT "account_deletions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "consent_records" ADD CONSTRAINT "consent_records_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "auth_accounts_user_provider_idx" ON "auth_accounts" USING btree ("user_id","provider");--> statement-breakpoint
 CREATE INDEX "auth_sessions_user_idx" ON "auth_sessions" USING btree ("user_id","last_seen_at");--> statement-breakpoint
 CREATE INDEX "auth_tokens_user_purpose_idx" ON "auth_tokens" USING btree ("user_id","purpose");--> statement-breakpoint
@@ -636,4 +673,7 @@ CREATE UNIQUE INDEX "recommendations_rule_day_uq" ON "recommendations" USING btr
 CREATE INDEX "recommendations_user_status_idx" ON "recommendations" USING btree ("user_id","status","local_date");--> statement-breakpoint
 CREATE UNIQUE INDEX "risk_flags_kind_day_uq" ON "risk_flags" USING btree ("user_id","kind","local_date");--> statement-breakpoint
 CREATE INDEX "risk_flags_user_day_idx" ON "risk_flags" USING btree ("user_id","local_date");--> statement-breakpoint
-CREATE INDEX "data_exports_user_created_idx" ON "data_exports" USING btree ("user_id","created_at");
+CREATE INDEX "data_exports_user_created_idx" ON "data_exports" USING btree ("user_id","created_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "weekly_reports_user_week_uq" ON "weekly_reports" USING btree ("user_id","week_start");--> statement-breakpoint
+CREATE INDEX "account_deletions_due_idx" ON "account_deletions" USING btree ("status","scheduled_for");--> statement-breakpoint
+CREATE INDEX "consent_records_user_at_idx" ON "consent_records" USING btree ("user_id","at","id");

@@ -55,7 +55,7 @@ export const authSessions = pgTable(
 
 export type AuthSession = typeof authSessions.$inferSelect;
 
-export const authTokenPurpose = pgEnum("auth_token_purpose", ["verify_email", "reset_password", "change_email"]);
+export const authTokenPurpose = pgEnum("auth_token_purpose", ["verify_email", "reset_password", "change_email", "delete_account"]);
 export type AuthTokenPurpose = (typeof authTokenPurpose.enumValues)[number];
 
 /** Single-use links sent by email. Only the SHA-256 of the token is stored. */

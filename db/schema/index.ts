@@ -12,4 +12,6 @@ export * from "./rate-limits";
 export * from "./two-factor";
 export * from "./analytics";
 export * from "./exports";
+export * from "./reports";
+export * from "./privacy";
 export * from "./notifications";

@@ -40,6 +40,11 @@ export const rawRecords = pgTable(
     revisionAt: timestamp("revision_at", { withTimezone: true }),
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
     deletedAt: timestamp("deleted_at", { withTimezone: true }),
+    /**
+     * When the retention setting removed the payload (it is JSON null since). The row stays: its
+     * identity and content hash keep a re-delivery a no-op and a revision replacing the right rows.
+     */
+    payloadPurgedAt: timestamp("payload_purged_at", { withTimezone: true }),
   },
   (t) => [uniqueIndex("raw_records_identity_uq").on(t.userId, t.source, t.recordType, t.recordId)],
 );

@@ -82,6 +82,10 @@ export const notificationPreferences = pgTable(
   ],
 );
 
+/** How long raw provider payloads may be kept, in days (no value: for good). */
+export const RAW_RETENTION_CHOICES = [30, 90, 365] as const;
+export type RawRetentionDays = (typeof RAW_RETENTION_CHOICES)[number];
+
 /** Consents: each one remembers when it was last changed (null = never touched, default applies). */
 export const privacySettings = pgTable("privacy_settings", {
   userId: uuid("user_id")
@@ -91,7 +95,11 @@ export const privacySettings = pgTable("privacy_settings", {
   shareAnonymousDataChangedAt: timestamp("share_anonymous_data_changed_at", { withTimezone: true }),
   researchOptIn: boolean("research_opt_in").notNull().default(false),
   researchOptInChangedAt: timestamp("research_opt_in_changed_at", { withTimezone: true }),
-});
+  /** Days raw provider payloads are kept after they arrive; null keeps them for good. */
+  rawPayloadRetentionDays: integer("raw_payload_retention_days").$type<RawRetentionDays>(),
+}, (t) => [
+  check("privacy_settings_raw_retention", sql`${t.rawPayloadRetentionDays} is null or ${t.rawPayloadRetentionDays} in (${sql.raw(RAW_RETENTION_CHOICES.join(", "))})`),
+]);
 
 export type Profile = typeof profiles.$inferSelect;
 export type NotificationPreferences = typeof notificationPreferences.$inferSelect;

@@ -65,6 +65,17 @@ describe("the registry of user-owned tables", () => {
     expect(userDataTables.find((e) => e.table === users)?.erase).toBe("delete");
   });
 
+  it("imports from an archive only what it exports, and updates columns of the users row alone", () => {
+    for (const entry of userDataTables) {
+      if (entry.export === "none") expect(entry.import, nameOf(entry)).toBe("none");
+      if (typeof entry.import === "object") {
+        expect(entry.table, nameOf(entry)).toBe(users);
+        for (const column of entry.import.update) expect(getTableConfig(users).columns).toContain(column);
+      }
+      for (const ref of entry.unenforcedReferences ?? []) expect(getTableConfig(entry.table).columns, nameOf(entry)).toContain(ref.column);
+    }
+  });
+
   it("syncs only tables that carry updated_at", () => {
     for (const entry of userDataTables.filter((e) => e.sync)) {
       expect(getTableConfig(entry.table).columns.map((c) => c.name), nameOf(entry)).toContain("updated_at");

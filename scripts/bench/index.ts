@@ -2,6 +2,8 @@
 // BENCH_APPLE_BYTES sets the size of the synthetic Apple export (default 1 GB).
 import { writeFileSync } from "node:fs";
 import { benchAppleImport, IMPORT_HEAP_MB, type AppleImportResult } from "./apple-import";
+import { archiveSection, runArchiveRoundTrips } from "./archive-round-trip";
+import { benchCsvExport, csvExportSection } from "./csv-export";
 import { pgliteBenchDb, postgresBenchDb, type BenchDb } from "./bench-db";
 import { fmt } from "./format";
 import { benchIngest, demoPayloads, type IngestYearResult } from "./ingest-year";
@@ -42,6 +44,9 @@ async function main() {
   }
 
   const insights = await runInsightsSuite();
+  const archives = await runArchiveRoundTrips();
+  const csvExport = await benchCsvExport();
+  console.log(csvExport ?? "CSV export: Postgres not reachable, skipped");
 
   const yearRows = years.map(
     (r) =>
@@ -99,7 +104,11 @@ alone takes about 360 MB once a database is opened.
 |---|---:|---:|---:|---:|---:|---:|---:|---:|---|
 ${importRows.join("\n")}
 
-${insightsSection(insights)}`;
+${insightsSection(insights)}
+
+${csvExportSection(csvExport)}
+
+${archiveSection(archives)}`;
   writeFileSync("BENCHMARKS.md", report);
   console.log("\nWrote BENCHMARKS.md");
 }

@@ -52,7 +52,7 @@ export function sampleInputOf(entry: ProcedureEntry, options: SampleOptions): un
 const TEXT = "matrix-sample-value";
 const DAY = "2026-03-08";
 // Tried in turn until the field (its refinements included) accepts one: the formats and refined fields inputs use.
-const STRING_CANDIDATES = ["matrix@example.com", "00000000-0000-4000-8000-000000000000", DAY, `${DAY}T12:00:00.000Z`, "https://example.com/", "UTC", "x"];
+const STRING_CANDIDATES = ["matrix@example.com", "00000000-0000-4000-8000-000000000000", DAY, `${DAY}T12:00:00.000Z`, "https://example.com/", "UTC", "2026-W10", "x"];
 
 /** TEXT padded or cut to the string's length bounds. */
 function fittedText(schema: Schema): string {

@@ -9,6 +9,7 @@ export const TOKEN_TTL_SECONDS: Record<AuthTokenPurpose, number> = {
   verify_email: 24 * 3600,
   reset_password: 3600,
   change_email: 24 * 3600,
+  delete_account: 24 * 3600,
 };
 
 export function hashToken(token: string): string {

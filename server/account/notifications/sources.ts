@@ -3,6 +3,7 @@ import type { Database } from "@/db";
 import { NOTIFICATION_KIND_VALUES } from "@/db/schema/notifications";
 import { dailySummaryNotification } from "@/server/health/analytics/insights/daily-summary";
 import { recoveryAlertNotification } from "@/server/health/analytics/risks/recovery-alert";
+import { weeklyReportNotification } from "@/server/health/reports/notification";
 
 /** Every notification BioSync sends; each one has an email preference of the same name. */
 export const NOTIFICATION_KINDS = NOTIFICATION_KIND_VALUES;
@@ -39,4 +40,5 @@ export type NotificationSource = (db: Database, userId: string, now: Date) => Pr
 export const NOTIFICATION_SOURCES: Partial<Record<NotificationKind, NotificationSource>> = {
   "daily-summary": dailySummaryNotification,
   "recovery-alert": recoveryAlertNotification,
+  "weekly-report": weeklyReportNotification,
 };

@@ -92,10 +92,3 @@ export const notificationsUpdateInput = z
   })
   .partial();
 export type NotificationsUpdateInput = z.infer<typeof notificationsUpdateInput>;
-
-export const privacyUpdateInput = z
-  .object({
-    shareAnonymousData: z.boolean(),
-    researchOptIn: z.boolean(),
-  })
-  .partial();

@@ -155,21 +155,3 @@ describe("profile.notifications", () => {
     expect(await caller.profile.notifications.get()).toMatchObject({ dailySummaryTime: "08:00", quietHours: null });
   });
 });
-
-describe("profile.privacy", () => {
-  it("records when each consent last changed, and only when it changed", async () => {
-    const { caller } = await signedIn("privacy@example.com");
-    const initial = await caller.profile.privacy.get();
-    expect(initial).toMatchObject({ shareAnonymousData: false, shareAnonymousDataChangedAt: null, researchOptIn: false, researchOptInChangedAt: null });
-
-    const shared = await caller.profile.privacy.update({ shareAnonymousData: true });
-    expect(shared.shareAnonymousData).toBe(true);
-    expect(shared.shareAnonymousDataChangedAt).toBeInstanceOf(Date);
-    expect(shared.researchOptInChangedAt).toBeNull();
-
-    // Saving the same value again keeps the original time.
-    const unchanged = await caller.profile.privacy.update({ shareAnonymousData: true, researchOptIn: false });
-    expect(unchanged.shareAnonymousDataChangedAt?.getTime()).toBe(shared.shareAnonymousDataChangedAt?.getTime());
-    expect(unchanged.researchOptInChangedAt).toBeNull();
-  });
-});

@@ -8,18 +8,15 @@ import {
   ENERGY_UNITS,
   notificationsUpdateInput,
   onboardingStepInput,
-  privacyUpdateInput,
   profileUpdateInput,
 } from "./inputs";
 import {
   completeOnboarding,
   getNotificationPreferences,
   getOnboarding,
-  getPrivacySettings,
   getProfile,
   saveOnboardingStep,
   updateNotificationPreferences,
-  updatePrivacySettings,
   updateProfile,
 } from "./service";
 
@@ -63,13 +60,6 @@ const notificationsOutput = z.object({
   updatedAt: z.date(),
 });
 
-const privacyOutput = z.object({
-  shareAnonymousData: z.boolean(),
-  shareAnonymousDataChangedAt: z.date().nullable(),
-  researchOptIn: z.boolean(),
-  researchOptInChangedAt: z.date().nullable(),
-});
-
 export const profileRouter = router({
   get: protectedProcedure.output(profileOutput).query(({ ctx }) => getProfile(ctx.db, ctx.user.id)),
   update: protectedProcedure
@@ -92,13 +82,5 @@ export const profileRouter = router({
       .input(notificationsUpdateInput)
       .output(notificationsOutput)
       .mutation(({ ctx, input }) => updateNotificationPreferences(ctx.db, ctx.user.id, input)),
-  }),
-
-  privacy: router({
-    get: protectedProcedure.output(privacyOutput).query(({ ctx }) => getPrivacySettings(ctx.db, ctx.user.id)),
-    update: protectedProcedure
-      .input(privacyUpdateInput)
-      .output(privacyOutput)
-      .mutation(({ ctx, input }) => updatePrivacySettings(ctx.db, ctx.user.id, input)),
   }),
 });

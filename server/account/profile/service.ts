@@ -1,7 +1,7 @@
 import { eq, inArray } from "drizzle-orm";
 import type { Database } from "@/db";
 import { users } from "@/db/schema/auth";
-import { notificationPreferences, privacySettings, profiles, type Profile } from "@/db/schema/profile";
+import { notificationPreferences, profiles, type Profile } from "@/db/schema/profile";
 import { AppError } from "../../errors";
 import {
   ONBOARDING_STEPS,
@@ -205,40 +205,4 @@ export async function updateNotificationPreferences(db: Database, userId: string
     await db.update(notificationPreferences).set(changes).where(eq(notificationPreferences.userId, userId));
   }
   return getNotificationPreferences(db, userId);
-}
-
-export type PrivacyView = Omit<typeof privacySettings.$inferSelect, "userId">;
-
-export async function getPrivacySettings(db: Database, userId: string): Promise<PrivacyView> {
-  const read = () => db.select().from(privacySettings).where(eq(privacySettings.userId, userId));
-  let [row] = await read();
-  if (!row) {
-    await db.insert(privacySettings).values({ userId }).onConflictDoNothing();
-    [row] = await read();
-  }
-  if (!row) throw AppError.notFound("Privacy settings");
-  const { userId: _owner, ...settings } = row;
-  return settings;
-}
-
-/** Only a consent whose value actually changes gets a new "last changed" time. */
-export async function updatePrivacySettings(
-  db: Database,
-  userId: string,
-  input: { shareAnonymousData?: boolean; researchOptIn?: boolean },
-): Promise<PrivacyView> {
-  const current = await getPrivacySettings(db, userId);
-  const now = new Date();
-  const changes: Partial<typeof privacySettings.$inferInsert> = {};
-  if (input.shareAnonymousData !== undefined && input.shareAnonymousData !== current.shareAnonymousData) {
-    changes.shareAnonymousData = input.shareAnonymousData;
-    changes.shareAnonymousDataChangedAt = now;
-  }
-  if (input.researchOptIn !== undefined && input.researchOptIn !== current.researchOptIn) {
-    changes.researchOptIn = input.researchOptIn;
-    changes.researchOptInChangedAt = now;
-  }
-  if (Object.keys(changes).length === 0) return current;
-  await db.update(privacySettings).set(changes).where(eq(privacySettings.userId, userId));
-  return getPrivacySettings(db, userId);
 }

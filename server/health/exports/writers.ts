@@ -1,6 +1,9 @@
 import type { z } from "zod";
 import type { Database } from "@/db";
 import type { ExportKind } from "@/db/schema/exports";
+import { archiveWriter } from "@/server/account/privacy/archive/writer";
+import { fhirWriter } from "./fhir/writer";
+import { csvExportWriter } from "./csv-writer";
 
 /**
  * One kind of export: how its options are checked and how its file is written. The export job
@@ -30,4 +33,8 @@ export interface ExportContext<Params> {
 export type AnyExportWriter = ExportWriter<any>;
 
 /** Every writer by kind; a kind without a writer cannot be requested. */
-export const EXPORT_WRITERS: Partial<Record<ExportKind, AnyExportWriter>> = {};
+export const EXPORT_WRITERS: Partial<Record<ExportKind, AnyExportWriter>> = {
+  csv: csvExportWriter,
+  archive: archiveWriter,
+  fhir: fhirWriter,
+};

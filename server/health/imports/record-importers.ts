@@ -1,4 +1,5 @@
 import type { Database } from "@/db";
+import { archiveImporter } from "@/server/account/privacy/archive/import";
 import type { ByteSource, ImportKind, ImportRowError } from "./parsers/types";
 
 /**
@@ -14,6 +15,8 @@ export interface RecordImporter {
   run(db: Database, input: RecordImportInput): Promise<RecordImportResult>;
   /** Which part of the app shows what was imported (the upload page links there), e.g. "/journal". */
   resultHref?: string;
+  /** The file brings the insights derived from its data (a BioSync archive): no recompute after it, which would rewrite them. */
+  carriesInsights?: boolean;
 }
 
 export interface RecordImportInput {
@@ -38,7 +41,9 @@ export interface RecordImportResult {
   errorCount: number;
 }
 
-export const RECORD_IMPORTERS: Partial<Record<ImportKind, RecordImporter>> = {};
+export const RECORD_IMPORTERS: Partial<Record<ImportKind, RecordImporter>> = {
+  biosync_archive: archiveImporter,
+};
 
 /** The record importer that recognizes this upload, if any. */
 export function detectRecordImport(filename: string, firstBytes: Uint8Array): ImportKind | null {

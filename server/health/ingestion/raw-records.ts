@@ -66,7 +66,7 @@ export async function upsertRawRecords(
       )
       .onConflictDoUpdate({
         target: [rawRecords.userId, rawRecords.source, rawRecords.recordType, rawRecords.recordId],
-        set: { payload: sql`excluded.payload`, contentHash: sql`excluded.content_hash`, revisionAt: sql`excluded.revision_at`, receivedAt: sql`now()`, deletedAt: sql`null` },
+        set: { payload: sql`excluded.payload`, contentHash: sql`excluded.content_hash`, revisionAt: sql`excluded.revision_at`, receivedAt: sql`now()`, deletedAt: sql`null`, payloadPurgedAt: sql`null` },
         setWhere: sql`(${rawRecords.contentHash} <> excluded.content_hash or ${rawRecords.deletedAt} is not null)
           and (${rawRecords.revisionAt} is null or excluded.revision_at is null or excluded.revision_at >= ${rawRecords.revisionAt})`,
       })

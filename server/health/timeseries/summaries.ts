@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, lte } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, lte, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { dailySummaries } from "@/db/schema";
 import { AppError } from "../../errors";
@@ -61,4 +61,25 @@ export async function dailyValuesHistory(db: Database, userId: string): Promise<
     .where(eq(dailySummaries.userId, userId))
     .orderBy(asc(dailySummaries.localDate));
   return rows;
+}
+
+export interface SummaryWeek {
+  /** The Monday of the ISO week. */
+  weekStart: string;
+  /** Days of the week with a summary. */
+  days: number;
+  /** When a summary of the week was last rolled up. */
+  lastRolledUpAt: Date;
+}
+
+/** The ISO weeks (Monday first) in which the user has daily summaries between two local dates, newest first. */
+export async function summaryWeeks(db: Database, userId: string, from: string, to: string): Promise<SummaryWeek[]> {
+  const week = sql<string>`date_trunc('week', ${dailySummaries.localDate})::date::text`;
+  const rows = await db
+    .select({ weekStart: week, days: sql<number>`count(*)::int`, lastRolledUpAt: sql<string>`max(${dailySummaries.computedAt})` })
+    .from(dailySummaries)
+    .where(and(eq(dailySummaries.userId, userId), gte(dailySummaries.localDate, from), lte(dailySummaries.localDate, to)))
+    .groupBy(week)
+    .orderBy(desc(week));
+  return rows.map((r) => ({ weekStart: r.weekStart, days: r.days, lastRolledUpAt: new Date(r.lastRolledUpAt) }));
 }

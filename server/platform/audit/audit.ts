@@ -4,8 +4,18 @@ import { auditEvents, type AuditEvent } from "@/db/schema/audit";
 import { afterCursor, newestFirst } from "../../keyset";
 import { toPage, type Paginated, type PaginationInput } from "../../pagination";
 
-/** Every action the audit trail records, `<area>.<what happened>`; a new one is added here. */
-export const auditActions = ["outbox.message-opened", "analytics.score-weights-changed"] as const;
+/** Every action the audit trail records, `<area>.<what happened>`; a new one is added here, with its label in ./labels.ts. */
+export const auditActions = [
+  "outbox.message-opened",
+  "analytics.score-weights-changed",
+  "exports.downloaded",
+  "privacy.deletion-requested",
+  "privacy.deletion-confirmed",
+  "privacy.deletion-cancelled",
+  "privacy.account-erased",
+  "privacy.raw-retention-changed",
+  "privacy.raw-payloads-removed",
+] as const;
 export type AuditAction = (typeof auditActions)[number];
 
 export interface AuditEntry {

@@ -70,7 +70,7 @@ export function limitRules(e: Env = env()) {
     priorityIp: rule("priority-ip", "IP", 100, 5 * MINUTE, "Moving a source in the priority list: the same."),
     oauthConnectUser: rule("oauth-connect-user", "user", 10, 10 * MINUTE, "Starting to connect a provider (`/api/devices/<provider>/connect`): 429 with the message."),
     oauthConnectIp: rule("oauth-connect-ip", "IP", 30, 10 * MINUTE, "Starting to connect a provider: the same."),
-    exportUser: rule("export-user", "user", 5, HOUR, "Data exports (for the export feature: no export exists yet)."),
+    exportUser: rule("export-user", "user", 5, HOUR, "Requesting a data export (Settings → Your data): “Too many requests. Try again in N minutes.”"),
     restUser: rule("rest-user", "user", 300, MINUTE, "The REST API (for the REST face: it does not exist yet)."),
     restIp: rule("rest-ip", "IP", 600, MINUTE, "The REST API (for the REST face: it does not exist yet)."),
   } satisfies Record<string, LimitRule>;
@@ -97,6 +97,7 @@ export const requestLimits = {
   demoConnect: (userId: string, ip: string): RateCheck[] => [check("demoConnectUser", userId), check("demoConnectIp", ip)],
   priority: (userId: string, ip: string): RateCheck[] => [check("priorityUser", userId), check("priorityIp", ip)],
   oauthConnect: (userId: string, ip: string): RateCheck[] => [check("oauthConnectUser", userId), check("oauthConnectIp", ip)],
+  exportRequest: (userId: string): RateCheck[] => [check("exportUser", userId)],
 };
 
 /** The sign-in counters of one attempt (see server/account/auth/login-throttle.ts). */

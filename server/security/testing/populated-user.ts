@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { POST as uploadRoute } from "@/app/api/imports/route";
 import { GET as connectRoute } from "@/app/api/devices/[provider]/connect/route";
+import { GET as fileRoute } from "@/app/api/files/[token]/route";
 import { POST as webhookRoute } from "@/app/api/webhooks/[provider]/route";
 import type { Database } from "@/db";
 import { emailOutbox } from "@/db/schema/email";
@@ -16,6 +17,7 @@ import { SoftAuthenticator } from "@/server/account/two-factor/testing/soft-auth
 import { totpCodeAt } from "@/server/account/two-factor/totp";
 import { activateConnection } from "@/server/health/devices/connections";
 import { addDays, localDate } from "@/server/health/local-date";
+import { lastCompleteWeekStart, weekLabel } from "@/server/health/reports/week";
 import { webhookSigners } from "@/server/health/providers/testing/webhook-signing";
 import { TERRA_USER, terraBody, terraDailyRecord, terraSleepRecord } from "@/server/health/providers/terra/testing/fixtures";
 import { emit } from "@/server/platform/jobs/emit";
@@ -103,7 +105,7 @@ export async function populateUser(world: World, spec: UserSpec): Promise<Popula
   await caller.profile.onboarding.saveStep({ step: "preferences", data: { units: "metric", timeZone: TIME_ZONE } });
   await caller.profile.onboarding.complete();
   await caller.profile.notifications.update({ weeklyReport: true, marketing: true });
-  await caller.profile.privacy.update({ researchOptIn: true });
+  await caller.privacy.settings.update({ researchOptIn: true, rawPayloadRetentionDays: 365 });
   await caller.energyScore.setWeights({ weights: { hrv: 24, temperature: 6 } });
 
   // Wearables: the demo device (backfill by signed webhooks), a Terra account, an OAuth start.
@@ -125,6 +127,8 @@ export async function populateUser(world: World, spec: UserSpec): Promise<Popula
   // Email links outstanding: a pending address change and a password reset.
   await caller.auth.requestEmailChange({ newEmail: `${spec.label}-new@matrix.example`, currentPassword: password });
   await anonymous.auth.requestPasswordReset({ email });
+  // An account deletion asked for (its confirmation link emailed, not followed).
+  await caller.privacy.deletion.request({ currentPassword: password });
 
   const drained = await drainJobs(db, { timeoutMs: 120_000 });
   if (drained.pending || drained.outcomes.failed) throw new Error(`jobs did not finish: ${JSON.stringify(drained)}`);
@@ -144,6 +148,8 @@ export async function populateUser(world: World, spec: UserSpec): Promise<Popula
     await postWebhook("terra", body, webhookSigners.terra.sign(body, new Date()));
     await drainJobs(db, { timeoutMs: 120_000 });
     await populateInsights(db, id);
+    // Last week's report, made on request (the recompute has made the demo history's own already: the same row).
+    await caller.reports.make({ week: weekLabel(lastCompleteWeekStart(today)) });
     // Notifications through their job: today's summary and the alert about the raised flag, in-app and emailed.
     await emit(db, "notifications/user.due", { userId: id, at: new Date().toISOString(), kinds: ["daily-summary", "recovery-alert"] });
     await drainJobs(db, { timeoutMs: 120_000 });
@@ -167,6 +173,16 @@ export async function populateUser(world: World, spec: UserSpec): Promise<Popula
   // not answered (an outstanding challenge). Both live 5 minutes: the matrix runs well within that.
   const pending = await startSecondStep(db, { userId: id, firstFactor: "password", ip: spec.ip });
   if (!(await secondStepPasskeyOptions(db, pending.ticket))) throw new Error("the second step's ticket is not live");
+
+  // A CSV export of the data above, written by its job, then downloaded through its signed link (audited).
+  const lastDay = localDate(new Date(), null, TIME_ZONE);
+  const requested = await caller.exports.request({ kind: "csv", params: { metrics: ["heart_rate", "resting_heart_rate", "steps"], from: addDays(lastDay, -200), to: lastDay } });
+  const exported = await drainJobs(db, { timeoutMs: 120_000 });
+  if (exported.pending || exported.outcomes.failed) throw new Error(`the export did not finish: ${JSON.stringify(exported)}`);
+  const { url } = await caller.exports.downloadUrl({ id: requested.id });
+  const downloaded = await fileRoute(new Request(`http://localhost${url}`), { params: Promise.resolve({ token: url.split("/").at(-1)! }) });
+  if (downloaded.status !== 200) throw new Error(`export download refused: ${downloaded.status} ${await downloaded.text()}`);
+  await downloaded.arrayBuffer();
 
   world.actAs(null);
   return { session, password, name, fitbitAccountId: spec.fitbitAccountId, terraUserId };

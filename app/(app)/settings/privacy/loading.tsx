@@ -1,5 +1,5 @@
 import { SettingsSkeleton } from "@/components/profile/settings-skeleton";
 
 export default function PrivacySettingsLoading() {
-  return <SettingsSkeleton label="Loading privacy settings" rows={2} />;
+  return <SettingsSkeleton label="Loading privacy settings" rows={6} />;
 }

@@ -60,3 +60,19 @@ export async function correlationSummary(db: Database, userId: string) {
     .where(eq(correlations.userId, userId));
   return { computedOn: row?.computedOn ?? null, tested: row?.tested ?? 0, significant: row?.significant ?? 0 };
 }
+
+const strengthRank = sql`(case ${correlations.strength} when 'strong' then 0 when 'moderate' then 1 else 2 end)`;
+
+/**
+ * The strongest significant pair of the last recompute: strong before moderate before weak (the
+ * classes put r and relative differences on one scale), then the smallest q, then the pair's name.
+ */
+export async function strongestSignificantCorrelation(db: Database, userId: string) {
+  const [row] = await db
+    .select({ x: correlations.x, y: correlations.y, lag: correlations.lag, strength: correlations.strength, sentence: correlations.sentence, computedOn: correlations.computedOn })
+    .from(correlations)
+    .where(and(eq(correlations.userId, userId), eq(correlations.significant, true)))
+    .orderBy(strengthRank, correlations.qValue, correlations.x, correlations.y, correlations.lag)
+    .limit(1);
+  return row ?? null;
+}

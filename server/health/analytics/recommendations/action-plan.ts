@@ -26,7 +26,7 @@ const keysOf = (row: RecommendationView) => [-Date.parse(`${row.localDate}T00:00
 
 /** The user's recommendations (of one status, or all), newest day first and by priority within a day. */
 export async function listActionPlan(db: Database, userId: string, input: PaginationInput & { status?: RecommendationStatus }): Promise<Paginated<RecommendationView>> {
-  const after = decodeKeyCursor(input.cursor, 2);
+  const after = decodeKeyCursor(input.cursor, 2, { integers: true });
   const rows = await db
     .select(columns)
     .from(recommendations)

@@ -54,6 +54,9 @@ describe("action plan router", () => {
     expect(await badRequestFields(caller.actionPlan.mark({ id: "not-a-uuid", status: "done" }))).toEqual(["id"]);
     expect(await badRequestFields(caller.actionPlan.mark({ id: row!.id, status: "later" as "done" }))).toEqual(["status"]);
     expect(await badRequestFields(caller.actionPlan.list({ cursor: "zzz" }))).toEqual(["cursor"]);
+    // The correlations list's cursor (a q value as its second key) is a 400 here, not a failed integer cast.
+    const fractional = Buffer.from(JSON.stringify({ k: [0, 0.0123], id: "00000000-0000-4000-8000-000000000000" })).toString("base64url");
+    expect(await badRequestFields(caller.actionPlan.list({ cursor: fractional }))).toEqual(["cursor"]);
     await expect(callerFor(handle.db, null).actionPlan.list({})).rejects.toMatchObject({ code: "UNAUTHORIZED" });
   });
 });

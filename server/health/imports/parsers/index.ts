@@ -4,6 +4,7 @@ import { parse as parseCsv } from "csv-parse/sync";
 import { AppError } from "@/server/errors";
 import { parseAppleHealthXml } from "./apple-health";
 import { checkAppleHealthXml } from "./apple-health-check";
+import { BIOSYNC_CSV_IMPORT_COLUMNS, parseBiosyncCsv } from "./biosync-csv";
 import { checkAppleHealthZip, parseAppleHealthZip, parseAppleHealthZipStream, spoolToTempFile } from "./apple-health-zip";
 import { FITBIT_DAILY_COLUMNS, parseFitbitDailyActivityCsv } from "./fitbit-daily-activity-csv";
 import { detectRecordImport } from "../record-importers";
@@ -38,6 +39,7 @@ export function detectImportKind(filename: string, firstBytes: Uint8Array): Impo
 const CSV_FORMATS: readonly { kind: ImportKind; columns: readonly string[] }[] = [
   { kind: "fitbit_daily_csv", columns: FITBIT_DAILY_COLUMNS },
   { kind: "whoop_cycles_csv", columns: WHOOP_CYCLES_COLUMNS },
+  { kind: "biosync_csv", columns: BIOSYNC_CSV_IMPORT_COLUMNS },
 ];
 
 function csvHeader(text: string): string[] {
@@ -84,6 +86,8 @@ export function parseImport(kind: ImportKind, source: ImportSource, options: Imp
       return parseFitbitDailyActivityCsv(input, withSize);
     case "whoop_cycles_csv":
       return parseWhoopCyclesCsv(input, withSize);
+    case "biosync_csv":
+      return parseBiosyncCsv(input, withSize);
     default:
       throw AppError.badRequest(`Unsupported import kind "${String(kind)}".`);
   }

@@ -1,0 +1,2 @@
+/** Reports per page of the list. */
+export const REPORT_PAGE_SIZE = 8;
