@@ -150,8 +150,8 @@ export async function populateUser(world: World, spec: UserSpec): Promise<Popula
     await populateInsights(db, id);
     // Last week's report, made on request (the recompute has made the demo history's own already: the same row).
     await caller.reports.make({ week: weekLabel(lastCompleteWeekStart(today)) });
-    // Notifications through their job: today's summary and the alert about the raised flag, in-app and emailed.
-    await emit(db, "notifications/user.due", { userId: id, at: new Date().toISOString(), kinds: ["daily-summary", "recovery-alert"] });
+    // Notifications through their job: today's summary, the alert about the raised flag and last week's report, in-app and emailed.
+    await emit(db, "notifications/user.due", { userId: id, at: new Date().toISOString(), kinds: ["daily-summary", "recovery-alert", "weekly-report"] });
     await drainJobs(db, { timeoutMs: 120_000 });
     const inbox = await caller.notifications.list({});
     if (inbox.items.length === 0) throw new Error("no notification delivered");
