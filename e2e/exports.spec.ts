@@ -1,15 +1,6 @@
 import { readFile } from "node:fs/promises";
+import { ownCsvFile, OWN_CSV_HEADER as HEADER } from "./own-csv";
 import { completeOnboarding, expect, registerAndSignIn, test, uniqueEmail } from "./support";
-
-const HEADER = "metric,unit,start,end,value,source,device";
-
-/** Three heart rate readings of yesterday at +01:00 in BioSync's own CSV, and one row that cannot be read. */
-function csvFile() {
-  const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
-  const rows = ["13:00:00", "13:01:00", "13:02:00.500"].map((time, i) => `heart_rate,/min,${yesterday}T${time}+01:00,${yesterday}T${time}+01:00,${61 + i}.5,oura,Ring Gen3`);
-  const text = [HEADER, rows[0], "heart_rate,bpm,nonsense,,x,oura,", rows[1], rows[2]].join("\n") + "\n";
-  return { rows, buffer: Buffer.from(text) };
-}
 
 test("exports: a CSV export is requested on Your data, finishes, and downloads with the imported readings", async ({ page }) => {
   // Sign-up, onboarding, an import and an export: more than one page's worth of the default budget.
@@ -18,7 +9,7 @@ test("exports: a CSV export is requested on Your data, finishes, and downloads w
   await completeOnboarding(page);
 
   // Readings in our own CSV format go in through the import (the bad row is reported by its line).
-  const { rows, buffer } = csvFile();
+  const { rows, buffer } = ownCsvFile();
   await page.goto("/devices");
   const imports = page.getByRole("region", { name: "Import files" });
   await expect(imports.getByText("No imports yet")).toBeVisible();

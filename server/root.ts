@@ -10,6 +10,7 @@ import { energyScoreRouter } from "./health/analytics/energy-score/router";
 import { exportsRouter } from "./health/exports/router";
 import { jobsRouter } from "./platform/jobs/router";
 import { privacyRouter } from "./account/privacy/router";
+import { journalRouter } from "./health/journal/router";
 import { profileRouter } from "./account/profile/router";
 import { reportsRouter } from "./health/reports/router";
 import { router } from "./trpc";
@@ -34,6 +35,7 @@ export const appRouter = router({
   insights: insightsRouter,
   actionPlan: actionPlanRouter,
   trends: trendsRouter,
+  journal: journalRouter,
   reports: reportsRouter,
   exports: exportsRouter,
 });

@@ -28,6 +28,7 @@ export const IMPORT_KIND_LABEL: Record<string, string> = {
   apple_xml: "Apple Health (XML)",
   fitbit_daily_csv: "Fitbit daily activity",
   whoop_cycles_csv: "WHOOP cycles",
+  whoop_journal_csv: "WHOOP journal",
   biosync_archive: "BioSync archive",
   biosync_csv: "BioSync CSV",
 };

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { ImportView } from "@/server/health/imports/router";
@@ -45,6 +46,11 @@ export function ImportReport({ item, duplicate, timeZone }: { item: ImportView; 
         <Alert variant="success">
           <p className="font-medium">Import finished: {item.filename}</p>
           <ImportCounts item={item} />
+          {item.resultHref ? (
+            <Link href={item.resultHref} className="text-sm font-medium underline underline-offset-2">
+              See what was imported
+            </Link>
+          ) : null}
         </Alert>
       ) : (
         <Alert variant="error">

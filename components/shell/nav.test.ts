@@ -8,7 +8,7 @@ describe("navigation config", () => {
   });
 
   it("places a new item in its group with one line", () => {
-    const items = [...NAV_ITEMS, { ...NAV_ITEMS[0]!, href: "/journal", label: "Journal", group: "life" as const }];
+    const items = [...NAV_ITEMS, { ...NAV_ITEMS[0]!, href: "/habits", label: "Habits", group: "life" as const }];
     expect(navSections(items).map((section) => section.label)).toEqual(["Today", "Body", "Insights", "Life", "Account"]);
   });
 

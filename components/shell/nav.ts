@@ -1,4 +1,4 @@
-import { Activity, BedDouble, Bell, CalendarRange, Gauge, HeartPulse, LayoutDashboard, Lightbulb, ListChecks, ListTodo, Mail, Settings, SlidersHorizontal, TrendingUp, Watch, type LucideIcon } from "lucide-react";
+import { Activity, BedDouble, Bell, CalendarRange, Gauge, HeartPulse, LayoutDashboard, Lightbulb, ListChecks, ListTodo, Mail, NotebookPen, Settings, SlidersHorizontal, TrendingUp, Watch, type LucideIcon } from "lucide-react";
 
 /** The navigation groups of PRODUCT.md, in the order the sidebar shows them. */
 export const NAV_GROUPS = [
@@ -26,6 +26,7 @@ export interface NavItem {
  */
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/dashboard", label: "Dashboard", icon: LayoutDashboard, group: "today" },
+  { href: "/journal", label: "Journal", icon: NotebookPen, group: "today" },
   { href: "/sleep", label: "Sleep", icon: BedDouble, group: "body" },
   { href: "/heart", label: "Heart", icon: HeartPulse, group: "body" },
   { href: "/activity", label: "Activity", icon: Activity, group: "body" },

@@ -553,6 +553,34 @@ CREATE TABLE "data_exports" (
 	"expires_at" timestamp with time zone
 );
 --> statement-breakpoint
+CREATE TABLE "journal_entries" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"user_id" uuid NOT NULL,
+	"local_date" date NOT NULL,
+	"mood" smallint,
+	"energy" smallint,
+	"notes_enc" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "journal_entries_mood_range" CHECK ("journal_entries"."mood" is null or ("journal_entries"."mood" between 1 and 10)),
+	CONSTRAINT "journal_entries_energy_range" CHECK ("journal_entries"."energy" is null or ("journal_entries"."energy" between 1 and 10))
+);
+--> statement-breakpoint
+CREATE TABLE "journal_entry_tags" (
+	"entry_id" uuid NOT NULL,
+	"tag_id" uuid NOT NULL,
+	"present" boolean DEFAULT true NOT NULL,
+	CONSTRAINT "journal_entry_tags_entry_id_tag_id_pk" PRIMARY KEY("entry_id","tag_id")
+);
+--> statement-breakpoint
+CREATE TABLE "journal_tags" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"user_id" uuid NOT NULL,
+	"name" text NOT NULL,
+	"normalized_name" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "weekly_reports" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"user_id" uuid NOT NULL,
@@ -625,6 +653,10 @@ ALTER TABLE "recommendations" ADD CONSTRAINT "recommendations_user_id_users_id_f
 ALTER TABLE "risk_flags" ADD CONSTRAINT "risk_flags_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "score_weight_overrides" ADD CONSTRAINT "score_weight_overrides_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "data_exports" ADD CONSTRAINT "data_exports_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "journal_entries" ADD CONSTRAINT "journal_entries_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "journal_entry_tags" ADD CONSTRAINT "journal_entry_tags_entry_id_journal_entries_id_fk" FOREIGN KEY ("entry_id") REFERENCES "public"."journal_entries"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "journal_entry_tags" ADD CONSTRAINT "journal_entry_tags_tag_id_journal_tags_id_fk" FOREIGN KEY ("tag_id") REFERENCES "public"."journal_tags"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "journal_tags" ADD CONSTRAINT "journal_tags_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "weekly_reports" ADD CONSTRAINT "weekly_reports_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "account_deletions" ADD CONSTRAINT "account_deletions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "consent_records" ADD CONSTRAINT "consent_records_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -674,6 +706,9 @@ CREATE INDEX "recommendations_user_status_idx" ON "recommendations" USING btree 
 CREATE UNIQUE INDEX "risk_flags_kind_day_uq" ON "risk_flags" USING btree ("user_id","kind","local_date");--> statement-breakpoint
 CREATE INDEX "risk_flags_user_day_idx" ON "risk_flags" USING btree ("user_id","local_date");--> statement-breakpoint
 CREATE INDEX "data_exports_user_created_idx" ON "data_exports" USING btree ("user_id","created_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "journal_entries_user_date_idx" ON "journal_entries" USING btree ("user_id","local_date");--> statement-breakpoint
+CREATE INDEX "journal_entry_tags_tag_idx" ON "journal_entry_tags" USING btree ("tag_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "journal_tags_user_name_idx" ON "journal_tags" USING btree ("user_id","normalized_name");--> statement-breakpoint
 CREATE UNIQUE INDEX "weekly_reports_user_week_uq" ON "weekly_reports" USING btree ("user_id","week_start");--> statement-breakpoint
 CREATE INDEX "account_deletions_due_idx" ON "account_deletions" USING btree ("status","scheduled_for");--> statement-breakpoint
 CREATE INDEX "consent_records_user_at_idx" ON "consent_records" USING btree ("user_id","at","id");

@@ -12,6 +12,7 @@ export * from "./rate-limits";
 export * from "./two-factor";
 export * from "./analytics";
 export * from "./exports";
+export * from "./journal";
 export * from "./reports";
 export * from "./privacy";
 export * from "./notifications";

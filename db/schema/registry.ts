@@ -6,6 +6,7 @@ import { emailOutbox } from "./email";
 import { dataExports } from "./exports";
 import { weeklyReports } from "./reports";
 import { fileImportChunks, fileImports } from "./imports";
+import { journalEntries, journalEntryTags, journalTags } from "./journal";
 import { oauthStates, providerConnections, syncRuns } from "./devices";
 import { rawRecords, webhookDeliveries } from "./ingestion";
 import { dailySummaries, providerDailyTotals, providerPriorities, seriesChunks, sleepSessions, summaryRecomputes, workouts } from "./timeseries";
@@ -143,6 +144,10 @@ export const userDataTables: readonly UserDataTable[] = [
   { table: dataExports, owner: dataExports.userId, export: "rows", erase: "cascade", import: "none", sync: false },
   // reports: frozen weekly figures, made by the weekly job or on request; an imported account keeps them as made
   { table: weeklyReports, owner: weeklyReports.userId, export: "rows", erase: "cascade", import: "rows", sync: false },
+  // journal: what the user writes; notes_enc stays encrypted here (an archive decrypts it for the user's own copy)
+  { table: journalEntries, owner: journalEntries.userId, export: "rows", erase: "cascade", import: "rows", sync: false },
+  { table: journalTags, owner: journalTags.userId, export: "rows", erase: "cascade", import: "rows", sync: false },
+  { table: journalEntryTags, owner: journalEntryTags.entryId, ownedThrough: journalEntries, export: "rows", erase: "cascade", import: "rows", sync: false },
   // notifications: the in-app list, like mail sent: an imported account keeps its own (an email held by quiet hours is a copy of the row)
   { table: notifications, owner: notifications.userId, export: "rows", exportOmit: [notifications.heldEmail], erase: "cascade", import: "none", sync: false },
 ];

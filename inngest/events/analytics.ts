@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-export const RECOMPUTE_REASONS = ["ingestion", "import", "priority", "weights", "nightly", "manual"] as const;
+export const RECOMPUTE_REASONS = ["ingestion", "import", "priority", "weights", "nightly", "manual", "journal"] as const;
 
 export const analyticsEvents = {
   /** Re-compute a user's scores, baselines, risks, correlations, forecasts and recommendations (debounced per user). */

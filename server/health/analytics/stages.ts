@@ -1,4 +1,5 @@
-import { correlationsStage } from "./correlations/stage";
+import { journalRatingsStage, journalSeries } from "../journal/insight-inputs";
+import { correlationsStageWith } from "./correlations/stage";
 import { energyScoreStage } from "./energy-score/stage";
 import { forecastStage } from "./forecast/stage";
 import { recommendationsStage } from "./recommendations/stage";
@@ -8,7 +9,8 @@ import type { InsightStage } from "./stage";
 
 /**
  * The stages of a recompute, in the order they run (each reads what the ones before it left in
- * the context): energy score → risks → correlations → forecast → recommendations → weekly reports
- * (stored reports checked against late data).
+ * the context): the journal's ratings beside the days → energy score → risks → correlations (with
+ * the journal's series) → forecast → recommendations → weekly reports (stored reports checked
+ * against late data).
  */
-export const INSIGHT_STAGES: InsightStage[] = [energyScoreStage, risksStage, correlationsStage, forecastStage, recommendationsStage, weeklyReportsStage];
+export const INSIGHT_STAGES: InsightStage[] = [journalRatingsStage, energyScoreStage, risksStage, correlationsStageWith(journalSeries), forecastStage, recommendationsStage, weeklyReportsStage];

@@ -180,12 +180,13 @@ describe("file imports", () => {
     expect(await testDb.db.select({ n: count() }).from(fileImportChunks)).toEqual([{ n: 0 }]);
   });
 
-  it("refuses WHOOP's journal_entries.csv at upload, naming the supported files, and keeps nothing", async () => {
-    const journal = ["Cycle start time,Cycle end time,Cycle timezone,Question text,Answered yes,Notes", "2024-03-09 23:10:00,2024-03-10 22:45:00,UTC-05:00,Did you have any caffeine?,true,"].join("\n");
-    const refused = await receiveUpload(testDb.db, { userId, filename: "journal_entries.csv", body: pieces(Buffer.from(journal)) }).catch((e: unknown) => e);
+  it("refuses WHOOP's sleeps.csv at upload, naming the supported files, and keeps nothing", async () => {
+    const sleeps = ["Cycle start time,Cycle end time,Cycle timezone,Sleep onset,Wake onset", "2024-03-09 23:10:00,2024-03-10 22:45:00,UTC-05:00,2024-03-09 23:10:00,2024-03-10 07:02:00"].join("\n");
+    const refused = await receiveUpload(testDb.db, { userId, filename: "sleeps.csv", body: pieces(Buffer.from(sleeps)) }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(AppError);
     expect(refused).toMatchObject({ status: 400, message: UNSUPPORTED_FILE_MESSAGE, fields: [{ path: "file", message: UNSUPPORTED_FILE_MESSAGE }] });
     expect(UNSUPPORTED_FILE_MESSAGE).toContain("physiological_cycles.csv");
+    expect(UNSUPPORTED_FILE_MESSAGE).toContain("journal_entries.csv");
     expect(await rowsOf(fileImports)).toBe(0);
   });
 

@@ -1,4 +1,5 @@
 import type { Database } from "@/db";
+import { whoopJournalImporter } from "../journal/whoop-journal-import";
 import { archiveImporter } from "@/server/account/privacy/archive/import";
 import type { ByteSource, ImportKind, ImportRowError } from "./parsers/types";
 
@@ -42,6 +43,7 @@ export interface RecordImportResult {
 }
 
 export const RECORD_IMPORTERS: Partial<Record<ImportKind, RecordImporter>> = {
+  whoop_journal_csv: whoopJournalImporter,
   biosync_archive: archiveImporter,
 };
 

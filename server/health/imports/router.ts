@@ -3,6 +3,8 @@ import { IMPORT_STATUSES } from "@/db/schema/imports";
 import { paginated, paginationInput } from "../../pagination";
 import { protectedProcedure, router } from "../../trpc";
 import { getImport, listImports, type FileImport } from "./file-imports";
+import { isImportKind } from "./parsers";
+import { RECORD_IMPORTERS } from "./record-importers";
 
 const importView = z.object({
   id: z.string(),
@@ -19,6 +21,8 @@ const importView = z.object({
   error: z.string().nullable(),
   createdAt: z.date(),
   finishedAt: z.date().nullable(),
+  /** Where the app shows what a record import stored (the journal), else null. */
+  resultHref: z.string().nullable(),
 });
 
 /** One import as the upload page sees it. */
@@ -39,6 +43,7 @@ const view = (row: FileImport): ImportView => ({
   error: row.error,
   createdAt: row.createdAt,
   finishedAt: row.finishedAt,
+  resultHref: (isImportKind(row.kind) ? RECORD_IMPORTERS[row.kind]?.resultHref : null) ?? null,
 });
 
 /** The user's file imports (uploads go through POST /api/imports). */

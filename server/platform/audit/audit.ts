@@ -9,6 +9,7 @@ export const auditActions = [
   "outbox.message-opened",
   "analytics.score-weights-changed",
   "exports.downloaded",
+  "journal.notes-read",
   "privacy.deletion-requested",
   "privacy.deletion-confirmed",
   "privacy.deletion-cancelled",

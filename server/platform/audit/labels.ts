@@ -5,6 +5,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "outbox.message-opened": "Opened an email sent to you (in the admin outbox)",
   "analytics.score-weights-changed": "Changed your energy score weights",
   "exports.downloaded": "Downloaded an export of your data",
+  "journal.notes-read": "Opened your journal notes",
   "privacy.deletion-requested": "Asked to delete your account",
   "privacy.deletion-confirmed": "Confirmed the deletion of your account",
   "privacy.deletion-cancelled": "Cancelled the deletion of your account",

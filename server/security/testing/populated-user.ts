@@ -67,6 +67,17 @@ async function uploadFile(world: World, bytes: Buffer, query: string): Promise<v
   if (response.status !== 202) throw new Error(`upload refused: ${response.status} ${await response.text()}`);
 }
 
+/** A WHOOP journal export: two cycles, three questions, a note, a question of the user's own. */
+function whoopJournalCsv(label: string): string {
+  return [
+    "Cycle start time,Cycle end time,Cycle timezone,Question text,Answered yes,Notes",
+    "2025-10-01 23:12:00,2025-10-02 22:40:00,UTC+01:00,Have any alcoholic drinks?,true,",
+    "2025-10-01 23:12:00,2025-10-02 22:40:00,UTC+01:00,Experience stress?,false,",
+    `2025-10-01 23:12:00,2025-10-02 22:40:00,UTC+01:00,Matrix ${label} cold plunge?,true,Matrix ${label} WHOOP note`,
+    "2025-10-02 22:40:00,2025-10-03 23:05:00,UTC+01:00,Have any alcoholic drinks?,false,",
+  ].join("\n");
+}
+
 async function postWebhook(provider: string, body: string, headers: Record<string, string>): Promise<void> {
   const request = new Request(`http://localhost/api/webhooks/${provider}`, { method: "POST", body, headers });
   const response = await webhookRoute(request, { params: Promise.resolve({ provider }) });
@@ -123,6 +134,16 @@ export async function populateUser(world: World, spec: UserSpec): Promise<Popula
   // Files: the Apple Health export sample and one account's rows of the Fitbit CSV.
   await uploadFile(world, readFileSync(path.join(SAMPLES, "apple-health-export-simonw.xml")), `filename=export-${spec.label}.xml`);
   await uploadFile(world, readFileSync(path.join(SAMPLES, "fitbit-dailyActivity-merged.csv")), `filename=daily-${spec.label}.csv&accountId=${spec.fitbitAccountId}`);
+
+  // The journal: yesterday's entry with a tag of their own and a note, then WHOOP's journal export uploaded.
+  await caller.journal.save({
+    date: addDays(localDate(new Date(), null, TIME_ZONE), -1),
+    mood: 7,
+    energy: 6,
+    tags: ["alcohol", `${spec.label} sauna session`],
+    notes: `Matrix ${spec.label} journal note`,
+  });
+  await uploadFile(world, Buffer.from(whoopJournalCsv(spec.label)), `filename=journal_entries-${spec.label}.csv`);
 
   // Email links outstanding: a pending address change and a password reset.
   await caller.auth.requestEmailChange({ newEmail: `${spec.label}-new@matrix.example`, currentPassword: password });

@@ -40,5 +40,5 @@ export function correlationsStageWith(extra: ExtraSeriesSource): InsightStage {
   };
 }
 
-/** The stage over the summaries and scores alone, until the journal provides its series. */
+/** The stage over the summaries and scores alone (INSIGHT_STAGES adds the journal's series). */
 export const correlationsStage: InsightStage = correlationsStageWith(async () => []);

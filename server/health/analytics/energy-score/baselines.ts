@@ -6,7 +6,7 @@ export const BASELINE_WINDOW_DAYS = 60;
 /** Days of a metric a baseline needs before it counts. */
 export const MIN_BASELINE_DAYS = 14;
 
-/** Series that get a personal normal: the key metrics and the optional journal ratings (1–5). */
+/** Series that get a personal normal: the key metrics and the optional journal ratings (1–10). */
 export const JOURNAL_KEYS = ["journal_mood", "journal_energy"] as const;
 export type JournalKey = (typeof JOURNAL_KEYS)[number];
 export type NormalKey = BaselineMetric | JournalKey;
@@ -28,8 +28,8 @@ export const SD_FLOOR: Readonly<Record<NormalKey, number>> = {
   temperature_deviation: 0.1,
   steps: 500,
   active_energy: 200,
-  journal_mood: 0.5,
-  journal_energy: 0.5,
+  journal_mood: 1,
+  journal_energy: 1,
 };
 
 /**

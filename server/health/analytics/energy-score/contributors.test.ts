@@ -143,11 +143,15 @@ describe("activity balance", () => {
 });
 
 describe("journal", () => {
-  it("scores mood and energy when given: the 1–5 scale's middle until 14 entries, then the user's own normal", () => {
-    const [mood, energy] = readingsOf(inputs({ values: { journal_mood: 4, journal_energy: 2 } })).slice(-2);
-    // (4 − 3) / 1 = +1; (2 − 3) / 1 = −1.
-    expect(mood).toMatchObject({ key: "journal_mood", z: 1, baselineDays: null, finding: "You rated your mood 4 of 5" });
-    expect(energy).toMatchObject({ key: "journal_energy", z: -1, finding: "You rated your energy 2 of 5" });
+  it("scores mood and energy when given: the 1–10 scale's middle (5.5 ± 2.25) until 14 entries, then the user's own normal", () => {
+    const [mood, energy] = readingsOf(inputs({ values: { journal_mood: 10, journal_energy: 3 } })).slice(-2);
+    // (10 − 5.5) / 2.25 = +2 (the most a contributor counts); (3 − 5.5) / 2.25 = −1.11.
+    expect(mood).toMatchObject({ key: "journal_mood", z: 2, baselineDays: null, baseline: { mean: 5.5, sd: 2.25, low: 3.25, high: 7.75 }, finding: "You rated your mood 10 of 10" });
+    expect(energy).toMatchObject({ key: "journal_energy", finding: "You rated your energy 3 of 10" });
+    expect(energy!.z).toBeCloseTo(-1.111, 3);
+    // The middle of the scale is neutral, 1 is as bad as it counts.
+    expect(readingsOf(inputs({ values: { journal_mood: 5.5 } })).at(-1)!.z).toBe(0);
+    expect(readingsOf(inputs({ values: { journal_mood: 1 } })).at(-1)!.z).toBe(-2);
     // Own normal 3.5 ± 0.5 over 20 entries: (5 − 3.5) / 0.5 = +3.
     const own = readingsOf(inputs({ values: { journal_mood: 5 }, normals: { journal_mood: { mean: 3.5, sd: 0.5, days: 20 } } })).at(-1)!;
     expect(own).toMatchObject({ z: 3, baselineDays: 20, finding: "Mood 3.0 SD above your normal range" });

@@ -209,20 +209,23 @@ export function temperatureReading(inputs: DayInputs): Reading {
 export const respiratoryRateReading = (inputs: DayInputs): Reading =>
   measuredAgainstNormal(inputs, { key: "respiratory_rate", normalKey: "respiratory_rate", label: "Breathing rate", noun: "breathing rate", direction: "steady" });
 
-/** Journal ratings (1–5): against the user's own 60-day normal once 14 entries exist, until then against the scale's middle (3 ± 1). */
+/** The journal's 1–10 scale: its middle, and the SD that puts 1 and 10 at −2 and +2 SD (as far as a contributor counts). */
+export const JOURNAL_SCALE = { min: 1, max: 10, mid: 5.5, sd: 2.25 } as const;
+
+/** Journal ratings (1–10): against the user's own 60-day normal once 14 entries exist, until then against the scale's middle (5.5 ± 2.25). */
 function journalReading(inputs: DayInputs, key: "journal_mood" | "journal_energy", label: string): Reading {
   const value = inputs.values[key]!;
   if (inputs.normals[key]) return measuredAgainstNormal(inputs, { key, normalKey: key, label, noun: label.toLowerCase(), direction: "higher" });
-  const deviation = value - 3;
+  const deviation = (value - JOURNAL_SCALE.mid) / JOURNAL_SCALE.sd;
   return {
     key,
     measure: key,
     value,
-    baseline: { mean: 3, sd: 1, low: 2, high: 4, days: 0 },
+    baseline: { mean: JOURNAL_SCALE.mid, sd: JOURNAL_SCALE.sd, low: JOURNAL_SCALE.mid - JOURNAL_SCALE.sd, high: JOURNAL_SCALE.mid + JOURNAL_SCALE.sd, days: 0 },
     z: deviation,
     deviation,
     baselineDays: null,
-    finding: `You rated your ${label.toLowerCase()} ${value} of 5`,
+    finding: `You rated your ${label.toLowerCase()} ${value} of ${JOURNAL_SCALE.max}`,
   };
 }
 

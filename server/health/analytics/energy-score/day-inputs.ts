@@ -17,8 +17,8 @@ export const CHRONIC_DAYS = 28;
 export const REGULARITY_NIGHTS = 14;
 
 /**
- * A day's values with the optional journal ratings (1–5) a journal may add beside the summary
- * values; no journal exists yet, so they are scored only when given.
+ * A day's values with the optional journal ratings (1–10) beside the summary values: the
+ * journal's stage adds them to the days that have an entry (server/health/journal/insight-inputs.ts).
  */
 export interface ScoreInputDay extends DayValues {
   values: DayValues["values"] & Partial<Record<(typeof JOURNAL_KEYS)[number], number>>;

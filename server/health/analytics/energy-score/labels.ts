@@ -37,10 +37,10 @@ export const CONTRIBUTOR_INFO: Readonly<Record<ContributorKey, { label: string; 
   },
   journal_mood: {
     label: "Mood (journal)",
-    description: "Your own 1–5 mood rating, on days you log one.",
+    description: "Your own 1–10 mood rating, on days you log one.",
   },
   journal_energy: {
     label: "Energy (journal)",
-    description: "Your own 1–5 energy rating, on days you log one.",
+    description: "Your own 1–10 energy rating, on days you log one.",
   },
 };

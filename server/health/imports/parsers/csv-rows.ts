@@ -15,12 +15,23 @@ interface ParsedRecord {
   info: { lines: number };
 }
 
+export interface CsvOptions {
+  /** Other names of columns (an export in another language) → the name the rows are keyed by. */
+  aliases?: Readonly<Record<string, string>>;
+}
+
+/** A header cell as rows are keyed by: trimmed, in NFC (an accent may arrive decomposed), its alias resolved. */
+export function columnName(cell: string, options: CsvOptions = {}): string {
+  const name = cell.trim().normalize("NFC");
+  return options.aliases?.[name] ?? name;
+}
+
 /**
  * Streams the rows of a CSV with a header line as objects keyed by (trimmed) column name. Rows that cannot
  * be parsed (wrong column count, broken quoting) become row errors; a header that lacks `requiredColumns`
  * rejects the whole file.
  */
-export async function* csvRows(input: ByteSource, tracker: ImportTracker, requiredColumns: readonly string[], fileLabel: string): AsyncGenerator<CsvRow> {
+export async function* csvRows(input: ByteSource, tracker: ImportTracker, requiredColumns: readonly string[], fileLabel: string, options: CsvOptions = {}): AsyncGenerator<CsvRow> {
   const countBytes = new Transform({
     transform(chunk: Buffer | string, _encoding, callback) {
       tracker.bytesRead += typeof chunk === "string" ? Buffer.byteLength(chunk) : chunk.byteLength;
@@ -34,7 +45,7 @@ export async function* csvRows(input: ByteSource, tracker: ImportTracker, requir
     skip_records_with_error: true,
     info: true,
     columns: (header: string[]) => {
-      const names = header.map((name) => name.trim());
+      const names = header.map((name) => columnName(name, options));
       const missing = requiredColumns.filter((column) => !names.includes(column));
       if (missing.length > 0) {
         throw AppError.badRequest(`This is not a ${fileLabel}: missing column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}.`);

@@ -13,6 +13,7 @@ const bytes = (text: string) => Buffer.from(text);
 const WHOOP_CYCLES_HEADER =
   "Cycle start time,Cycle end time,Cycle timezone,Recovery score %,Resting heart rate (bpm),Heart rate variability (ms),Skin temp (celsius),Blood oxygen %,Day Strain,Energy burned (cal),Max HR (bpm),Average HR (bpm),Sleep onset,Wake onset,Sleep performance %,Respiratory rate (rpm),Asleep duration (min),In bed duration (min),Light sleep duration (min),Deep (SWS) duration (min),REM duration (min),Awake duration (min),Sleep need (min),Sleep debt (min),Sleep efficiency %,Sleep consistency %";
 const WHOOP_JOURNAL_HEADER = "Cycle start time,Cycle end time,Cycle timezone,Question text,Answered yes,Notes";
+const WHOOP_JOURNAL_HEADER_ES = 'Hora de inicio del ciclo,Hora de finalización del ciclo,Zona horaria del ciclo,Texto de la pregunta,"Respondió ""Sí""",Notas';
 
 describe("detectImportKind", () => {
   it("recognizes the real samples and the known shapes", () => {
@@ -23,6 +24,9 @@ describe("detectImportKind", () => {
     expect(detectImportKind("export.xml", bytes('<?xml version="1.0"?>\n<!-- long DTD follows -->'))).toBe("apple_xml");
     expect(detectImportKind("physiological_cycles.csv", bytes(`${WHOOP_CYCLES_HEADER}\n`))).toBe("whoop_cycles_csv");
     expect(detectImportKind("cycles.csv", bytes(`\uFEFF${WHOOP_CYCLES_HEADER.split(",").map((c) => `"${c}"`).join(",")}\r\n`))).toBe("whoop_cycles_csv");
+    // The journal is recognized by its header (English or Spanish), whatever the file is called.
+    expect(detectImportKind("journal_entries.csv", bytes(`${WHOOP_JOURNAL_HEADER}\n2024-03-09 23:10:00,2024-03-10 22:45:00,UTC-05:00,Caffeine?,true,\n`))).toBe("whoop_journal_csv");
+    expect(detectImportKind("diario.csv", bytes(`\uFEFF${WHOOP_JOURNAL_HEADER_ES}\r\n`))).toBe("whoop_journal_csv");
   });
 
   it("says unknown for anything else", () => {
@@ -30,7 +34,7 @@ describe("detectImportKind", () => {
     expect(detectImportKind("sleep.csv", bytes("date,minutes\n2024-01-01,420\n"))).toBe("unknown");
     expect(detectImportKind("empty.csv", new Uint8Array())).toBe("unknown");
     // WHOOP's other exports share the three cycle columns: only the full cycles header counts.
-    expect(detectImportKind("journal_entries.csv", bytes(`${WHOOP_JOURNAL_HEADER}\n2024-03-09 23:10:00,2024-03-10 22:45:00,UTC-05:00,Caffeine?,true,\n`))).toBe("unknown");
+    expect(detectImportKind("sleeps.csv", bytes("Cycle start time,Cycle end time,Cycle timezone,Sleep onset,Wake onset\n"))).toBe("unknown");
     expect(detectImportKind("physiological_cycles.csv", bytes("Cycle start time,Cycle end time,Cycle timezone,Recovery score %\n"))).toBe("unknown");
     expect(detectImportKind("activity.csv", bytes("Id,ActivityDate,TotalSteps\n1,4/12/2016,100\n"))).toBe("unknown");
   });

@@ -3,7 +3,7 @@ import type { NormalizedBatch } from "../../types";
 /** Anything that yields a file's bytes in order: a Node Readable, a web ReadableStream, an async generator. */
 export type ByteSource = AsyncIterable<Uint8Array | string>;
 
-export const IMPORT_KINDS = ["apple_zip", "apple_xml", "fitbit_daily_csv", "whoop_cycles_csv", "biosync_archive", "biosync_csv"] as const;
+export const IMPORT_KINDS = ["apple_zip", "apple_xml", "fitbit_daily_csv", "whoop_cycles_csv", "whoop_journal_csv", "biosync_archive", "biosync_csv"] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /** One input row (or XML element) that could not be imported; the import goes on without it. */

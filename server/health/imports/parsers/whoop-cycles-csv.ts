@@ -31,7 +31,7 @@ export function whoopZoneOffsetMinutes(text: string | undefined): number | null 
 }
 
 /** A local wall-clock time in a known offset: the instant and its local calendar date. */
-interface WallClock {
+export interface WallClock {
   instant: Date;
   localDate: string;
   /** The wall-clock time read as if it were UTC (for local calendar arithmetic). */
@@ -40,8 +40,12 @@ interface WallClock {
 
 const HALF_DAY_MS = 12 * 3_600_000;
 
-function addHalfDay(localWallMs: number): string {
-  return new Date(localWallMs + HALF_DAY_MS).toISOString().slice(0, 10);
+/**
+ * The local day a cycle counts for. A cycle begins when its sleep begins (the evening before): it is
+ * the day of the wake-up, and without a recorded wake-up, half a day after the start lands on the same day.
+ */
+export function whoopCycleDay(cycleStart: WallClock, wake: WallClock | null = null): string {
+  return wake ? wake.localDate : new Date(cycleStart.localWallMs + HALF_DAY_MS).toISOString().slice(0, 10);
 }
 
 /** `2024-03-09 23:10:00` read in `offsetMinutes` → the UTC instant; null when it is not a real time. */
@@ -101,8 +105,7 @@ async function* whoopBatches(input: ByteSource, tracker: ImportTracker, options:
     if ((onsetText !== "" || wakeText !== "") && !sleepKnown) fail(SLEEP_ONSET, `invalid sleep times "${onsetText}" → "${wakeText}"`);
 
     const idBase = `whoop:csv:${cycleStart.instant.toISOString()}`;
-    // A cycle begins when its sleep begins; without a recorded wake-up, half a day later lands on the same day.
-    const localDate = sleepKnown ? wake.localDate : addHalfDay(cycleStart.localWallMs);
+    const localDate = whoopCycleDay(cycleStart, sleepKnown ? wake : null);
     const ref = { source: "whoop", device: "WHOOP", utcOffsetMinutes: offset, timeZone: null } as const;
     const cell = (column: string): number | null => {
       const value = numericCell(values[column]);

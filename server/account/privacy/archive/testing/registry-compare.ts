@@ -3,6 +3,7 @@ import { getTableConfig } from "drizzle-orm/pg-core";
 import { expect } from "vitest";
 import type { Database } from "@/db";
 import { userDataTables, type UserDataTable } from "@/db/schema/registry";
+import { decryptSecret } from "@/server/platform/crypto";
 import { stableJson } from "@/server/security/testing/registry-rows";
 import { ownedBy } from "../table-walk";
 import { remappedId } from "../import-plan";
@@ -48,7 +49,9 @@ export async function expectEqualAfterImport(db: Database, from: string, to: str
     expect(before.length, `${name}: the exporting user has rows`).toBeGreaterThan(0);
     const rule = entry.import;
     const columns = typeof rule === "object" ? rule.update.map((c) => c.name) : Object.keys(before[0]!);
-    const pick = (row: Row, map: (v: unknown) => unknown) => Object.fromEntries(columns.map((c) => [c, map(row[c] ?? null)]));
+    // An encrypted column is written again on import under a fresh IV: what it holds is compared.
+    const plain = (column: string, value: unknown) => (column.endsWith("_enc") && typeof value === "string" ? decryptSecret(value) : value);
+    const pick = (row: Row, map: (v: unknown) => unknown) => Object.fromEntries(columns.map((c) => [c, map(plain(c, row[c] ?? null))]));
     const expected = before.map((row) => stableJson(pick(row, expectValue))).sort();
     const actual = after.map((row) => stableJson(pick(row, (v) => v))).sort();
     // A short account of the difference: the first rows missing and the first rows not expected.

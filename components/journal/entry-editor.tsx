@@ -1,0 +1,136 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { ChevronLeft, ChevronRight } from "lucide-react";
+import { useId, useState } from "react";
+import { fieldErrorsOf, formErrorOf } from "@/components/profile/field-errors";
+import { useTRPC } from "@/components/providers/trpc";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { Skeleton } from "@/components/ui/skeleton";
+import { MAX_NOTES } from "@/server/health/journal/limits";
+import type { EntryView, TagList } from "@/server/health/journal/schemas";
+import { DeleteEntryDialog } from "./delete-entry-dialog";
+import { longDate, shiftDate } from "./journal-constants";
+import { RatingSlider } from "./rating-slider";
+import { TagChips } from "./tag-chips";
+import { useJournalMutations } from "./use-journal-mutations";
+
+/** The entry of one date: pick the day, rate mood and energy, choose tags, write notes; save or delete. */
+export function EntryEditor({ date, today, onDateChange }: { date: string; today: string; onDateChange(date: string): void }) {
+  const trpc = useTRPC();
+  const entry = useQuery(trpc.journal.get.queryOptions({ date }));
+  const tags = useQuery(trpc.journal.tags.list.queryOptions());
+  const dateId = useId();
+
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>{date === today ? "Today’s entry" : longDate(date)}</CardTitle>
+        <CardDescription>{date === today ? longDate(date) : "One entry per day: saving again updates it."}</CardDescription>
+        <div className="mt-2 flex flex-wrap items-end gap-2">
+          <Button type="button" variant="outline" size="icon" onClick={() => onDateChange(shiftDate(date, -1))} aria-label="Previous day">
+            <ChevronLeft className="size-4" aria-hidden />
+          </Button>
+          <div className="flex flex-col gap-1.5">
+            <Label htmlFor={dateId}>Day</Label>
+            <Input id={dateId} type="date" className="w-44" value={date} max={today} onChange={(e) => e.target.value && onDateChange(e.target.value)} />
+          </div>
+          <Button type="button" variant="outline" size="icon" onClick={() => onDateChange(shiftDate(date, 1))} disabled={date >= today} aria-label="Next day">
+            <ChevronRight className="size-4" aria-hidden />
+          </Button>
+          {date !== today ? (
+            <Button type="button" variant="ghost" onClick={() => onDateChange(today)}>
+              Back to today
+            </Button>
+          ) : null}
+        </div>
+      </CardHeader>
+      <CardContent>
+        {entry.isPending || tags.isPending ? (
+          <div className="flex flex-col gap-6" aria-busy="true" aria-label="Loading the entry">
+            <Skeleton className="h-14" />
+            <Skeleton className="h-14" />
+            <Skeleton className="h-24" />
+            <Skeleton className="h-32" />
+          </div>
+        ) : entry.isError || tags.isError ? (
+          <Alert variant="error" className="flex flex-wrap items-center justify-between gap-2">
+            <span>The entry could not be loaded: {(entry.error ?? tags.error)?.message}</span>
+            <Button size="sm" variant="outline" onClick={() => void Promise.all([entry.refetch(), tags.refetch()])}>
+              Try again
+            </Button>
+          </Alert>
+        ) : (
+          <EntryForm key={`${date}|${entry.data?.updatedAt.toISOString() ?? "new"}`} date={date} entry={entry.data} tags={tags.data} />
+        )}
+      </CardContent>
+    </Card>
+  );
+}
+
+function EntryForm({ date, entry, tags }: { date: string; entry: EntryView | null; tags: TagList }) {
+  const notesId = useId();
+  const [mood, setMood] = useState(entry?.mood ?? null);
+  const [energy, setEnergy] = useState(entry?.energy ?? null);
+  const [chosen, setChosen] = useState<string[]>(entry?.tags.map((t) => t.name) ?? []);
+  const [notes, setNotes] = useState(entry?.notes ?? "");
+  const { save, remove } = useJournalMutations();
+  const fieldErrors = fieldErrorsOf(save.error);
+  const formError = formErrorOf(save.error, fieldErrors);
+  const tagError = Object.entries(fieldErrors).find(([path]) => path.startsWith("tags"))?.[1];
+
+  return (
+    <form
+      className="flex flex-col gap-6"
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate({ date, mood, energy, tags: chosen, notes });
+      }}
+    >
+      <div className="grid gap-6 sm:grid-cols-2">
+        <RatingSlider id={`${notesId}-mood`} label="Mood" low="awful" high="great" value={mood} onChange={setMood} />
+        <RatingSlider id={`${notesId}-energy`} label="Energy" low="drained" high="full of energy" value={energy} onChange={setEnergy} />
+      </div>
+      {fieldErrors.mood || fieldErrors.energy ? (
+        <p className="text-sm text-red-600 dark:text-red-400" role="alert">
+          {fieldErrors.mood ?? fieldErrors.energy}
+        </p>
+      ) : null}
+      <TagChips known={tags.tags.map((t) => t.name)} suggestions={tags.suggestions} selected={chosen} onChange={setChosen} />
+      {tagError ? (
+        <p className="text-sm text-red-600 dark:text-red-400" role="alert">
+          {tagError}
+        </p>
+      ) : null}
+      {entry?.answeredNo.length ? <p className="text-xs text-zinc-500">Answered “no” in WHOOP: {entry.answeredNo.map((t) => t.name).join(", ")}</p> : null}
+      <div className="flex flex-col gap-1.5">
+        <Label htmlFor={notesId}>Notes</Label>
+        <textarea
+          id={notesId}
+          value={notes}
+          maxLength={MAX_NOTES}
+          rows={5}
+          onChange={(e) => setNotes(e.target.value)}
+          aria-invalid={fieldErrors.notes ? true : undefined}
+          aria-describedby={`${notesId}-hint`}
+          className="w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm placeholder:text-zinc-400 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 aria-[invalid=true]:border-red-500 dark:border-zinc-700 dark:bg-zinc-900"
+          placeholder="Anything worth remembering about the day"
+        />
+        <p id={`${notesId}-hint`} className={fieldErrors.notes ? "text-xs text-red-600 dark:text-red-400" : "text-xs text-zinc-500"}>
+          {fieldErrors.notes ?? "Notes are encrypted where they are stored and never sent to the AI that writes your recommendations."}
+        </p>
+      </div>
+      {formError ? <Alert variant="error">{formError}</Alert> : null}
+      <div className="flex flex-wrap gap-2">
+        <Button type="submit" pending={save.isPending}>
+          {entry ? "Save changes" : "Save entry"}
+        </Button>
+        {entry ? <DeleteEntryDialog date={date} pending={remove.isPending} onConfirm={() => remove.mutateAsync({ id: entry.id })} /> : null}
+      </div>
+    </form>
+  );
+}
