@@ -22,6 +22,8 @@ import { eraseAccount } from "./functions/privacy/erase-account";
 import { fanOutAccountDeletions } from "./functions/privacy/fan-out-account-deletions";
 import { fanOutRawRetention } from "./functions/privacy/fan-out-raw-retention";
 import { sendDeletionConfirmationEmail } from "./functions/privacy/send-deletion-confirmation-email";
+import { fanOutNotifications } from "./functions/notifications/fan-out-notifications";
+import { notifyUser } from "./functions/notifications/notify-user";
 
 /**
  * Every job function, one per file in inngest/functions/. Only the boot path
@@ -50,6 +52,8 @@ export const functions: AnyDefinedFunction[] = [
   eraseAccount,
   fanOutRawRetention,
   enforceRawRetention,
+  fanOutNotifications,
+  notifyUser,
 ];
 
 /** The functions as Inngest sees them (served at /api/inngest). */

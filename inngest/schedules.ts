@@ -24,6 +24,8 @@ export const schedules: Schedule[] = [
   { id: "account-deletions", cron: "5 * * * *", everyMs: 3_600_000, event: "clock/account-deletions-due" },
   // Hourly, so that each user's daily retention run falls in their own small hours.
   { id: "raw-retention", cron: "10 * * * *", everyMs: 3_600_000, event: "clock/raw-retention-due" },
+  // Hourly, so that each user's notifications go out at their local times (see server/account/notifications/due.ts).
+  { id: "notifications", cron: "0 * * * *", everyMs: 3_600_000, event: "clock/notifications-due" },
 ];
 
 /** The start of the slot `now` falls in. */

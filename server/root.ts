@@ -1,6 +1,7 @@
 import { actionPlanRouter } from "./health/analytics/recommendations/router";
 import { adminRouter } from "./admin/router";
 import { authRouter } from "./account/auth/router";
+import { notificationsRouter } from "./account/notifications/router";
 import { outboxRouter } from "./platform/email/router";
 import { importsRouter } from "./health/imports/router";
 import { insightsRouter } from "./health/analytics/insights/router";
@@ -23,6 +24,7 @@ export const appRouter = router({
   twoFactor: twoFactorRouter,
   profile: profileRouter,
   privacy: privacyRouter,
+  notifications: notificationsRouter,
   admin: adminRouter,
   jobs: jobsRouter,
   outbox: outboxRouter,

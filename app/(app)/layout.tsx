@@ -5,6 +5,7 @@ import { DeletionBanner } from "@/components/privacy/deletion-banner";
 import { getDb } from "@/db";
 import { deletionState } from "@/server/account/privacy/deletion";
 import { signOutAction } from "@/server/account/auth/actions";
+import { unreadCount } from "@/server/account/notifications/inbox";
 
 /** Every page here depends on who is signed in: render per request, never at build time. */
 export const dynamic = "force-dynamic";
@@ -12,12 +13,17 @@ export const dynamic = "force-dynamic";
 /** Every signed-in page: the shell, or a redirect to sign-in. */
 export default async function SignedInLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
-  const [profile, deletion] = await Promise.all([currentProfile(user.id), getDb().then((db) => deletionState(db, user.id))]);
+  const [profile, deletion, unread] = await Promise.all([
+    currentProfile(user.id),
+    getDb().then((db) => deletionState(db, user.id)),
+    getDb().then((db) => unreadCount(db, user.id)),
+  ]);
   return (
     <AppShell
       area="app"
       user={{ name: profile.name, email: profile.email, role: user.role }}
       signOutAction={signOutAction}
+      unreadNotifications={unread}
       banner={
         <>
           {profile.emailVerified ? null : <VerifyEmailBanner email={profile.email} />}

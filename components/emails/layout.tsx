@@ -67,6 +67,16 @@ export function EmailFooterLinks({ links }: { links: { href: string; label: stri
   );
 }
 
+/** A label and its value, one row of a small figures list. */
+export function EmailFigure({ label, value, note }: { label: string; value: string; note?: string }) {
+  return (
+    <Text style={{ margin: "0 0 8px", fontSize: 15, lineHeight: "22px", color: colors.text }}>
+      <strong>{label}:</strong> {value}
+      {note ? <span style={{ color: colors.muted }}> — {note}</span> : null}
+    </Text>
+  );
+}
+
 /** A call-to-action button followed by the raw link, so the plain-text part carries the URL too. */
 export function EmailButton({ href, children }: { href: string; children: ReactNode }) {
   return (

@@ -2,6 +2,7 @@ import { Logo } from "./logo";
 import { MobileNav } from "./mobile-nav";
 import type { NavArea } from "./nav";
 import { NavLinks } from "./nav-links";
+import { NotificationBell } from "./notification-bell";
 import { ThemeToggle } from "./theme-toggle";
 import { UserMenu } from "./user-menu";
 
@@ -11,11 +12,13 @@ interface AppShellProps {
   signOutAction: () => Promise<void>;
   /** Shown above the header (e.g. the unverified-email banner). */
   banner?: React.ReactNode;
+  /** Unread in-app notifications; the bell shows only where there is a list (not in the admin console). */
+  unreadNotifications?: number;
   children: React.ReactNode;
 }
 
 /** Sidebar on wide screens, a drawer on narrow ones; the header carries theme and account menus. */
-export function AppShell({ area, user, signOutAction, banner, children }: AppShellProps) {
+export function AppShell({ area, user, signOutAction, banner, unreadNotifications, children }: AppShellProps) {
   const home = area === "admin" ? "/admin" : "/dashboard";
   return (
     <div className="flex min-h-dvh flex-col">
@@ -40,6 +43,7 @@ export function AppShell({ area, user, signOutAction, banner, children }: AppShe
               <Logo href={home} />
             </div>
             <div className="ml-auto flex items-center gap-1">
+              {unreadNotifications !== undefined ? <NotificationBell unread={unreadNotifications} /> : null}
               <ThemeToggle />
               <UserMenu name={user.name} email={user.email} isAdmin={user.role === "admin"} signOutAction={signOutAction} />
             </div>

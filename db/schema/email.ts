@@ -1,4 +1,4 @@
-import { index, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 
 export const emailTransport = pgEnum("email_transport", ["resend", "outbox"]);
@@ -23,6 +23,8 @@ export const emailOutbox = pgTable(
     html: text("html").notNull(),
     text: text("text").notNull(),
     tag: text("tag"),
+    /** Extra message headers sent with it (e.g. List-Unsubscribe). */
+    headers: jsonb("headers").$type<Record<string, string>>().notNull().default({}),
     transport: emailTransport("transport").notNull(),
     status: emailStatus("status").notNull(),
     secretLink: emailSecretLink("secret_link").notNull().default("none"),

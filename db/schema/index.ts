@@ -15,3 +15,4 @@ export * from "./exports";
 export * from "./journal";
 export * from "./reports";
 export * from "./privacy";
+export * from "./notifications";

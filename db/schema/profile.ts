@@ -1,4 +1,4 @@
-import { boolean, check, integer, numeric, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, integer, numeric, pgEnum, pgTable, smallint, text, timestamp, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import { users } from "./auth";
 
@@ -40,19 +40,47 @@ export const profiles = pgTable(
   ],
 );
 
-export const notificationPreferences = pgTable("notification_preferences", {
-  userId: uuid("user_id")
-    .primaryKey()
-    .references(() => users.id, { onDelete: "cascade" }),
-  dailySummary: boolean("daily_summary").notNull().default(true),
-  recoveryAlerts: boolean("recovery_alerts").notNull().default(true),
-  weeklyReport: boolean("weekly_report").notNull().default(true),
-  marketing: boolean("marketing").notNull().default(false),
-  updatedAt: timestamp("updated_at", { withTimezone: true })
-    .notNull()
-    .defaultNow()
-    .$onUpdate(() => new Date()),
-});
+/** When notification emails go out unless the user chose otherwise (local time, ISO weekday). */
+export const NOTIFICATION_SCHEDULE_DEFAULTS = { dailySummaryTime: "08:00", weeklyReportDay: 1, weeklyReportTime: "08:00" } as const;
+
+/** Local clock times are "HH:MM" in the user's profile time zone. */
+const clockTime = (t: AnyPgColumn) => sql`${t} ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$'`;
+
+/**
+ * Which notification emails a user gets and when (the in-app list always gets every one). Quiet
+ * hours are off while both ends are null; an end before the start wraps past midnight.
+ */
+export const notificationPreferences = pgTable(
+  "notification_preferences",
+  {
+    userId: uuid("user_id")
+      .primaryKey()
+      .references(() => users.id, { onDelete: "cascade" }),
+    dailySummary: boolean("daily_summary").notNull().default(true),
+    recoveryAlerts: boolean("recovery_alerts").notNull().default(true),
+    weeklyReport: boolean("weekly_report").notNull().default(true),
+    marketing: boolean("marketing").notNull().default(false),
+    dailySummaryTime: text("daily_summary_time").notNull().default(NOTIFICATION_SCHEDULE_DEFAULTS.dailySummaryTime),
+    /** ISO weekday: 1 = Monday … 7 = Sunday. */
+    weeklyReportDay: smallint("weekly_report_day").notNull().default(NOTIFICATION_SCHEDULE_DEFAULTS.weeklyReportDay),
+    weeklyReportTime: text("weekly_report_time").notNull().default(NOTIFICATION_SCHEDULE_DEFAULTS.weeklyReportTime),
+    quietHoursStart: text("quiet_hours_start"),
+    quietHoursEnd: text("quiet_hours_end"),
+    updatedAt: timestamp("updated_at", { withTimezone: true })
+      .notNull()
+      .defaultNow()
+      .$onUpdate(() => new Date()),
+  },
+  (t) => [
+    check("notification_preferences_daily_time", clockTime(t.dailySummaryTime)),
+    check("notification_preferences_weekly_time", clockTime(t.weeklyReportTime)),
+    check("notification_preferences_weekly_day", sql`${t.weeklyReportDay} between 1 and 7`),
+    check(
+      "notification_preferences_quiet_hours",
+      sql`(${t.quietHoursStart} is null and ${t.quietHoursEnd} is null) or (${clockTime(t.quietHoursStart)} and ${clockTime(t.quietHoursEnd)} and ${t.quietHoursStart} <> ${t.quietHoursEnd})`,
+    ),
+  ],
+);
 
 /** How long raw provider payloads may be kept, in days (no value: for good). */
 export const RAW_RETENTION_CHOICES = [30, 90, 365] as const;

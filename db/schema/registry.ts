@@ -10,6 +10,7 @@ import { journalEntries, journalEntryTags, journalTags } from "./journal";
 import { oauthStates, providerConnections, syncRuns } from "./devices";
 import { rawRecords, webhookDeliveries } from "./ingestion";
 import { dailySummaries, providerDailyTotals, providerPriorities, seriesChunks, sleepSessions, summaryRecomputes, workouts } from "./timeseries";
+import { notifications } from "./notifications";
 import { notificationPreferences, privacySettings, profiles } from "./profile";
 import { accountDeletions, consentRecords } from "./privacy";
 import { passkeys, recoveryCodes, signInTickets, totpCredentials, webauthnChallenges } from "./two-factor";
@@ -147,4 +148,6 @@ export const userDataTables: readonly UserDataTable[] = [
   { table: journalEntries, owner: journalEntries.userId, export: "rows", erase: "cascade", import: "rows", sync: false },
   { table: journalTags, owner: journalTags.userId, export: "rows", erase: "cascade", import: "rows", sync: false },
   { table: journalEntryTags, owner: journalEntryTags.entryId, ownedThrough: journalEntries, export: "rows", erase: "cascade", import: "rows", sync: false },
+  // notifications: the in-app list, like mail sent: an imported account keeps its own (an email held by quiet hours is a copy of the row)
+  { table: notifications, owner: notifications.userId, export: "rows", exportOmit: [notifications.heldEmail], erase: "cascade", import: "none", sync: false },
 ];

@@ -7,6 +7,7 @@ import { importsEvents } from "./imports";
 import { ingestionEvents } from "./ingestion";
 import { reportsEvents } from "./reports";
 import { privacyEvents } from "./privacy";
+import { notificationsEvents } from "./notifications";
 import { timeseriesEvents } from "./timeseries";
 
 /**
@@ -23,6 +24,7 @@ export const eventSchemas = {
   ...reportsEvents,
   ...exportsEvents,
   ...privacyEvents,
+  ...notificationsEvents,
 } as const;
 
 export type EventName = keyof typeof eventSchemas;

@@ -55,7 +55,7 @@ const REDIRECT_FIELDS = ["callbackUrl", "redirectTo", "redirect", "returnTo", "n
 const SEGMENT_SAMPLES: Record<string, string[]> = {
   provider: ["oura", "demo"],
   trpc: ["auth.me"],
-  token: ["not-a-token", "eyJrIjoiLi4vLi4vZXRjIn0.c2ln"],
+  token: ["not-a-token", "eyJrIjoiLi4vLi4vZXRjIn0.c2ln", "00000000-0000-4000-8000-000000000000.daily-summary.AAAA"],
   nextauth: ["signin", "signout", "callback/credentials", "signin/google", "session", "csrf"],
 };
 

@@ -1,7 +1,5 @@
 import { findUserById } from "@/server/account/auth/users";
 import { ensureWeeklyReport } from "@/server/health/reports/store";
-// The notification crons are in the same job list: loading it registers the weekly-report source.
-import "@/server/health/reports/notification";
 import { defineFunction } from "../../define";
 
 /** One user's report of one week, made from the stored data unless it exists (a retry or a repeat changes nothing). */

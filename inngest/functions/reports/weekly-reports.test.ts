@@ -10,8 +10,6 @@ import { scoreRow } from "@/server/health/analytics/insights/testing/rows";
 import { FIXTURE_SCORES, FIXTURE_SUMMARIES } from "@/server/health/reports/testing/fixture-week";
 import { emit } from "@/server/platform/jobs/emit";
 import { drainJobs } from "@/server/platform/jobs/runner";
-// Loading the job registers the source, as the job list does in the app.
-import "./make-weekly-report";
 
 const testDb = withTestDb({ inProcessJobs: true });
 

@@ -1,8 +1,12 @@
 import type { ReactElement } from "react";
 import type { Database } from "@/db";
+import { NOTIFICATION_KIND_VALUES } from "@/db/schema/notifications";
+import { dailySummaryNotification } from "@/server/health/analytics/insights/daily-summary";
+import { recoveryAlertNotification } from "@/server/health/analytics/risks/recovery-alert";
+import { weeklyReportNotification } from "@/server/health/reports/notification";
 
 /** Every notification BioSync sends; each one has an email preference of the same name. */
-export const NOTIFICATION_KINDS = ["daily-summary", "recovery-alert", "weekly-report"] as const;
+export const NOTIFICATION_KINDS = NOTIFICATION_KIND_VALUES;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** What the links of a notification email need (built by the notifications domain per recipient). */
@@ -33,4 +37,8 @@ export interface NotificationContent {
  */
 export type NotificationSource = (db: Database, userId: string, now: Date) => Promise<NotificationContent | null>;
 
-export const NOTIFICATION_SOURCES: Partial<Record<NotificationKind, NotificationSource>> = {};
+export const NOTIFICATION_SOURCES: Partial<Record<NotificationKind, NotificationSource>> = {
+  "daily-summary": dailySummaryNotification,
+  "recovery-alert": recoveryAlertNotification,
+  "weekly-report": weeklyReportNotification,
+};

@@ -66,11 +66,29 @@ export const onboardingStepInput = z.discriminatedUnion("step", [
 ]);
 export type OnboardingStepInput = z.infer<typeof onboardingStepInput>;
 
+const CLOCK_TIME = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
+
+/** A local time of day, "HH:MM" (24-hour), as `<input type="time">` gives it. */
+export const clockTimeSchema = singleLineText({ max: 5 }).refine((value) => CLOCK_TIME.test(value), { message: "Enter a time like 08:00." });
+
+export const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
+
+/** Quiet hours [start, end) in local time; an end before the start wraps past midnight; null turns them off. */
+export const quietHoursSchema = z
+  .object({ start: clockTimeSchema, end: clockTimeSchema })
+  .refine((quiet) => quiet.start !== quiet.end, { message: "Quiet hours must end at another time than they start.", path: ["end"] });
+
 export const notificationsUpdateInput = z
   .object({
     dailySummary: z.boolean(),
     recoveryAlerts: z.boolean(),
     weeklyReport: z.boolean(),
     marketing: z.boolean(),
+    dailySummaryTime: clockTimeSchema,
+    /** ISO weekday: 1 = Monday … 7 = Sunday. */
+    weeklyReportDay: z.number({ message: "Choose a day of the week." }).int("Choose a day of the week.").min(1, "Choose a day of the week.").max(7, "Choose a day of the week."),
+    weeklyReportTime: clockTimeSchema,
+    quietHours: quietHoursSchema.nullable(),
   })
   .partial();
+export type NotificationsUpdateInput = z.infer<typeof notificationsUpdateInput>;

@@ -134,4 +134,24 @@ describe("profile.notifications", () => {
     const { caller } = await signedIn("notify-bad@example.com");
     expect(await badRequestFields(caller.profile.notifications.update({ weeklyReport: "yes" as unknown as boolean }))).toEqual(["weeklyReport"]);
   });
+
+  it("keeps the send times (08:00 and Monday 08:00 by default) and quiet hours, which may wrap midnight or be off", async () => {
+    const { caller } = await signedIn("notify-times@example.com");
+    expect(await caller.profile.notifications.get()).toMatchObject({ dailySummaryTime: "08:00", weeklyReportDay: 1, weeklyReportTime: "08:00", quietHours: null });
+    const saved = await caller.profile.notifications.update({ dailySummaryTime: "06:45", weeklyReportDay: 7, weeklyReportTime: "19:30", quietHours: { start: "22:30", end: "06:00" } });
+    expect(saved).toMatchObject({ dailySummaryTime: "06:45", weeklyReportDay: 7, weeklyReportTime: "19:30", quietHours: { start: "22:30", end: "06:00" }, dailySummary: true });
+    // A switch saved alone leaves the times as they are.
+    expect(await caller.profile.notifications.update({ marketing: true })).toMatchObject({ quietHours: { start: "22:30", end: "06:00" }, dailySummaryTime: "06:45" });
+    expect(await caller.profile.notifications.update({ quietHours: null })).toMatchObject({ quietHours: null, weeklyReportDay: 7 });
+  });
+
+  it("answers bad times with 400 naming the field", async () => {
+    const { caller } = await signedIn("notify-bad-times@example.com");
+    expect(await badRequestFields(caller.profile.notifications.update({ dailySummaryTime: "8:00" }))).toEqual(["dailySummaryTime"]);
+    expect(await badRequestFields(caller.profile.notifications.update({ weeklyReportTime: "24:00" }))).toEqual(["weeklyReportTime"]);
+    expect(await badRequestFields(caller.profile.notifications.update({ weeklyReportDay: 0 }))).toEqual(["weeklyReportDay"]);
+    expect(await badRequestFields(caller.profile.notifications.update({ quietHours: { start: "22:00", end: "22:00" } }))).toEqual(["quietHours.end"]);
+    expect(await badRequestFields(caller.profile.notifications.update({ quietHours: { start: "22:00", end: "7am" } }))).toEqual(["quietHours.end"]);
+    expect(await caller.profile.notifications.get()).toMatchObject({ dailySummaryTime: "08:00", quietHours: null });
+  });
 });

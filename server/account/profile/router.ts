@@ -53,6 +53,10 @@ const notificationsOutput = z.object({
   recoveryAlerts: z.boolean(),
   weeklyReport: z.boolean(),
   marketing: z.boolean(),
+  dailySummaryTime: z.string(),
+  weeklyReportDay: z.number().int(),
+  weeklyReportTime: z.string(),
+  quietHours: z.object({ start: z.string(), end: z.string() }).nullable(),
   updatedAt: z.date(),
 });
 

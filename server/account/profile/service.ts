@@ -6,6 +6,7 @@ import { AppError } from "../../errors";
 import {
   ONBOARDING_STEPS,
   type OnboardingStepInput,
+  type NotificationsUpdateInput,
   type OnboardingStepName,
   type ProfileUpdateInput,
 } from "./inputs";
@@ -165,7 +166,22 @@ export async function isOnboardingComplete(db: Database, userId: string): Promis
   return Boolean(row?.completedAt);
 }
 
-export type NotificationSettings = Omit<typeof notificationPreferences.$inferSelect, "userId">;
+export interface NotificationSettings {
+  dailySummary: boolean;
+  recoveryAlerts: boolean;
+  weeklyReport: boolean;
+  marketing: boolean;
+  dailySummaryTime: string;
+  weeklyReportDay: number;
+  weeklyReportTime: string;
+  quietHours: { start: string; end: string } | null;
+  updatedAt: Date;
+}
+
+function notificationSettingsOf(row: typeof notificationPreferences.$inferSelect): NotificationSettings {
+  const { userId: _owner, quietHoursStart, quietHoursEnd, ...settings } = row;
+  return { ...settings, quietHours: quietHoursStart && quietHoursEnd ? { start: quietHoursStart, end: quietHoursEnd } : null };
+}
 
 export async function getNotificationPreferences(db: Database, userId: string): Promise<NotificationSettings> {
   const read = () => db.select().from(notificationPreferences).where(eq(notificationPreferences.userId, userId));
@@ -175,18 +191,18 @@ export async function getNotificationPreferences(db: Database, userId: string): 
     [row] = await read();
   }
   if (!row) throw AppError.notFound("Notification preferences");
-  const { userId: _owner, ...settings } = row;
-  return settings;
+  return notificationSettingsOf(row);
 }
 
-export async function updateNotificationPreferences(
-  db: Database,
-  userId: string,
-  input: Partial<Pick<NotificationSettings, "dailySummary" | "recoveryAlerts" | "weeklyReport" | "marketing">>,
-): Promise<NotificationSettings> {
+export async function updateNotificationPreferences(db: Database, userId: string, input: NotificationsUpdateInput): Promise<NotificationSettings> {
   await getNotificationPreferences(db, userId);
-  if (Object.values(input).some((value) => value !== undefined)) {
-    await db.update(notificationPreferences).set(input).where(eq(notificationPreferences.userId, userId));
+  const { quietHours, ...rest } = input;
+  const changes: Partial<typeof notificationPreferences.$inferInsert> = {
+    ...rest,
+    ...(quietHours === undefined ? {} : { quietHoursStart: quietHours?.start ?? null, quietHoursEnd: quietHours?.end ?? null }),
+  };
+  if (Object.values(changes).some((value) => value !== undefined)) {
+    await db.update(notificationPreferences).set(changes).where(eq(notificationPreferences.userId, userId));
   }
   return getNotificationPreferences(db, userId);
 }

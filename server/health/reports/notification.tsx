@@ -1,7 +1,7 @@
 import WeeklyReportEmail from "@/components/emails/weekly-report";
 import type { Database } from "@/db";
 import { findUserById } from "../../account/auth/users";
-import { NOTIFICATION_SOURCES, type NotificationContent } from "../../account/notifications/sources";
+import type { NotificationContent } from "../../account/notifications/sources";
 import { userTimeZone } from "../../account/profile/service";
 import { formatChange, formatMetric, formatWeekRange } from "./format";
 import { ensureWeeklyReport } from "./store";
@@ -41,5 +41,3 @@ export async function weeklyReportNotification(db: Database, userId: string, now
     inApp: { title: `Your weekly report for ${formatWeekRange(figures)}`, body: `${headline}.`, href: reportPath(figures.week) },
   };
 }
-
-NOTIFICATION_SOURCES["weekly-report"] = weeklyReportNotification;

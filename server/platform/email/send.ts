@@ -8,11 +8,15 @@ import { env } from "../../env";
 import { AppError } from "../../errors";
 import { logger } from "../../logger";
 
-export interface EmailMessage {
+/** A message already rendered (e.g. held back and sent later). */
+export interface RenderedEmail {
+  html: string;
+  text: string;
+}
+
+interface EmailMessageBase {
   to: string;
   subject: string;
-  /** A React Email template element, e.g. `<VerifyEmail url={…} />`. */
-  react: ReactElement;
   /** Category shown in the outbox and sent to Resend as a tag, e.g. "verify-email". */
   tag?: string;
   /** The user the email is about, when there is one. */
@@ -25,6 +29,23 @@ export interface EmailMessage {
    * with Resend the stored copy has them replaced by REMOVED_LINK.
    */
   secretLinks?: readonly string[];
+  /** Extra headers (e.g. List-Unsubscribe), sent to Resend and kept in the outbox row. */
+  headers?: Readonly<Record<string, string>>;
+}
+
+export type EmailMessage = EmailMessageBase &
+  (
+    | {
+        /** A React Email template element, e.g. `<VerifyEmail url={…} />`. */
+        react: ReactElement;
+      }
+    | { rendered: RenderedEmail }
+  );
+
+/** The HTML and plain-text parts of a React Email template. */
+export async function renderEmail(react: ReactElement): Promise<RenderedEmail> {
+  const [html, text] = await Promise.all([render(react), render(react, { plainText: true })]);
+  return { html, text };
 }
 
 export interface SentEmail {
@@ -64,8 +85,9 @@ const recipient = z.email();
 export async function sendEmailWith(config: EmailConfig, db: Database, message: EmailMessage): Promise<SentEmail> {
   const to = message.to.trim().toLowerCase();
   if (!recipient.safeParse(to).success) throw AppError.field("to", "Not a valid email address.");
-  const [html, text] = await Promise.all([render(message.react), render(message.react, { plainText: true })]);
-  const base = { to, from: config.from, subject: message.subject, html, text, tag: message.tag ?? null, userId: message.userId ?? null };
+  const { html, text } = "rendered" in message ? message.rendered : await renderEmail(message.react);
+  const headers = { ...message.headers };
+  const base = { to, from: config.from, subject: message.subject, html, text, tag: message.tag ?? null, userId: message.userId ?? null, headers };
   const secretLinks = message.secretLinks ?? [];
 
   const { resendApiKey } = config;
@@ -131,7 +153,7 @@ type ResendOutcome = { ok: true; id: string } | { ok: false; error: string };
 
 async function sendThroughResend(
   config: EmailConfig & { resendApiKey: string },
-  email: { to: string; from: string; subject: string; html: string; text: string; tag?: string },
+  email: { to: string; from: string; subject: string; html: string; text: string; tag?: string; headers: Record<string, string> },
   idempotencyKey: string | undefined,
 ): Promise<ResendOutcome> {
   try {
@@ -142,6 +164,7 @@ async function sendThroughResend(
         subject: email.subject,
         html: email.html,
         text: email.text,
+        ...(Object.keys(email.headers).length ? { headers: email.headers } : {}),
         // Resend tags allow only ASCII letters, digits, "_" and "-".
         ...(email.tag ? { tags: [{ name: "category", value: email.tag.replace(/[^A-Za-z0-9_-]/g, "_") }] } : {}),
       },

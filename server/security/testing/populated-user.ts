@@ -20,6 +20,7 @@ import { addDays, localDate } from "@/server/health/local-date";
 import { lastCompleteWeekStart, weekLabel } from "@/server/health/reports/week";
 import { webhookSigners } from "@/server/health/providers/testing/webhook-signing";
 import { TERRA_USER, terraBody, terraDailyRecord, terraSleepRecord } from "@/server/health/providers/terra/testing/fixtures";
+import { emit } from "@/server/platform/jobs/emit";
 import { drainJobs } from "@/server/platform/jobs/runner";
 import { callerFor, sessionFor } from "@/server/testing";
 import { populateInsights } from "./populated-insights";
@@ -180,6 +181,12 @@ export async function populateUser(world: World, spec: UserSpec): Promise<Popula
     await populateInsights(db, id);
     // Last week's report, made on request (the recompute has made the demo history's own already: the same row).
     await caller.reports.make({ week: weekLabel(lastCompleteWeekStart(today)) });
+    // Notifications through their job: today's summary, the alert about the raised flag and last week's report, in-app and emailed.
+    await emit(db, "notifications/user.due", { userId: id, at: new Date().toISOString(), kinds: ["daily-summary", "recovery-alert", "weekly-report"] });
+    await drainJobs(db, { timeoutMs: 120_000 });
+    const inbox = await caller.notifications.list({});
+    if (inbox.items.length === 0) throw new Error("no notification delivered");
+    await caller.notifications.markRead({ id: inbox.items[0]!.id });
   }
   // An admin opens an email holding a link in the outbox (the embedded mailbox): audited, naming this user.
   const admin = await createUser(db, { email: `admin-${spec.label}@matrix.example`, role: "admin", verified: true });

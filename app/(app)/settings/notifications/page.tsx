@@ -6,7 +6,7 @@ export const metadata = { title: "Notification settings" };
 
 export default async function NotificationSettingsPage() {
   await requireUser("/settings/notifications");
-  await prefetch(trpc.profile.notifications.get.queryOptions());
+  await Promise.all([prefetch(trpc.profile.notifications.get.queryOptions()), prefetch(trpc.profile.get.queryOptions())]);
   return (
     <HydrateClient>
       <NotificationSettings />
