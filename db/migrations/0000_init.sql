@@ -97,6 +97,7 @@ CREATE TABLE "email_outbox" (
 	"html" text NOT NULL,
 	"text" text NOT NULL,
 	"tag" text,
+	"headers" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"transport" "email_transport" NOT NULL,
 	"status" "email_status" NOT NULL,
 	"secret_link" "email_secret_link" DEFAULT 'none' NOT NULL,
@@ -112,7 +113,16 @@ CREATE TABLE "notification_preferences" (
 	"recovery_alerts" boolean DEFAULT true NOT NULL,
 	"weekly_report" boolean DEFAULT true NOT NULL,
 	"marketing" boolean DEFAULT false NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+	"daily_summary_time" text DEFAULT '08:00' NOT NULL,
+	"weekly_report_day" smallint DEFAULT 1 NOT NULL,
+	"weekly_report_time" text DEFAULT '08:00' NOT NULL,
+	"quiet_hours_start" text,
+	"quiet_hours_end" text,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "notification_preferences_daily_time" CHECK ("notification_preferences"."daily_summary_time" ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$'),
+	CONSTRAINT "notification_preferences_weekly_time" CHECK ("notification_preferences"."weekly_report_time" ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$'),
+	CONSTRAINT "notification_preferences_weekly_day" CHECK ("notification_preferences"."weekly_report_day" between 1 and 7),
+	CONSTRAINT "notification_preferences_quiet_hours" CHECK (("notification_preferences"."quiet_hours_start" is null and "notification_preferences"."quiet_hours_end" is null) or ("notification_preferences"."quiet_hours_start" ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$' and "notification_preferences"."quiet_hours_end" ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$' and "notification_preferences"."quiet_hours_start" <> "notification_preferences"."quiet_hours_end"))
 );
 --> statement-breakpoint
 CREATE TABLE "privacy_settings" (
@@ -612,6 +622,21 @@ CREATE TABLE "consent_records" (
 	"at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "notifications" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"user_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"dedupe_key" text NOT NULL,
+	"title" text NOT NULL,
+	"body" text NOT NULL,
+	"href" text NOT NULL,
+	"read_at" timestamp with time zone,
+	"email_state" text NOT NULL,
+	"held_email" jsonb,
+	"emailed_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "auth_accounts" ADD CONSTRAINT "auth_accounts_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "auth_sessions" ADD CONSTRAINT "auth_sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "auth_tokens" ADD CONSTRAINT "auth_tokens_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -660,6 +685,7 @@ ALTER TABLE "journal_tags" ADD CONSTRAINT "journal_tags_user_id_users_id_fk" FOR
 ALTER TABLE "weekly_reports" ADD CONSTRAINT "weekly_reports_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "account_deletions" ADD CONSTRAINT "account_deletions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "consent_records" ADD CONSTRAINT "consent_records_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "notifications" ADD CONSTRAINT "notifications_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "auth_accounts_user_provider_idx" ON "auth_accounts" USING btree ("user_id","provider");--> statement-breakpoint
 CREATE INDEX "auth_sessions_user_idx" ON "auth_sessions" USING btree ("user_id","last_seen_at");--> statement-breakpoint
 CREATE INDEX "auth_tokens_user_purpose_idx" ON "auth_tokens" USING btree ("user_id","purpose");--> statement-breakpoint
@@ -711,4 +737,8 @@ CREATE INDEX "journal_entry_tags_tag_idx" ON "journal_entry_tags" USING btree ("
 CREATE UNIQUE INDEX "journal_tags_user_name_idx" ON "journal_tags" USING btree ("user_id","normalized_name");--> statement-breakpoint
 CREATE UNIQUE INDEX "weekly_reports_user_week_uq" ON "weekly_reports" USING btree ("user_id","week_start");--> statement-breakpoint
 CREATE INDEX "account_deletions_due_idx" ON "account_deletions" USING btree ("status","scheduled_for");--> statement-breakpoint
-CREATE INDEX "consent_records_user_at_idx" ON "consent_records" USING btree ("user_id","at","id");
+CREATE INDEX "consent_records_user_at_idx" ON "consent_records" USING btree ("user_id","at","id");--> statement-breakpoint
+CREATE UNIQUE INDEX "notifications_user_dedupe_uq" ON "notifications" USING btree ("user_id","dedupe_key");--> statement-breakpoint
+CREATE INDEX "notifications_user_created_idx" ON "notifications" USING btree ("user_id","created_at","id");--> statement-breakpoint
+CREATE INDEX "notifications_user_unread_idx" ON "notifications" USING btree ("user_id") WHERE "notifications"."read_at" is null;--> statement-breakpoint
+CREATE INDEX "notifications_deferred_idx" ON "notifications" USING btree ("user_id") WHERE "notifications"."email_state" = 'deferred';
