@@ -73,7 +73,7 @@ ${rows.join("\n")}`;
 export async function runArchiveRoundTrips(): Promise<ArchiveRoundTripResult[]> {
   const results: ArchiveRoundTripResult[] = [];
   for (const open of [postgresBenchDb, pgliteBenchDb]) {
-    const target = await open("-archive");
+    const target = await open("_archive");
     if (!target) continue;
     try {
       results.push(await benchArchiveRoundTrip(target));
