@@ -21,7 +21,7 @@ const entryColumns = {
   updatedAt: journalEntries.updatedAt,
 };
 
-/** Who is reading: reads of notes are audited with the caller's address. */
+/** Who is reading or writing: reads and writes of notes are audited with the caller's address. */
 export interface Reader {
   userId: string;
   ip?: string | null;
@@ -61,8 +61,10 @@ function toView(row: EntryRow, answers: { yes: TagView[]; no: TagView[] } | unde
 /**
  * Saves the user's entry of a date: the first save creates it, a later one replaces its mood,
  * energy, notes and "yes" tags (explicit "no" answers of other tags, from an import, stay).
+ * Writing notes is recorded in the audit trail, in the same transaction.
  */
-export async function saveEntry(db: Database, userId: string, input: SaveEntryInput): Promise<EntryView> {
+export async function saveEntry(db: Database, writer: Reader, input: SaveEntryInput): Promise<EntryView> {
+  const userId = writer.userId;
   const saved = await db.transaction(async (tx) => {
     const values = { mood: input.mood, energy: input.energy, notesEnc: sealNotes(input.notes) };
     const [row] = await tx
@@ -87,6 +89,16 @@ export async function saveEntry(db: Database, userId: string, input: SaveEntryIn
         .insert(journalEntryTags)
         .values(tagIds.map((tagId) => ({ entryId: entry.id, tagId, present: true })))
         .onConflictDoUpdate({ target: [journalEntryTags.entryId, journalEntryTags.tagId], set: { present: true } });
+    }
+    if (input.notes) {
+      await recordAudit(tx, {
+        action: "journal.notes-written",
+        actorUserId: userId,
+        subjectUserId: userId,
+        target: { type: "journal_entry", id: entry.id },
+        ip: writer.ip ?? null,
+        details: { date: input.date },
+      });
     }
     return entry;
   });

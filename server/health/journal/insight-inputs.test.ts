@@ -32,7 +32,7 @@ describe("the journal in the insights", () => {
       const sleep = day.values.sleep_asleep_seconds!;
       const mood = Math.min(10, Math.max(1, Math.round(sleep / 3600 - 1 + (i % 3) - 1)));
       moods.set(day.date, mood);
-      await saveEntry(handle.db, user.id, {
+      await saveEntry(handle.db, { userId: user.id }, {
         date: day.date,
         mood,
         energy: 1 + (i % 10),

@@ -72,6 +72,12 @@ describe("journal router", () => {
     expect(JSON.stringify(list)).not.toContain("biopsy");
     expect((await caller.journal.month({ year: 2026, month: 5 })).days).toEqual([{ date: "2026-05-10", mood: null, energy: null, tagCount: 0, hasNotes: true }]);
     expect(await audits()).toHaveLength(1);
+    // Writing notes is recorded too (a save without notes is not).
+    const writes = () => handle.db.select().from(auditEvents).where(and(eq(auditEvents.subjectUserId, bea.id), eq(auditEvents.action, "journal.notes-written")));
+    expect(await writes()).toHaveLength(1);
+    expect((await writes())[0]).toMatchObject({ actorUserId: bea.id, targetType: "journal_entry", ip: "203.0.113.5", details: { date: "2026-05-10" } });
+    await caller.journal.save({ date: "2026-05-11", mood: 6 });
+    expect(await writes()).toHaveLength(1);
   });
 
   it("lists a range newest first in pages and shows a month's days", async () => {

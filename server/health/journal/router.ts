@@ -42,7 +42,7 @@ export const journalRouter = router({
   save: protectedProcedure
     .input(saveEntryInput)
     .output(entryView)
-    .mutation(({ ctx, input }) => saveEntry(ctx.db, ctx.user.id, input)),
+    .mutation(({ ctx, input }) => saveEntry(ctx.db, { userId: ctx.user.id, ip: ctx.ip }, input)),
   list: protectedProcedure
     .input(listEntriesInput)
     .output(entryPage)

@@ -10,6 +10,7 @@ export const auditActions = [
   "analytics.score-weights-changed",
   "exports.downloaded",
   "journal.notes-read",
+  "journal.notes-written",
   "privacy.deletion-requested",
   "privacy.deletion-confirmed",
   "privacy.deletion-cancelled",

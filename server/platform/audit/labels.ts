@@ -6,6 +6,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "analytics.score-weights-changed": "Changed your energy score weights",
   "exports.downloaded": "Downloaded an export of your data",
   "journal.notes-read": "Opened your journal notes",
+  "journal.notes-written": "Wrote journal notes",
   "privacy.deletion-requested": "Asked to delete your account",
   "privacy.deletion-confirmed": "Confirmed the deletion of your account",
   "privacy.deletion-cancelled": "Cancelled the deletion of your account",
