@@ -1,18 +1,9 @@
 import type { Browser } from "@playwright/test";
-import { ADMIN, DEMO, expect, newDevicePage, signIn, test, watchHydrationErrors, type Page } from "./support";
+import { DEMO, emailTextFromOutbox, expect, newDevicePage, signIn, test, watchHydrationErrors, type Page } from "./support";
 
 /** The unsubscribe link of the newest email to `to` whose subject matches, read from the outbox as the admin. */
 async function unsubscribeLinkFromOutbox(browser: Browser, to: string, subject: RegExp): Promise<string> {
-  const admin = await newDevicePage(browser);
-  await signIn(admin, ADMIN.email, ADMIN.password);
-  const row = admin.getByRole("link", { name: subject }).first();
-  await expect(async () => {
-    await admin.goto(`/admin/outbox?to=${encodeURIComponent(to)}`);
-    await expect(row).toBeVisible({ timeout: 1_000 });
-  }).toPass({ timeout: 20_000 });
-  await row.click();
-  const text = (await admin.getByTestId("email-text").textContent()) ?? "";
-  await admin.context().close();
+  const text = await emailTextFromOutbox(browser, to, subject);
   const url = text.match(/https?:\/\/[^\s\]]+\/unsubscribe\/[^\s\]]+/)?.[0];
   if (!url) throw new Error(`no unsubscribe link in the email text: ${text}`);
   return new URL(url).pathname;

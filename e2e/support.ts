@@ -92,6 +92,15 @@ export async function registerAndSignInApi(request: APIRequestContext, email: st
 
 /** As the seeded admin (in its own browser context), finds the newest email to `to` and returns its link's path. */
 export async function linkFromOutbox(browser: Browser, to: string, subject: RegExp): Promise<string> {
+  const text = await emailTextFromOutbox(browser, to, subject);
+  const url = text.match(/https?:\/\/\S+\?token=[A-Za-z0-9_-]+/)?.[0];
+  if (!url) throw new Error(`no link in the email text: ${text}`);
+  const parsed = new URL(url);
+  return `${parsed.pathname}${parsed.search}`;
+}
+
+/** As the seeded admin (in its own browser context), the text of the newest email to `to` whose subject matches. */
+export async function emailTextFromOutbox(browser: Browser, to: string, subject: RegExp): Promise<string> {
   const admin = await newDevicePage(browser);
   await signIn(admin, ADMIN.email, ADMIN.password);
   const row = admin.getByRole("link", { name: subject }).first();
@@ -101,12 +110,9 @@ export async function linkFromOutbox(browser: Browser, to: string, subject: RegE
     await expect(row).toBeVisible({ timeout: 1_000 });
   }).toPass({ timeout: 20_000 });
   await row.click();
-  const text = await admin.getByTestId("email-text").textContent();
+  const text = (await admin.getByTestId("email-text").textContent()) ?? "";
   await admin.context().close();
-  const url = text?.match(/https?:\/\/\S+\?token=[A-Za-z0-9_-]+/)?.[0];
-  if (!url) throw new Error(`no link in the email text: ${text}`);
-  const parsed = new URL(url);
-  return `${parsed.pathname}${parsed.search}`;
+  return text;
 }
 
 /** Walks a fresh account through the four onboarding steps (the dashboard needs them done). */

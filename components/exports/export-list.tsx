@@ -8,6 +8,7 @@ import { formatBytes } from "@/components/imports/import-format";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { LoadMore } from "@/components/ui/load-more";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { RelativeTime } from "@/components/ui/relative-time";
@@ -52,13 +53,7 @@ export function ExportList({ timeZone }: { timeZone: string }) {
                 <ExportRow key={item.id} item={item} timeZone={timeZone} />
               ))}
             </ul>
-            {list.hasNextPage ? (
-              <div className="flex justify-center">
-                <Button variant="outline" onClick={() => void list.fetchNextPage()} pending={list.isFetchingNextPage}>
-                  Load more
-                </Button>
-              </div>
-            ) : null}
+            <LoadMore list={list} />
           </div>
         )}
       </CardContent>

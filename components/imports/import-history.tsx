@@ -6,6 +6,7 @@ import { useTRPC } from "@/components/providers/trpc";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { LoadMore } from "@/components/ui/load-more";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -62,13 +63,7 @@ export function ImportHistory({ timeZone, onShowReport }: { timeZone: string; on
           ))}
         </TableBody>
       </Table>
-      {history.hasNextPage ? (
-        <div className="flex justify-center">
-          <Button variant="outline" onClick={() => void history.fetchNextPage()} pending={history.isFetchingNextPage}>
-            Load more
-          </Button>
-        </div>
-      ) : null}
+      <LoadMore list={history} />
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { History } from "lucide-react";
 import { useTRPC } from "@/components/providers/trpc";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { LoadMore } from "@/components/ui/load-more";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -52,11 +52,7 @@ export function ActivityList({ timeZone }: { timeZone: string }) {
           ))}
         </TableBody>
       </Table>
-      {activity.hasNextPage ? (
-        <Button variant="outline" className="self-center" onClick={() => void activity.fetchNextPage()} pending={activity.isFetchingNextPage}>
-          Load more
-        </Button>
-      ) : null}
+      <LoadMore list={activity} />
     </div>
   );
 }
