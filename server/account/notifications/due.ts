@@ -36,9 +36,7 @@ export function kindsForRun(schedule: Schedule, at: Date, timeZone: string): Not
 
 /** One kind for one user at `at`: its source's content, delivered; null when the source has nothing. */
 export async function deliverKind(db: Database, userId: string, kind: NotificationKind, at: Date): Promise<DeliveryOutcome | null> {
-  const source = NOTIFICATION_SOURCES[kind];
-  if (!source) return null;
-  const content = await source(db, userId, at);
+  const content = await NOTIFICATION_SOURCES[kind](db, userId, at);
   return content ? deliver(db, userId, content, at) : null;
 }
 

@@ -27,7 +27,7 @@ export async function previewDailySummary(db: Database, userId: string, now: Dat
     const retryAfter = Math.max(1, Math.ceil((recent[0]!.at.getTime() + HOUR_MS - now.getTime()) / 1000));
     throw AppError.tooManyRequests(retryAfter, `That is ${PREVIEWS_PER_HOUR} previews this hour. Try again in ${Math.ceil(retryAfter / 60)} minutes.`);
   }
-  const content = await NOTIFICATION_SOURCES["daily-summary"]!(db, userId, now);
+  const content = await NOTIFICATION_SOURCES["daily-summary"](db, userId, now);
   if (!content) throw AppError.conflict("There is no energy score of today or yesterday to summarise yet. It comes once your device has synced a night.");
   const outcome = await deliver(
     db,

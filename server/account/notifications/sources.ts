@@ -37,7 +37,7 @@ export interface NotificationContent {
  */
 export type NotificationSource = (db: Database, userId: string, now: Date) => Promise<NotificationContent | null>;
 
-export const NOTIFICATION_SOURCES: Partial<Record<NotificationKind, NotificationSource>> = {
+export const NOTIFICATION_SOURCES: Record<NotificationKind, NotificationSource> = {
   "daily-summary": dailySummaryNotification,
   "recovery-alert": recoveryAlertNotification,
   "weekly-report": weeklyReportNotification,

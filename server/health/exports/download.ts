@@ -36,7 +36,7 @@ export async function serveExportDownload(db: Database, token: string, who: { us
   return new Response(Readable.toWeb(stored.body) as ReadableStream<Uint8Array>, {
     status: 200,
     headers: {
-      "content-type": EXPORT_WRITERS[row.kind]?.contentType ?? "application/octet-stream",
+      "content-type": EXPORT_WRITERS[row.kind].contentType,
       "content-length": String(stored.bytes),
       "content-disposition": attachmentDisposition(file.filename),
       "cache-control": "private, no-store",

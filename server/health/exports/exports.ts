@@ -26,7 +26,6 @@ export function availableExportKinds(): ExportKind[] {
  */
 export async function requestExport(db: Database, userId: string, kind: ExportKind, params: unknown): Promise<DataExport> {
   const writer = EXPORT_WRITERS[kind];
-  if (!writer) throw AppError.field("kind", "This kind of export is not available.");
   const parsed = writer.params.safeParse(params);
   if (!parsed.success) {
     const fields = fieldIssuesFromZod(parsed.error).map((f) => ({ ...f, path: `params.${f.path}` }));

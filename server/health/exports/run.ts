@@ -41,7 +41,6 @@ export async function runExport(db: Database, exportId: string, opts: RunExportO
   let key: string | null = null;
   try {
     const writer = EXPORT_WRITERS[row.kind];
-    if (!writer) throw new ExportInputError("BAD_REQUEST", "This kind of export is not available any more.");
     const parsed = writer.params.safeParse(row.params);
     if (!parsed.success) {
       throw new ExportInputError("BAD_REQUEST", `The export's options are not valid any more: ${fieldIssuesFromZod(parsed.error)[0]?.message ?? "check them."}`);
