@@ -28,6 +28,13 @@ export interface AppErrorOptions {
   fields?: FieldIssue[];
   /** Seconds until a rate-limited caller may try again. */
   retryAfter?: number;
+  /**
+   * A stable machine-readable reason a client may branch on (e.g. "plan.upgrade-required"), finer
+   * than the code; the message is for people and may change.
+   */
+  reason?: string;
+  /** Facts that go with the reason (e.g. the feature and the plan that includes it). */
+  details?: Record<string, unknown>;
   cause?: unknown;
 }
 
@@ -35,6 +42,8 @@ export class AppError extends Error {
   readonly code: AppErrorCode;
   readonly fields?: FieldIssue[];
   readonly retryAfter?: number;
+  readonly reason?: string;
+  readonly details?: Record<string, unknown>;
 
   constructor(code: AppErrorCode, message: string, options: AppErrorOptions = {}) {
     super(message, { cause: options.cause });
@@ -42,6 +51,8 @@ export class AppError extends Error {
     this.code = code;
     this.fields = options.fields;
     this.retryAfter = options.retryAfter;
+    this.reason = options.reason;
+    this.details = options.details;
   }
 
   get status(): number {
@@ -101,13 +112,15 @@ export interface ErrorBody {
   message: string;
   fields?: FieldIssue[];
   retryAfter?: number;
+  reason?: string;
+  details?: Record<string, unknown>;
 }
 
 /** Normalises anything thrown into the public error shape (used by tRPC and route handlers). */
 export function describeError(error: unknown): ErrorBody {
   const root = unwrap(error);
   if (root instanceof AppError) {
-    return { code: root.code, message: root.message, fields: root.fields, retryAfter: root.retryAfter };
+    return { code: root.code, message: root.message, fields: root.fields, retryAfter: root.retryAfter, reason: root.reason, details: root.details };
   }
   if (root instanceof ZodError) {
     const fields = fieldIssuesFromZod(root);

@@ -48,6 +48,8 @@ const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
         path: shape.data.path,
         fields: fields ?? null,
         retryAfter: cause instanceof AppError ? (cause.retryAfter ?? null) : null,
+        reason: cause instanceof AppError ? (cause.reason ?? null) : null,
+        details: cause instanceof AppError ? (cause.details ?? null) : null,
       },
     };
   },

@@ -14,6 +14,8 @@ export const users = pgTable(
     /** argon2id PHC string; null for accounts that only sign in with Google. */
     passwordHash: text("password_hash"),
     role: userRole("role").notNull().default("user"),
+    /** Set by an admin: the account cannot sign in and its sessions are ended; null = enabled. */
+    disabledAt: timestamp("disabled_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true })
       .notNull()

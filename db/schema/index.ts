@@ -16,3 +16,4 @@ export * from "./journal";
 export * from "./reports";
 export * from "./privacy";
 export * from "./notifications";
+export * from "./plans";

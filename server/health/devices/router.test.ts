@@ -6,6 +6,7 @@ import { dailySummaries, jobEvents, summaryRecomputes, syncRuns, users } from "@
 import { withTestDb } from "@/db/testing";
 import { limitRules } from "../../platform/rate-limits/rules";
 import { badRequestFields, callerFor, rejectionOf, sessionFor } from "../../testing";
+import { onPlan } from "@/server/account/plans/testing";
 import { rollupDays } from "../timeseries/rollup";
 import { storeBatch } from "../timeseries/store";
 import { emptyBatch } from "../types";
@@ -118,7 +119,9 @@ describe("devices.syncNow / run / history", () => {
   });
 
   it("limits manual syncs per user, beyond the per-provider cooldown", async () => {
-    const { caller } = await signedIn();
+    const { caller, userId } = await signedIn();
+    // Pro's daily allowance of manual syncs is above the rate limit this test is about.
+    await onPlan(handle.db, userId, "pro");
     await caller.devices.connectDemo();
     const limit = limitRules().syncNowUser.points;
     vi.useFakeTimers({ toFake: ["Date"] });

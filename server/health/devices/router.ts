@@ -1,3 +1,4 @@
+import { meteredProcedure } from "@/server/account/plans/procedure";
 import { z } from "zod";
 import { paginated, paginationInput } from "../../pagination";
 import { protectedProcedure, router } from "../../trpc";
@@ -22,7 +23,7 @@ export const devicesRouter = router({
     .output(connectionViewSchema)
     .mutation(async ({ ctx, input }) => toView(await setAutoSync(ctx.db, ctx.user.id, input.provider, input.autoSync))),
 
-  syncNow: protectedProcedure
+  syncNow: meteredProcedure("manual-syncs")
     .input(providerInput)
     .output(z.object({ syncRunId: z.string() }))
     .mutation(({ ctx, input }) => requestManualSync(ctx.db, ctx.user.id, input.provider, { ip: ctx.ip })),

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { onPlan } from "@/server/account/plans/testing";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -173,6 +174,7 @@ describe("CSV export", () => {
 
   it("refuses bad options with the field, kinds without a writer, and more than two exports in progress", async () => {
     const user = await newUser();
+    await onPlan(testDb.db, user.id, "pro"); // more exports a day than free allows
     expect(await badRequestFields(user.caller.exports.request({ kind: "csv", params: { ...CSV_PARAMS, metrics: [], from: "2026-06-09" } as never }))).toContain("params.metrics");
     expect(await badRequestFields(user.caller.exports.request({ kind: "csv", params: { metrics: ["heart_rate"], from: "2026-06-12", to: "2026-06-01" } }))).toContain("params.to");
     expect(await badRequestFields(user.caller.exports.request({ kind: "csv", params: { metrics: ["pulse" as "heart_rate"], from: "2026-06-01", to: "2026-06-02" } }))).toContain("params.metrics.0");

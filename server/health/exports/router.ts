@@ -1,3 +1,4 @@
+import { meteredProcedure } from "@/server/account/plans/procedure";
 import { z } from "zod";
 import type { DataExport } from "@/db/schema/exports";
 import { paginated, paginationInput } from "../../pagination";
@@ -46,7 +47,7 @@ export const exportsRouter = router({
     .input(idInput)
     .output(exportView)
     .query(async ({ ctx, input }) => view(await getExport(ctx.db, ctx.user.id, input.id))),
-  request: protectedProcedure
+  request: meteredProcedure("exports")
     .input(requestInput)
     .output(exportView)
     .mutation(async ({ ctx, input }) => view(await requestExport(ctx.db, ctx.user.id, input.kind, input.params))),

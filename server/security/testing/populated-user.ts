@@ -1,4 +1,5 @@
 import { and, eq } from "drizzle-orm";
+import { saveSubscription } from "@/server/account/plans/subscriptions";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { POST as uploadRoute } from "@/app/api/imports/route";
@@ -128,6 +129,7 @@ export async function populateUser(world: World, spec: UserSpec): Promise<Popula
   await caller.profile.notifications.update({ weeklyReport: true, marketing: true });
   await caller.privacy.settings.update({ researchOptIn: true, rawPayloadRetentionDays: 365 });
   await caller.energyScore.setWeights({ weights: { hrv: 24, temperature: 6 } });
+  await saveSubscription(db, id, { plan: "pro", status: "active", source: "manual" });
 
   // Wearables: the demo device (backfill by signed webhooks), a Terra account, an OAuth start.
   if (spec.demo !== false) await caller.devices.connectDemo();

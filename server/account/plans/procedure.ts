@@ -1,0 +1,57 @@
+import { AppError } from "@/server/errors";
+import { protectedProcedure } from "@/server/trpc";
+import { cheapestPlanWith, PLANS, type FlagFeature, type MeteredFeature, type PlanId } from "./catalog";
+import { currentPlan } from "./subscriptions";
+import { giveBackUse, takeUse, usageDay } from "./usage";
+
+/** The stable reasons the UI recognises (components/plans shows the upgrade message for them). */
+export const PLAN_ERROR_REASONS = { upgradeRequired: "plan.upgrade-required", dailyLimit: "plan.daily-limit-reached" } as const;
+
+const FEATURE_NAMES: Record<FlagFeature | MeteredFeature, string> = {
+  "ai-narrative": "AI summaries",
+  "team-dashboard": "The team dashboard",
+  exports: "Exports",
+  "manual-syncs": "Manual syncs",
+};
+
+export function upgradeRequired(feature: FlagFeature, plan: PlanId): AppError {
+  const needed = cheapestPlanWith(feature);
+  return new AppError("FORBIDDEN", `${FEATURE_NAMES[feature]} come with the ${PLANS[needed].name} plan. Upgrade to use them.`, {
+    reason: PLAN_ERROR_REASONS.upgradeRequired,
+    details: { feature, plan, requiredPlan: needed },
+  });
+}
+
+function dailyLimitReached(feature: MeteredFeature, plan: PlanId, limit: number): AppError {
+  const better = (["pro", "team"] as const).find((id) => (PLANS[id].entitlements.perDay[feature] ?? Infinity) > limit);
+  const offer = better ? ` Upgrade to ${PLANS[better].name} for more.` : "";
+  return new AppError("TOO_MANY_REQUESTS", `${FEATURE_NAMES[feature]}: your ${PLANS[plan].name} plan allows ${limit} a day, and today's are used.${offer}`, {
+    reason: better ? PLAN_ERROR_REASONS.upgradeRequired : PLAN_ERROR_REASONS.dailyLimit,
+    details: { feature, plan, limit, ...(better ? { requiredPlan: better } : {}) },
+  });
+}
+
+/** A procedure only plans that include `feature` may call; others get the upgrade message. */
+export function entitledProcedure(feature: FlagFeature) {
+  return protectedProcedure.use(async ({ ctx, next }) => {
+    const plan = await currentPlan(ctx.db, ctx.user.id);
+    if (!PLANS[plan].entitlements.flags[feature]) throw upgradeRequired(feature, plan);
+    return next({ ctx: { ...ctx, plan } });
+  });
+}
+
+/**
+ * A procedure that uses one of the plan's daily allowance of `feature` (counted per local day of
+ * the user). A call that fails gives its use back.
+ */
+export function meteredProcedure(feature: MeteredFeature) {
+  return protectedProcedure.use(async ({ ctx, next }) => {
+    const plan = await currentPlan(ctx.db, ctx.user.id);
+    const limit = PLANS[plan].entitlements.perDay[feature];
+    const day = await usageDay(ctx.db, ctx.user.id);
+    if ((await takeUse(ctx.db, ctx.user.id, feature, day, limit)) === null) throw dailyLimitReached(feature, plan, limit ?? 0);
+    const result = await next({ ctx: { ...ctx, plan } });
+    if (!result.ok) await giveBackUse(ctx.db, ctx.user.id, feature, day);
+    return result;
+  });
+}
