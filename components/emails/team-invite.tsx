@@ -28,7 +28,7 @@ export default function TeamInviteEmail({ url, organizationName, inviterName, ro
 }
 
 TeamInviteEmail.PreviewProps = {
-  url: "http://localhost:3000/team/join?token=example",
+  url: "http://localhost:3000/team-invite?token=example",
   organizationName: "Riverside Rowing",
   inviterName: "Dana",
   role: "member",

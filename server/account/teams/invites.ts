@@ -26,7 +26,7 @@ const toView = (row: OrganizationInvite): InviteView => ({ id: row.id, email: ro
 
 /** The link an invitation email carries. */
 export function inviteUrl(token: string): string {
-  return `${env().APP_URL}/team/join?token=${encodeURIComponent(token)}`;
+  return `${env().APP_URL}/team-invite?token=${encodeURIComponent(token)}`;
 }
 
 /**

@@ -14,7 +14,7 @@ export async function teamUser(db: Database, email: string, name: string | null 
 }
 
 /** The token of the newest invitation emailed to `email`. */
-export const inviteTokenFor = (db: Database, email: string) => tokenFromEmail(db, email, "team-invite", "team/join");
+export const inviteTokenFor = (db: Database, email: string) => tokenFromEmail(db, email, "team-invite", "team-invite");
 
 /** Invites `person` through the owner's procedure and accepts as them through theirs. */
 export async function join(db: Database, owner: SessionUser, organizationId: string, person: SessionUser, role: AssignableRole): Promise<void> {
