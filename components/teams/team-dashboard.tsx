@@ -29,9 +29,7 @@ export function TeamDashboard({ organizations, organizationId }: { organizations
           <Card>
             <CardHeader className="flex-col gap-2 sm:flex-row sm:items-center sm:justify-between">
               <div className="flex flex-col gap-1">
-                <CardTitle>
-                  <h2>{org.data.name}</h2>
-                </CardTitle>
+                <CardTitle>{org.data.name}</CardTitle>
                 <CardDescription>
                   {org.data.memberCount} {org.data.memberCount === 1 ? "person" : "people"}
                 </CardDescription>
