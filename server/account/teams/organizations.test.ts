@@ -1,5 +1,8 @@
 import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { users } from "@/db/schema/auth";
+import { organizationInvites, organizations, scoreShares } from "@/db/schema/teams";
 import { withTestDb } from "@/db/testing";
 import { AppError } from "@/server/errors";
 import { callerFor, rejectionOf } from "@/server/testing";
@@ -65,5 +68,19 @@ describe("organizations and their members", () => {
     expect(await callerFor(handle.db, member).teams.mine()).toEqual([]);
     await callerFor(handle.db, coach).teams.leave({ organizationId: org.id });
     expect((await ownerCaller.teams.get({ organizationId: org.id })).memberCount).toBe(1);
+  });
+
+  it("erasure, as the registry says: a member's account takes its membership and shares; the owner's dissolves the organization", async () => {
+    const { owner, coach, member, org } = await makeTeam(handle.db, "erase");
+    await callerFor(handle.db, member).teams.shares.set({ organizationId: org.id, coachUserId: coach.id, historyDays: 7 });
+    await callerFor(handle.db, owner).teams.invites.create({ organizationId: org.id, email: "later-erase@example.com", role: "member" });
+    // The users row goes last in an erasure and takes the "cascade" rows with it.
+    await handle.db.delete(users).where(eq(users.id, member.id));
+    expect((await callerFor(handle.db, owner).teams.get({ organizationId: org.id })).memberCount).toBe(2);
+    expect(await handle.db.select().from(scoreShares).where(eq(scoreShares.organizationId, org.id))).toEqual([]);
+    await handle.db.delete(users).where(eq(users.id, owner.id));
+    expect(await handle.db.select().from(organizations).where(eq(organizations.id, org.id))).toEqual([]);
+    expect(await handle.db.select().from(organizationInvites).where(eq(organizationInvites.organizationId, org.id))).toEqual([]);
+    expect(await callerFor(handle.db, coach).teams.mine()).toEqual([]);
   });
 });
