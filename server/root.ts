@@ -14,6 +14,7 @@ import { journalRouter } from "./health/journal/router";
 import { profileRouter } from "./account/profile/router";
 import { reportsRouter } from "./health/reports/router";
 import { router } from "./trpc";
+import { teamsRouter } from "./account/teams/router";
 import { timeseriesRouter } from "./health/timeseries/router";
 import { trendsRouter } from "./health/analytics/trends/router";
 import { twoFactorRouter } from "./account/two-factor/router";
@@ -38,6 +39,7 @@ export const appRouter = router({
   journal: journalRouter,
   reports: reportsRouter,
   exports: exportsRouter,
+  teams: teamsRouter,
 });
 
 export type AppRouter = typeof appRouter;
