@@ -19,7 +19,7 @@ export function StatusChecks({ checks }: { checks: StatusCheck[] }) {
               <p className="text-xs text-zinc-600 dark:text-zinc-400">{formatThresholds(check)}</p>
               <p className="text-xs text-zinc-500">
                 {formatWindow(check)}
-                {check.windowMinutes !== null ? ` · from ${check.sample.toLocaleString("en")}` : null}
+                {check.sample !== null ? ` · from ${check.sample.toLocaleString("en")}` : null}
               </p>
               {check.note ? <p className="mt-auto text-sm text-zinc-600 dark:text-zinc-400">{check.note}</p> : null}
             </CardContent>

@@ -19,8 +19,8 @@ export const statusCheck = z.object({
   status: statusColour,
   /** Minutes back the value covers (null: a value of this moment, such as the queue age). */
   windowMinutes: z.number().int().nullable(),
-  /** How many requests, deliveries or runs the value is computed from. */
-  sample: z.number().int(),
+  /** How many requests or deliveries a rate or percentile is computed from (null: the value is itself a count or an age). */
+  sample: z.number().int().nullable(),
   note: z.string().optional(),
 });
 export type StatusCheck = z.infer<typeof statusCheck>;

@@ -73,7 +73,7 @@ interface CheckSpec {
   name: string;
   threshold: Threshold;
   windowMinutes: number | null;
-  sample: number;
+  sample: number | null;
   /** The value as shown (already rounded: the colour is that of the number the operator reads); null for no data. */
   value: number | null;
   noData: string;
@@ -83,7 +83,7 @@ function check(spec: CheckSpec): StatusCheck {
   const { threshold: t } = spec;
   const base = { id: spec.id, name: spec.name, unit: t.unit, yellow: t.yellow, red: t.red, worseWhen: t.worseWhen, windowMinutes: spec.windowMinutes, sample: spec.sample };
   if (spec.value === null) return { ...base, value: null, status: "green", note: spec.noData };
-  if (spec.sample < t.minSample) {
+  if (spec.sample !== null && spec.sample < t.minSample) {
     return { ...base, value: spec.value, status: "green", note: `Only ${spec.sample} in the window: too few to judge (at least ${t.minSample}).` };
   }
   return { ...base, value: spec.value, status: colourOf(spec.value, t) };
@@ -157,7 +157,7 @@ function jobChecks(jobs: StatusInputs["jobs"]): StatusCheck[] {
       name: "Failed job runs",
       threshold: STATUS_THRESHOLDS.jobFailures,
       windowMinutes,
-      sample: onInngest ? 0 : jobs.failed,
+      sample: null,
       value: onInngest ? null : jobs.failed,
       noData: onInngest ?? "",
     }),
@@ -166,9 +166,10 @@ function jobChecks(jobs: StatusInputs["jobs"]): StatusCheck[] {
       name: "Queue age (oldest due run)",
       threshold: STATUS_THRESHOLDS.queueAge,
       windowMinutes: null,
-      sample: onInngest || jobs.oldestDueAgeMs === null ? 0 : 1,
-      value: onInngest || jobs.oldestDueAgeMs === null ? null : floorTo(jobs.oldestDueAgeMs / 60_000, 1),
-      noData: onInngest ?? "No run is waiting: the queue is empty.",
+      sample: null,
+      // An empty queue is a known wait of zero, not missing data.
+      value: onInngest ? null : floorTo((jobs.oldestDueAgeMs ?? 0) / 60_000, 1),
+      noData: onInngest ?? "",
     }),
   ];
 }
