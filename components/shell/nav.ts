@@ -1,4 +1,4 @@
-import { Activity, BedDouble, Bell, CalendarRange, Gauge, HeartPulse, LayoutDashboard, Lightbulb, ListChecks, ListTodo, Mail, NotebookPen, Settings, SlidersHorizontal, TrendingUp, Users, Watch, type LucideIcon } from "lucide-react";
+import { Activity, BedDouble, Bell, CalendarRange, Gauge, HeartPulse, LayoutDashboard, Lightbulb, ListChecks, ListTodo, Mail, NotebookPen, Settings, SlidersHorizontal, SquareActivity, TrendingUp, Users, Watch, type LucideIcon } from "lucide-react";
 
 /** The navigation groups of PRODUCT.md, in the order the sidebar shows them. */
 export const NAV_GROUPS = [
@@ -62,6 +62,7 @@ export const ADMIN_SECTIONS: readonly NavSection[] = [
       { href: "/admin/jobs", label: "Jobs", icon: ListChecks, group: "account" },
       { href: "/admin/outbox", label: "Email outbox", icon: Mail, group: "account" },
       { href: "/admin/score-weights", label: "Score weights", icon: SlidersHorizontal, group: "account" },
+      { href: "/admin/status", label: "Status", icon: SquareActivity, group: "account" },
     ],
   },
 ];

@@ -707,6 +707,17 @@ CREATE TABLE "score_shares" (
 	CONSTRAINT "score_shares_not_self" CHECK ("score_shares"."coach_user_id" is null or "score_shares"."coach_user_id" <> "score_shares"."member_user_id")
 );
 --> statement-breakpoint
+CREATE TABLE "request_metrics" (
+	"minute" timestamp with time zone NOT NULL,
+	"route" text NOT NULL,
+	"instance" text NOT NULL,
+	"count" integer NOT NULL,
+	"errors" integer NOT NULL,
+	"duration_ms_sum" double precision NOT NULL,
+	"latency" integer[] NOT NULL,
+	CONSTRAINT "request_metrics_minute_route_instance_pk" PRIMARY KEY("minute","route","instance")
+);
+--> statement-breakpoint
 ALTER TABLE "auth_accounts" ADD CONSTRAINT "auth_accounts_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "auth_sessions" ADD CONSTRAINT "auth_sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "auth_tokens" ADD CONSTRAINT "auth_tokens_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -785,6 +796,7 @@ CREATE INDEX "sync_runs_user_started_idx" ON "sync_runs" USING btree ("user_id",
 CREATE UNIQUE INDEX "raw_records_identity_uq" ON "raw_records" USING btree ("user_id","source","record_type","record_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "webhook_deliveries_idem_uq" ON "webhook_deliveries" USING btree ("provider","idempotency_key");--> statement-breakpoint
 CREATE INDEX "webhook_deliveries_user_idx" ON "webhook_deliveries" USING btree ("user_id","received_at");--> statement-breakpoint
+CREATE INDEX "webhook_deliveries_received_at_idx" ON "webhook_deliveries" USING btree ("received_at");--> statement-breakpoint
 CREATE INDEX "series_chunks_origin_idx" ON "series_chunks" USING btree ("origin") WHERE origin <> '00000000-0000-0000-0000-000000000000';--> statement-breakpoint
 CREATE UNIQUE INDEX "sleep_sessions_identity_uq" ON "sleep_sessions" USING btree ("user_id","source","source_record_id");--> statement-breakpoint
 CREATE INDEX "sleep_sessions_user_day_idx" ON "sleep_sessions" USING btree ("user_id","local_date");--> statement-breakpoint
@@ -827,4 +839,5 @@ CREATE INDEX "organization_invites_org_idx" ON "organization_invites" USING btre
 CREATE UNIQUE INDEX "organization_members_org_user_idx" ON "organization_members" USING btree ("organization_id","user_id");--> statement-breakpoint
 CREATE INDEX "organization_members_user_idx" ON "organization_members" USING btree ("user_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "score_shares_target_idx" ON "score_shares" USING btree ("organization_id","member_user_id",coalesce("coach_user_id", '00000000-0000-0000-0000-000000000000'::uuid));--> statement-breakpoint
-CREATE INDEX "score_shares_coach_idx" ON "score_shares" USING btree ("organization_id","coach_user_id");
+CREATE INDEX "score_shares_coach_idx" ON "score_shares" USING btree ("organization_id","coach_user_id");--> statement-breakpoint
+CREATE INDEX "request_metrics_minute_idx" ON "request_metrics" USING btree ("minute");

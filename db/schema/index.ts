@@ -18,3 +18,4 @@ export * from "./privacy";
 export * from "./notifications";
 export * from "./plans";
 export * from "./teams";
+export * from "./ops";
