@@ -16,4 +16,5 @@ export * from "./journal";
 export * from "./reports";
 export * from "./privacy";
 export * from "./notifications";
+export * from "./push";
 export * from "./plans";
