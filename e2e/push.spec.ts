@@ -48,7 +48,7 @@ async function stubPushManager(page: Page, subscription: FakeSubscription) {
 }
 
 test("turns push on for this device, lists it, sends it a decryptable test push and removes it", async ({ page, context, baseURL }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const hydrationErrors = watchHydrationErrors(page);
   const subscription = service.subscribe();
   await context.grantPermissions(["notifications"], { origin: baseURL });
@@ -91,11 +91,12 @@ test("turns push on for this device, lists it, sends it a decryptable test push 
 });
 
 test("says so when notifications are not allowed for the site", async ({ page }) => {
+  test.setTimeout(180_000);
   await registerAndSignIn(page, uniqueEmail("push-denied"));
   await completeOnboarding(page);
   await page.goto("/settings/notifications");
   // Headless Chromium answers the permission prompt itself (never granted without grantPermissions).
   await page.getByRole("button", { name: "Push on this device" }).click();
-  await expect(page.getByRole("alert")).toContainText(/Notifications are blocked for BioSync|Allow notifications when the browser asks/);
+  await expect(page.getByRole("alert").filter({ hasText: /Notifications are blocked for BioSync|Allow notifications when the browser asks/ })).toBeVisible();
   await expect(page.getByText("No devices yet")).toBeVisible();
 });
