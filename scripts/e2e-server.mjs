@@ -31,6 +31,8 @@ const env = {
   AUTH_LOGIN_WINDOW_SECONDS: "6",
   JOBS_POLL_MS: "100",
   LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? "warn",
+  // e2e/push.spec.ts subscribes with an endpoint on its local fake push service (http://127.0.0.1).
+  PUSH_ALLOW_LOOPBACK_ENDPOINTS: "1",
 };
 delete env.RESEND_API_KEY;
 delete env.INNGEST_EVENT_KEY;

@@ -12,6 +12,8 @@ export function contentSecurityPolicy(nonce: string, options: { dev?: boolean } 
     "img-src 'self' data: blob: https:",
     "font-src 'self' data:",
     "connect-src 'self'",
+    // The Web Push service worker (public/sw.js); 'strict-dynamic' above would not cover it.
+    "worker-src 'self'",
     "form-action 'self' https://accounts.google.com",
     "frame-ancestors 'none'",
     "base-uri 'self'",

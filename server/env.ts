@@ -58,6 +58,18 @@ const otelVariables = {
   OTEL_METRIC_EXPORT_INTERVAL: z.coerce.number().int().min(1000).default(60_000),
 };
 
+const base64url = (what: string) => z.string().trim().regex(/^[A-Za-z0-9_-]+$/, `must be the base64url ${what} web-push generate-vapid-keys prints`);
+
+/** Web Push (RFC 8292 VAPID): unset keys are generated once under DATA_DIR (server/account/notifications/push/vapid.ts). */
+const pushVariables = {
+  VAPID_PUBLIC_KEY: base64url("public key").optional(),
+  VAPID_PRIVATE_KEY: base64url("private key").optional(),
+  /** Who push services may contact about this sender: a mailto: address or an https: URL. Default: APP_URL when https, else EMAIL_FROM's address. */
+  VAPID_SUBJECT: z.string().trim().regex(/^(mailto:\S+@\S+|https:\/\/\S+)$/, "must be a mailto: address or an https: URL").optional(),
+  /** Accepts http://127.0.0.1 and http://localhost push endpoints (a local fake push service); always on when NODE_ENV=test. */
+  PUSH_ALLOW_LOOPBACK_ENDPOINTS: booleanFlag,
+};
+
 const logLevelSchema = z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]);
 
 /** Every environment variable BioSync reads. `.env.example` documents each one. */
@@ -107,6 +119,7 @@ export const envSchema = z
     LOG_LEVEL: logLevelSchema.default("info"),
     ...s3Variables,
     ...otelVariables,
+    ...pushVariables,
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.AUTH_GOOGLE_ID) !== Boolean(env.AUTH_GOOGLE_SECRET)) {
@@ -121,6 +134,13 @@ export const envSchema = z
         code: "custom",
         path: [env.S3_ACCESS_KEY_ID ? "S3_SECRET_ACCESS_KEY" : "S3_ACCESS_KEY_ID"],
         message: "set both S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, or neither (the AWS default credential chain)",
+      });
+    }
+    if (Boolean(env.VAPID_PUBLIC_KEY) !== Boolean(env.VAPID_PRIVATE_KEY)) {
+      ctx.addIssue({
+        code: "custom",
+        path: [env.VAPID_PUBLIC_KEY ? "VAPID_PRIVATE_KEY" : "VAPID_PUBLIC_KEY"],
+        message: "set both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY, or neither (a pair is generated under DATA_DIR)",
       });
     }
   })

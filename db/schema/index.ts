@@ -16,6 +16,7 @@ export * from "./journal";
 export * from "./reports";
 export * from "./privacy";
 export * from "./notifications";
+export * from "./push";
 export * from "./plans";
 export * from "./teams";
 export * from "./ops";

@@ -13,6 +13,14 @@ export const NOTIFICATION_KIND_VALUES = ["daily-summary", "recovery-alert", "wee
 export const NOTIFICATION_EMAIL_STATES = ["off", "deferred", "pending", "sent"] as const;
 export type NotificationEmailState = (typeof NOTIFICATION_EMAIL_STATES)[number];
 
+/**
+ * What became of a notification's Web Push, the same way: "off" (the kind's push preference was off
+ * or no device was subscribed), "deferred" (quiet hours), "pending" (being pushed; a retry pushes
+ * only to the devices that have no push_deliveries row yet), "sent".
+ */
+export const NOTIFICATION_PUSH_STATES = NOTIFICATION_EMAIL_STATES;
+export type NotificationPushState = NotificationEmailState;
+
 /** An email held back by quiet hours, rendered when the notification was delivered. */
 export interface HeldEmail {
   subject: string;
@@ -38,6 +46,7 @@ export const notifications = pgTable(
     /** Only while the email is deferred; cleared once it is sent. */
     heldEmail: jsonb("held_email").$type<HeldEmail>(),
     emailedAt: timestamp("emailed_at", { withTimezone: true }),
+    pushState: text("push_state", { enum: NOTIFICATION_PUSH_STATES }).notNull().default("off"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -45,6 +54,7 @@ export const notifications = pgTable(
     index("notifications_user_created_idx").on(t.userId, t.createdAt, t.id),
     index("notifications_user_unread_idx").on(t.userId).where(sql`${t.readAt} is null`),
     index("notifications_deferred_idx").on(t.userId).where(sql`${t.emailState} = 'deferred'`),
+    index("notifications_push_deferred_idx").on(t.userId).where(sql`${t.pushState} = 'deferred'`),
   ],
 );
 

@@ -60,6 +60,10 @@ export const notificationPreferences = pgTable(
     recoveryAlerts: boolean("recovery_alerts").notNull().default(true),
     weeklyReport: boolean("weekly_report").notNull().default(true),
     marketing: boolean("marketing").notNull().default(false),
+    /** Web Push per kind: on by default, but nothing is pushed until the user subscribes a device. */
+    pushDailySummary: boolean("push_daily_summary").notNull().default(true),
+    pushRecoveryAlerts: boolean("push_recovery_alerts").notNull().default(true),
+    pushWeeklyReport: boolean("push_weekly_report").notNull().default(true),
     dailySummaryTime: text("daily_summary_time").notNull().default(NOTIFICATION_SCHEDULE_DEFAULTS.dailySummaryTime),
     /** ISO weekday: 1 = Monday … 7 = Sunday. */
     weeklyReportDay: smallint("weekly_report_day").notNull().default(NOTIFICATION_SCHEDULE_DEFAULTS.weeklyReportDay),

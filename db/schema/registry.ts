@@ -11,6 +11,7 @@ import { oauthStates, providerConnections, syncRuns } from "./devices";
 import { rawRecords, webhookDeliveries } from "./ingestion";
 import { dailySummaries, providerDailyTotals, providerPriorities, seriesChunks, sleepSessions, summaryRecomputes, workouts } from "./timeseries";
 import { notifications } from "./notifications";
+import { pushDeliveries, pushSubscriptions } from "./push";
 import { subscriptions, usageCounters } from "./plans";
 import { organizationInvites, organizationMembers, organizations, scoreShares } from "./teams";
 import { notificationPreferences, privacySettings, profiles } from "./profile";
@@ -152,6 +153,9 @@ export const userDataTables: readonly UserDataTable[] = [
   { table: journalEntryTags, owner: journalEntryTags.entryId, ownedThrough: journalEntries, export: "rows", erase: "cascade", import: "rows", sync: false },
   // notifications: the in-app list, like mail sent: an imported account keeps its own (an email held by quiet hours is a copy of the row)
   { table: notifications, owner: notifications.userId, export: "rows", exportOmit: [notifications.heldEmail], erase: "cascade", import: "none", sync: false },
+  // push: the devices a user subscribed (their keys never leave; a browser subscribes again on a new account) and which notification reached which
+  { table: pushSubscriptions, owner: pushSubscriptions.userId, export: "rows", exportOmit: [pushSubscriptions.p256dh, pushSubscriptions.auth], erase: "cascade", import: "none", sync: false },
+  { table: pushDeliveries, owner: pushDeliveries.subscriptionId, ownedThrough: pushSubscriptions, export: "none", erase: "cascade", import: "none", sync: false },
   // plans: what the user pays for (Stripe's copy is the source of truth; an imported account starts on its own plan) and today's metered use
   { table: subscriptions, owner: subscriptions.userId, export: "rows", exportOmit: [subscriptions.stripeCustomerId, subscriptions.stripeSubscriptionId], erase: "cascade", import: "none", sync: false },
   { table: usageCounters, owner: usageCounters.userId, export: "rows", erase: "cascade", import: "none", sync: false },

@@ -5,7 +5,7 @@ import { NOTIFICATION_SCHEDULE_DEFAULTS, notificationPreferences, profiles } fro
 import { users } from "@/db/schema/auth";
 import type { AppEvent } from "@/inngest/events";
 import { isSendSlot, sendTimeAt } from "./clock";
-import { deliver, sendHeldEmails, type DeliveryOutcome } from "./deliver";
+import { deliver, sendHeldEmails, sendHeldPushes, type DeliveryOutcome } from "./deliver";
 import { NOTIFICATION_SOURCES, type NotificationKind } from "./sources";
 
 /** Users looked at per step of the hourly fan-out. */
@@ -40,7 +40,7 @@ export async function deliverKind(db: Database, userId: string, kind: Notificati
   return content ? deliver(db, userId, content, at) : null;
 }
 
-export { sendHeldEmails };
+export { sendHeldEmails, sendHeldPushes };
 
 export interface NotifyPage {
   events: AppEvent<"notifications/user.due">[];
@@ -55,7 +55,7 @@ const userEvent = (userId: string, at: Date): AppEvent<"notifications/user.due">
 
 /**
  * One page of users (by id): an event for each one with a kind due in this slot in their zone, or
- * with emails held by quiet hours. Their run works out the rest.
+ * with emails or pushes held by quiet hours. Their run works out the rest.
  */
 export async function notifyPage(db: Database, at: Date, after: string | null, limit = NOTIFY_PAGE_SIZE): Promise<NotifyPage> {
   const rows = await db
@@ -65,7 +65,7 @@ export async function notifyPage(db: Database, at: Date, after: string | null, l
       dailySummaryTime: sql<string>`coalesce(${notificationPreferences.dailySummaryTime}, ${NOTIFICATION_SCHEDULE_DEFAULTS.dailySummaryTime})`,
       weeklyReportDay: sql<number>`coalesce(${notificationPreferences.weeklyReportDay}, ${NOTIFICATION_SCHEDULE_DEFAULTS.weeklyReportDay})::int`,
       weeklyReportTime: sql<string>`coalesce(${notificationPreferences.weeklyReportTime}, ${NOTIFICATION_SCHEDULE_DEFAULTS.weeklyReportTime})`,
-      held: sql<boolean>`exists (select 1 from ${notifications} where ${notifications.userId} = ${users.id} and ${notifications.emailState} = 'deferred')`,
+      held: sql<boolean>`exists (select 1 from ${notifications} where ${notifications.userId} = ${users.id} and (${notifications.emailState} = 'deferred' or ${notifications.pushState} = 'deferred'))`,
     })
     .from(users)
     .leftJoin(profiles, eq(profiles.userId, users.id))

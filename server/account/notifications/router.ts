@@ -4,6 +4,7 @@ import { protectedProcedure, router } from "../../trpc";
 import { NOTIFICATION_EMAIL_STATES } from "@/db/schema/notifications";
 import { listNotifications, markAllRead, markRead, unreadCount } from "./inbox";
 import { previewDailySummary } from "./preview";
+import { pushRouter } from "./push/router";
 import { NOTIFICATION_KINDS } from "./sources";
 
 const notificationView = z.object({
@@ -18,6 +19,7 @@ const notificationView = z.object({
 
 /** The in-app notification list (mounted as `notifications`). */
 export const notificationsRouter = router({
+  push: pushRouter,
   list: protectedProcedure
     .input(paginationInput)
     .output(paginated(notificationView))

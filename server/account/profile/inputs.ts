@@ -84,6 +84,9 @@ export const notificationsUpdateInput = z
     recoveryAlerts: z.boolean(),
     weeklyReport: z.boolean(),
     marketing: z.boolean(),
+    pushDailySummary: z.boolean(),
+    pushRecoveryAlerts: z.boolean(),
+    pushWeeklyReport: z.boolean(),
     dailySummaryTime: clockTimeSchema,
     /** ISO weekday: 1 = Monday … 7 = Sunday. */
     weeklyReportDay: z.number({ message: "Choose a day of the week." }).int("Choose a day of the week.").min(1, "Choose a day of the week.").max(7, "Choose a day of the week."),

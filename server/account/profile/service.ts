@@ -171,6 +171,9 @@ export interface NotificationSettings {
   recoveryAlerts: boolean;
   weeklyReport: boolean;
   marketing: boolean;
+  pushDailySummary: boolean;
+  pushRecoveryAlerts: boolean;
+  pushWeeklyReport: boolean;
   dailySummaryTime: string;
   weeklyReportDay: number;
   weeklyReportTime: string;

@@ -21,6 +21,7 @@ import { addDays, localDate } from "@/server/health/local-date";
 import { lastCompleteWeekStart, weekLabel } from "@/server/health/reports/week";
 import { webhookSigners } from "@/server/health/providers/testing/webhook-signing";
 import { TERRA_USER, terraBody, terraDailyRecord, terraSleepRecord } from "@/server/health/providers/terra/testing/fixtures";
+import { startFakePushService } from "@/server/account/notifications/push/testing/fake-push-service";
 import { emit } from "@/server/platform/jobs/emit";
 import { drainJobs } from "@/server/platform/jobs/runner";
 import { tokenFromEmail } from "@/server/platform/email/testing";
@@ -184,9 +185,20 @@ export async function populateUser(world: World, spec: UserSpec): Promise<Popula
     await populateInsights(db, id);
     // Last week's report, made on request (the recompute has made the demo history's own already: the same row).
     await caller.reports.make({ week: weekLabel(lastCompleteWeekStart(today)) });
-    // Notifications through their job: today's summary, the alert about the raised flag and last week's report, in-app and emailed.
-    await emit(db, "notifications/user.due", { userId: id, at: new Date().toISOString(), kinds: ["daily-summary", "recovery-alert", "weekly-report"] });
-    await drainJobs(db, { timeoutMs: 120_000 });
+    // Notifications through their job: today's summary, the alert about the raised flag and last week's report, in-app, emailed
+    // and pushed to two browsers subscribed through the router (a local fake push service decrypts what it gets).
+    const pushService = await startFakePushService();
+    try {
+      for (const browser of ["laptop", "phone"]) {
+        const subscription = pushService.subscribe();
+        await caller.notifications.push.subscribe({ endpoint: subscription.endpoint, keys: subscription.keys, label: `Matrix ${spec.label} ${browser}` });
+      }
+      await emit(db, "notifications/user.due", { userId: id, at: new Date().toISOString(), kinds: ["daily-summary", "recovery-alert", "weekly-report"] });
+      await drainJobs(db, { timeoutMs: 120_000 });
+      if (pushService.received.length === 0) throw new Error(`no notification pushed: ${JSON.stringify(pushService.refused)}`);
+    } finally {
+      await pushService.close();
+    }
     const inbox = await caller.notifications.list({});
     if (inbox.items.length === 0) throw new Error("no notification delivered");
     await caller.notifications.markRead({ id: inbox.items[0]!.id });

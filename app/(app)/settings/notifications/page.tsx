@@ -1,3 +1,4 @@
+import { PushSettings } from "@/components/notifications/push-settings";
 import { NotificationSettings } from "@/components/profile/notification-settings";
 import { requireUser } from "@/components/shell/session";
 import { HydrateClient, prefetch, trpc } from "@/server/api/rsc";
@@ -9,7 +10,10 @@ export default async function NotificationSettingsPage() {
   await Promise.all([prefetch(trpc.profile.notifications.get.queryOptions()), prefetch(trpc.profile.get.queryOptions())]);
   return (
     <HydrateClient>
-      <NotificationSettings />
+      <div className="flex flex-col gap-6">
+        <NotificationSettings />
+        <PushSettings />
+      </div>
     </HydrateClient>
   );
 }

@@ -1,0 +1,67 @@
+"use client";
+
+import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { useTRPC } from "@/components/providers/trpc";
+import { SettingSwitch } from "@/components/profile/setting-switch";
+import { Alert } from "@/components/ui/alert";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { useToast } from "@/components/ui/toast";
+import { PushDevices } from "./push-devices";
+
+type PushKey = "pushDailySummary" | "pushRecoveryAlerts" | "pushWeeklyReport";
+
+const PUSH_KINDS: readonly { key: PushKey; label: string; description: string }[] = [
+  { key: "pushDailySummary", label: "Daily summary", description: "Your energy score when the daily summary is ready." },
+  { key: "pushRecoveryAlerts", label: "Recovery alerts", description: "At once when a sign to watch appears (sent with high priority)." },
+  { key: "pushWeeklyReport", label: "Weekly report", description: "When your week's report is ready." },
+];
+
+/**
+ * Web Push: the devices that get it and, per kind, whether it is pushed. Quiet hours hold pushes
+ * back like emails. A kind that is on is pushed only once a device is subscribed.
+ */
+export function PushSettings() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const { data } = useSuspenseQuery(trpc.profile.notifications.get.queryOptions());
+  const { data: profile } = useSuspenseQuery(trpc.profile.get.queryOptions());
+  const update = useMutation(
+    trpc.profile.notifications.update.mutationOptions({
+      onSuccess: (saved) => {
+        queryClient.setQueryData(trpc.profile.notifications.get.queryKey(), saved);
+        toast({ title: "Push preferences saved", variant: "success" });
+      },
+    }),
+  );
+
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>Push notifications</CardTitle>
+        <CardDescription>
+          Notifications on your phone or computer, also when BioSync is closed. They follow your quiet hours: anything due in them arrives when they end.
+        </CardDescription>
+      </CardHeader>
+      <CardContent className="flex flex-col gap-6">
+        <PushDevices timeZone={profile.timeZone} />
+        <div className="divide-y divide-zinc-200 dark:divide-zinc-800" role="group" aria-label="What is pushed">
+          {PUSH_KINDS.map((kind) => {
+            const pending = update.isPending && update.variables?.[kind.key] !== undefined;
+            return (
+              <SettingSwitch
+                key={kind.key}
+                label={`Push: ${kind.label}`}
+                description={kind.description}
+                checked={pending ? Boolean(update.variables?.[kind.key]) : data[kind.key]}
+                disabled={update.isPending}
+                onCheckedChange={(checked) => update.mutate({ [kind.key]: checked })}
+              />
+            );
+          })}
+        </div>
+        {update.isError ? <Alert variant="error">{update.error.message}</Alert> : null}
+      </CardContent>
+    </Card>
+  );
+}
