@@ -17,6 +17,16 @@ export const auditActions = [
   "privacy.account-erased",
   "privacy.raw-retention-changed",
   "privacy.raw-payloads-removed",
+  "admin.user-opened",
+  "admin.health-data-opened",
+  "admin.plan-changed",
+  "admin.role-changed",
+  "admin.user-disabled",
+  "admin.user-enabled",
+  "admin.sessions-ended",
+  "admin.job-retried",
+  "admin.job-cancelled",
+  "admin.email-retried",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
