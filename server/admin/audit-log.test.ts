@@ -24,7 +24,7 @@ describe("admin.audit.list", () => {
   it("lists newest first with emails and labels", async () => {
     const { items } = await api.admin.audit.list({});
     expect(items.map((i) => i.action)).toEqual(["journal.notes-read", "admin.user-disabled", "admin.user-opened", "admin.plan-changed"]);
-    expect(items[1]).toMatchObject({ actorEmail: "auditor@ops.example", subjectEmail: "bob@people.example", label: "An admin disabled your account", details: { reason: "Abuse" } });
+    expect(items[1]).toMatchObject({ actorEmail: "auditor@ops.example", subjectEmail: "bob@people.example", label: "Disabled your account", details: { reason: "Abuse" } });
   });
 
   it("filters by action, actor email, subject email and date range, and pages", async () => {

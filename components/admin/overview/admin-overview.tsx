@@ -14,7 +14,7 @@ export function AdminOverview({ overview }: { overview: Overview }) {
   return (
     <div className="flex flex-col gap-6">
       <section aria-label="Accounts and activity" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <StatCard label="Accounts" value={overview.totalUsers} detail={`${overview.disabledUsers} disabled`} />
+        <StatCard label="Total accounts" value={overview.totalUsers} detail={`${overview.disabledUsers} disabled`} />
         {overview.activeUsers.map((active) => (
           <StatCard
             key={active.days}
