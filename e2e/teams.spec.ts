@@ -1,4 +1,4 @@
-import { DEMO, expect, linkFromOutbox, newDevicePage, registerAndSignIn, test, uniqueEmail } from "./support";
+import { ADMIN, DEMO, expect, linkFromOutbox, newDevicePage, registerAndSignIn, signIn, test, uniqueEmail } from "./support";
 import { putOnPlan } from "./support-plans";
 
 test("an owner on the team plan invites a member by email; the member accepts and shares; the owner sees the score", async ({ page, browser }) => {
@@ -12,6 +12,7 @@ test("an owner on the team plan invites a member by email; the member accepts an
   await expect(page.getByRole("link", { name: "See plans" })).toHaveAttribute("href", "/settings/plan");
 
   const admin = await newDevicePage(browser);
+  await signIn(admin, ADMIN.email, ADMIN.password);
   await putOnPlan(admin, owner, "team");
   await admin.context().close();
 

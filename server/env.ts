@@ -1,3 +1,4 @@
+import { allowlistProblem } from "./admin/ip-allowlist-format";
 import { z } from "zod";
 
 const optionalString = z.string().trim().min(1).optional();
@@ -81,6 +82,8 @@ export const envSchema = z
     APP_URL: z.url().optional(),
     /** Proxies in front of the app whose X-Forwarded-For / -Proto entries are believed (0: none, the socket address counts). */
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    /** Comma-separated IPs/CIDRs the admin console answers from (unset: any address). */
+    ADMIN_IP_ALLOWLIST: optionalString.refine((value) => allowlistProblem(value) === null, "must be comma-separated IP addresses or CIDR ranges"),
     DATA_DIR: optionalString,
     DATABASE_URL: z
       .string()

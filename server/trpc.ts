@@ -2,6 +2,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
 import type { Database } from "@/db";
+import { ADMIN_IP_REFUSED, adminIpAllowed } from "./admin/ip-allowlist";
 import { AppError, describeError, fieldIssuesFromZod, toTRPCError } from "./errors";
 
 export interface SessionUser {
@@ -84,5 +85,6 @@ export const protectedProcedure = publicProcedure.meta({ access: "user" }).use((
 
 export const adminProcedure = protectedProcedure.meta({ access: "admin" }).use(({ ctx, next }) => {
   if (ctx.user.role !== "admin") throw new TRPCError({ code: "FORBIDDEN", message: "Admins only." });
+  if (!adminIpAllowed(ctx.ip)) throw new TRPCError({ code: "FORBIDDEN", message: ADMIN_IP_REFUSED });
   return next({ ctx });
 });

@@ -10,7 +10,7 @@ export default async function AdminOverviewPage() {
   const overview = await (await serverCaller()).admin.overview();
   return (
     <>
-      <PageHeader title="Overview" description="Accounts and signups across this BioSync installation." />
+      <PageHeader title="Overview" description="Accounts, activity, plans and revenue across this BioSync installation." />
       <AdminOverview overview={overview} />
     </>
   );

@@ -1,3 +1,5 @@
+const ACCOUNT_DISABLED_TEXT = "This account has been disabled. Contact the administrators of this BioSync installation to have it enabled again.";
+
 /** Texts for the `?error=` codes Auth.js and the Google linking rules send to the sign-in page. */
 export function signInErrorMessage(error: string | undefined, code?: string): string | null {
   switch (error) {
@@ -9,7 +11,10 @@ export function signInErrorMessage(error: string | undefined, code?: string): st
     case "AccountEmailUnverified":
       return "A BioSync account with this email exists but its address is not verified yet. Sign in with your password and verify your email, then you can use Google.";
     case "CredentialsSignin":
+      if (code === "account_disabled") return ACCOUNT_DISABLED_TEXT;
       return code === "rate_limited" ? "Too many sign-in attempts. Wait a few minutes and try again." : "The email or password is not correct.";
+    case "AccountDisabled":
+      return ACCOUNT_DISABLED_TEXT;
     case "second_step_expired":
       return "This sign-in has expired. Enter your email and password again.";
     case "invalid_code":

@@ -1,4 +1,4 @@
-import { Activity, BedDouble, Bell, CalendarRange, Gauge, HeartPulse, LayoutDashboard, Lightbulb, ListChecks, ListTodo, Mail, NotebookPen, Settings, SlidersHorizontal, SquareActivity, TrendingUp, Users, Watch, type LucideIcon } from "lucide-react";
+import { Activity, BedDouble, Bell, CalendarRange, Gauge, HeartPulse, LayoutDashboard, Lightbulb, ListChecks, ListTodo, Mail, NotebookPen, ScrollText, Settings, SlidersHorizontal, SquareActivity, TrendingUp, Users, Watch, type LucideIcon } from "lucide-react";
 
 /** The navigation groups of PRODUCT.md, in the order the sidebar shows them. */
 export const NAV_GROUPS = [
@@ -59,6 +59,8 @@ export const ADMIN_SECTIONS: readonly NavSection[] = [
     label: "Admin",
     items: [
       { href: "/admin", label: "Overview", icon: Gauge, group: "account", exact: true },
+      { href: "/admin/users", label: "Users", icon: Users, group: "account" },
+      { href: "/admin/audit", label: "Audit log", icon: ScrollText, group: "account" },
       { href: "/admin/jobs", label: "Jobs", icon: ListChecks, group: "account" },
       { href: "/admin/outbox", label: "Email outbox", icon: Mail, group: "account" },
       { href: "/admin/score-weights", label: "Score weights", icon: SlidersHorizontal, group: "account" },

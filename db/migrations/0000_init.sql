@@ -847,6 +847,7 @@ CREATE INDEX "webauthn_challenges_expires_idx" ON "webauthn_challenges" USING bt
 CREATE INDEX "ai_requests_user_created_idx" ON "ai_requests" USING btree ("user_id","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "correlations_pair_uq" ON "correlations" USING btree ("user_id","x","y","lag");--> statement-breakpoint
 CREATE INDEX "correlations_user_q_idx" ON "correlations" USING btree ("user_id","significant","q_value");--> statement-breakpoint
+CREATE INDEX "energy_scores_recent_idx" ON "energy_scores" USING btree ("local_date","user_id","score");--> statement-breakpoint
 CREATE INDEX "forecasts_user_target_idx" ON "forecasts" USING btree ("user_id","metric","target_date");--> statement-breakpoint
 CREATE UNIQUE INDEX "recommendations_rule_day_uq" ON "recommendations" USING btree ("user_id","rule_id","local_date");--> statement-breakpoint
 CREATE INDEX "recommendations_user_status_idx" ON "recommendations" USING btree ("user_id","status","local_date");--> statement-breakpoint

@@ -40,7 +40,11 @@ export const energyScores = pgTable(
     guard: text("guard"),
     computedAt: timestamp("computed_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.localDate] })],
+  (t) => [
+    primaryKey({ columns: [t.userId, t.localDate] }),
+    // The admin overview's average over everyone's recent scores reads only this index.
+    index("energy_scores_recent_idx").on(t.localDate, t.userId, t.score),
+  ],
 );
 
 /** A user's own contributor weights (over the admin-set or documented defaults). */

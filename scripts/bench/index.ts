@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark, results and the machine written to BENCHMARKS.md.
 // BENCH_APPLE_BYTES sets the size of the synthetic Apple export (default 1 GB).
 import { writeFileSync } from "node:fs";
+import { adminOverviewSection, runAdminOverviewBench } from "./admin-overview";
 import { benchAppleImport, IMPORT_HEAP_MB, type AppleImportResult } from "./apple-import";
 import { archiveSection, runArchiveRoundTrips } from "./archive-round-trip";
 import { benchCsvExport, csvExportSection } from "./csv-export";
@@ -46,6 +47,7 @@ async function main() {
   const insights = await runInsightsSuite();
   const archives = await runArchiveRoundTrips();
   const csvExport = await benchCsvExport();
+  const adminOverview = await runAdminOverviewBench();
   console.log(csvExport ?? "CSV export: Postgres not reachable, skipped");
 
   const yearRows = years.map(
@@ -108,7 +110,9 @@ ${insightsSection(insights)}
 
 ${csvExportSection(csvExport)}
 
-${archiveSection(archives)}`;
+${archiveSection(archives)}
+
+${adminOverviewSection(adminOverview)}`;
   writeFileSync("BENCHMARKS.md", report);
   console.log("\nWrote BENCHMARKS.md");
 }

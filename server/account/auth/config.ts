@@ -10,7 +10,8 @@ import { authenticateWithPassword } from "./credentials";
 import { completeGoogleSignIn, findLinkedUserId, GOOGLE_PROVIDER } from "./google";
 import { resolveAuthSecret } from "./secret";
 import { createSession, resolveSession, revokeSession, SESSION_MAX_AGE_SECONDS } from "./sessions";
-import { InvalidCredentials, SignInThrottled } from "./sign-in-errors";
+import { AccountDisabled, InvalidCredentials, SignInThrottled } from "./sign-in-errors";
+import { isAccountDisabled } from "./users";
 import { passkeyProvider, secondFactorProvider } from "../two-factor/auth-providers";
 import { requireSecondStepAfterGoogle } from "../two-factor/google-second-step";
 import { startSecondStep } from "../two-factor/sign-in";
@@ -40,6 +41,7 @@ export function buildAuthConfig(): NextAuthConfig {
           }
           if (result.ok) return { id: result.user.id, email: result.user.email, name: result.user.name, role: result.user.role, factor: "password" };
           if (result.reason === "throttled") throw new SignInThrottled(result.retryAfter);
+          if (result.reason === "disabled") throw new AccountDisabled();
           throw new InvalidCredentials();
         },
       }),
@@ -68,7 +70,8 @@ export function buildAuthConfig(): NextAuthConfig {
         const db = await getDb();
         if (trigger === "signIn" || trigger === "signUp") {
           const userId = account?.provider === GOOGLE_PROVIDER ? await findLinkedUserId(db, account.providerAccountId) : user?.id;
-          if (!userId) return null;
+          // Whatever proved the sign-in (a provider added later too), a disabled account gets no session.
+          if (!userId || (await isAccountDisabled(db, userId))) return null;
           const { ip, userAgent } = await requestOrigin();
           const factor = account?.provider === GOOGLE_PROVIDER ? "google" : user?.factor;
           const sessionId = await createSession(db, { userId, ip, userAgent, factor });

@@ -17,6 +17,8 @@ export type PasswordSignInResult =
   /** With `secondFactorRequired`, the password was right but the sign-in is not complete. */
   | { ok: true; user: User; secondFactorRequired: boolean }
   | { ok: false; reason: "invalid" }
+  /** The password was right, but an admin disabled the account. */
+  | { ok: false; reason: "disabled" }
   | { ok: false; reason: "throttled"; retryAfter: number; scope: ThrottleScope };
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -41,6 +43,8 @@ export async function authenticateWithPassword(
   const user = await findUserByEmail(db, email);
   const valid = user?.passwordHash ? await verifyPassword(user.passwordHash, parsed.data.password) : await verifyDummyPassword(parsed.data.password);
   if (!user || !valid) return { ok: false, reason: "invalid" };
+  // Only the right password learns that the account is disabled (anyone else gets "invalid").
+  if (user.disabledAt) return { ok: false, reason: "disabled" };
 
   // With a second step to come, the attempt stays counted until that step succeeds.
   if (await requiresSecondFactor(db, user.id)) return { ok: true, user, secondFactorRequired: true };

@@ -1,12 +1,12 @@
 import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import { authAccounts, users } from "@/db/schema/auth";
-import { findUserByEmail, normalizeEmail } from "./users";
+import { findUserByEmail, isAccountDisabled, normalizeEmail } from "./users";
 
 export const GOOGLE_PROVIDER = "google";
 
 /** Error codes the sign-in page explains (passed as `?error=`). */
-export type GoogleRefusal = "GoogleEmailUnverified" | "AccountEmailUnverified";
+export type GoogleRefusal = "GoogleEmailUnverified" | "AccountEmailUnverified" | "AccountDisabled";
 
 export type GoogleLinkDecision =
   | { action: "sign-in"; userId: string }
@@ -63,8 +63,10 @@ export async function completeGoogleSignIn(
     case "refuse":
       return { ok: false, reason: decision.reason };
     case "sign-in":
+      if (await isAccountDisabled(db, decision.userId)) return { ok: false, reason: "AccountDisabled" };
       return { ok: true, userId: decision.userId };
     case "link":
+      if (await isAccountDisabled(db, decision.userId)) return { ok: false, reason: "AccountDisabled" };
       await linkGoogleAccount(db, decision.userId, profile.providerAccountId);
       return { ok: true, userId: decision.userId };
     case "create": {

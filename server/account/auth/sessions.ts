@@ -39,7 +39,7 @@ export async function createSession(
 
 /**
  * The user signed in through session `sessionId`, or null when the session is unknown, revoked,
- * expired or its user was deleted. Refreshes last_seen_at (and slides the expiry) at most once
+ * expired, or its user was deleted or disabled. Refreshes last_seen_at (and slides the expiry) at most once
  * per LAST_SEEN_RESOLUTION_MS.
  */
 export async function resolveSession(db: Database, sessionId: string, now: Date = new Date()): Promise<SessionUser | null> {
@@ -50,6 +50,7 @@ export async function resolveSession(db: Database, sessionId: string, now: Date 
       email: users.email,
       name: users.name,
       role: users.role,
+      disabledAt: users.disabledAt,
       lastSeenAt: authSessions.lastSeenAt,
       revokedAt: authSessions.revokedAt,
       expiresAt: authSessions.expiresAt,
@@ -58,7 +59,7 @@ export async function resolveSession(db: Database, sessionId: string, now: Date 
     .innerJoin(users, eq(users.id, authSessions.userId))
     .where(eq(authSessions.id, sessionId))
     .limit(1);
-  if (!row || row.revokedAt || row.expiresAt <= now) return null;
+  if (!row || row.revokedAt || row.expiresAt <= now || row.disabledAt) return null;
   if (now.getTime() - row.lastSeenAt.getTime() >= LAST_SEEN_RESOLUTION_MS) {
     await db
       .update(authSessions)

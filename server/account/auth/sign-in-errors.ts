@@ -14,6 +14,13 @@ export class SignInThrottled extends CredentialsSignin {
   }
 }
 
+/** The account was disabled by an admin: no way of signing in works until it is enabled again. */
+export class AccountDisabled extends CredentialsSignin {
+  code = "account_disabled";
+}
+
+export const ACCOUNT_DISABLED_MESSAGE = "This account has been disabled. Contact the administrators of this BioSync installation to have it enabled again.";
+
 export const INVALID_CREDENTIALS_MESSAGE = "The email or password is not correct.";
 
 export function throttledMessage(retryAfter: number): string {

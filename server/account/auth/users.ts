@@ -44,6 +44,12 @@ export async function findUserByEmail(db: Database, email: string): Promise<User
   return user ?? null;
 }
 
+/** Whether the account is disabled (an unknown account counts as disabled: nobody may sign in as it). */
+export async function isAccountDisabled(db: Database, id: string): Promise<boolean> {
+  const [user] = await db.select({ disabledAt: users.disabledAt }).from(users).where(eq(users.id, id)).limit(1);
+  return !user || user.disabledAt !== null;
+}
+
 export async function findUserById(db: Database, id: string): Promise<User | null> {
   const [user] = await db.select().from(users).where(eq(users.id, id)).limit(1);
   return user ?? null;

@@ -1,7 +1,7 @@
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db";
 import { clientIp } from "../../request";
-import { SignInThrottled } from "../auth/sign-in-errors";
+import { AccountDisabled, SignInThrottled } from "../auth/sign-in-errors";
 import { findUserById } from "../auth/users";
 import type { SignInFactor } from "./factors";
 import { authenticationResponse } from "./schemas";
@@ -25,6 +25,7 @@ function parsePasskey(value: unknown) {
 async function sessionUser(userId: string, factor: SignInFactor) {
   const user = await findUserById(await getDb(), userId);
   if (!user) return null;
+  if (user.disabledAt) throw new AccountDisabled();
   return { id: user.id, email: user.email, name: user.name, role: user.role, factor };
 }
 

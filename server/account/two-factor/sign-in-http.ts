@@ -1,6 +1,6 @@
 import { CredentialsSignin } from "next-auth";
 import { signIn } from "../auth";
-import { SignInThrottled, throttledMessage } from "../auth/sign-in-errors";
+import { ACCOUNT_DISABLED_MESSAGE, AccountDisabled, SignInThrottled, throttledMessage } from "../auth/sign-in-errors";
 import { AppError } from "../../errors";
 import { INVALID_CODE_MESSAGE, INVALID_PASSKEY_MESSAGE, InvalidPasskey, SECOND_STEP_EXPIRED_MESSAGE, SecondStepExpired } from "./sign-in-errors";
 
@@ -23,6 +23,7 @@ export async function signInThrough(provider: string, credentials: Record<string
   } catch (error) {
     if (error instanceof SignInThrottled) return { ok: false, error: AppError.tooManyRequests(error.retryAfter, throttledMessage(error.retryAfter)) };
     if (error instanceof SecondStepExpired) return { ok: false, error: secondStepExpired() };
+    if (error instanceof AccountDisabled) return { ok: false, error: AppError.forbidden(ACCOUNT_DISABLED_MESSAGE) };
     if (error instanceof InvalidPasskey) return { ok: false, error: AppError.unauthorized(INVALID_PASSKEY_MESSAGE) };
     if (error instanceof CredentialsSignin) {
       return { ok: false, error: new AppError("UNAUTHORIZED", INVALID_CODE_MESSAGE, { fields: [{ path: "code", message: INVALID_CODE_MESSAGE }] }) };

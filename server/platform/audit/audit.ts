@@ -20,6 +20,16 @@ export const auditActions = [
   "teams.scores-shared",
   "teams.scores-unshared",
   "teams.scores-read",
+  "admin.user-opened",
+  "admin.health-data-opened",
+  "admin.plan-changed",
+  "admin.role-changed",
+  "admin.user-disabled",
+  "admin.user-enabled",
+  "admin.sessions-ended",
+  "admin.job-retried",
+  "admin.job-cancelled",
+  "admin.email-retried",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -1,6 +1,8 @@
 import { and, asc, count, eq, inArray } from "drizzle-orm";
 import type { Database } from "@/db";
-import { jobEvents, jobRuns, jobRunStatus, jobSteps, type JobRunStatus } from "@/db/schema";
+import { jobEvents, jobRuns, jobRunStatus, jobSteps, users, type JobRunStatus } from "@/db/schema";
+import { z } from "zod";
+import { recordAudit } from "../audit/audit";
 import { AppError } from "../../errors";
 import { afterCursor, newestFirst } from "../../keyset";
 import { toPage, type PaginationInput } from "../../pagination";
@@ -86,6 +88,26 @@ export async function cancelRun(db: Database, id: string): Promise<void> {
 async function assertRunExists(db: Database, id: string): Promise<void> {
   const [run] = await db.select({ id: jobRuns.id }).from(jobRuns).where(eq(jobRuns.id, id));
   if (!run) throw AppError.notFound("Job run");
+}
+
+/** Records an admin's retry or cancel of a run, naming the user the run's event is about (if any). */
+export async function auditJobAction(ctx: { db: Database; user: { id: string }; ip: string }, action: "admin.job-retried" | "admin.job-cancelled", runId: string): Promise<void> {
+  const [run] = await ctx.db
+    .select({ functionId: jobRuns.functionId, eventName: jobEvents.name, data: jobEvents.data })
+    .from(jobRuns)
+    .innerJoin(jobEvents, eq(jobEvents.id, jobRuns.eventId))
+    .where(eq(jobRuns.id, runId));
+  const parsed = z.uuid().safeParse(run?.data.userId);
+  const userId = parsed.success ? parsed.data : null;
+  const [subject] = userId ? await ctx.db.select({ id: users.id }).from(users).where(eq(users.id, userId)) : [];
+  await recordAudit(ctx.db, {
+    action,
+    actorUserId: ctx.user.id,
+    subjectUserId: subject?.id ?? null,
+    target: { type: "job-run", id: runId },
+    ip: ctx.ip,
+    details: { functionId: run?.functionId ?? null, eventName: run?.eventName ?? null },
+  });
 }
 
 export async function countRunsByStatus(db: Database): Promise<Record<JobRunStatus, number>> {

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { jobRuns } from "@/db/schema";
+import { auditEvents, jobRuns, users } from "@/db/schema";
 import { withTestDb } from "@/db/testing";
-import { callerFor, callerWithRole } from "../../testing";
+import { callerFor, callerWithRole, sessionFor } from "../../testing";
 import type { SessionUser } from "../../trpc";
 import { emit } from "./emit";
 import { drainJobs } from "./runner";
@@ -15,6 +15,12 @@ const testDb = withTestDb({ inProcessJobs: true });
 
 const callerAs = (role: SessionUser["role"]) => callerWithRole(testDb.db, role);
 
+/** An admin with an account row (retries and cancels are audited under the admin's id). */
+async function adminCaller() {
+  const [row] = await testDb.db.insert(users).values({ email: `admin-${randomUUID()}@example.com`, role: "admin" }).returning();
+  return callerFor(testDb.db, sessionFor(row!), { ip: "203.0.113.5" });
+}
+
 describe("jobs router", () => {
   it("is for admins only", async () => {
     await expect(callerAs("user").jobs.list({})).rejects.toMatchObject({ code: "FORBIDDEN" });
@@ -23,7 +29,7 @@ describe("jobs router", () => {
   });
 
   it("lists runs newest first with pagination and a status filter, shows details, and retries failed runs", async () => {
-    const admin = callerAs("admin");
+    const admin = await adminCaller();
     const failing = randomUUID();
     probe.failuresLeft.set(failing, 100);
     await emit(testDb.db, "auth/password-reset.requested", { userId: failing });
@@ -55,6 +61,8 @@ describe("jobs router", () => {
     await expect(admin.jobs.retry({ id: all.find((r) => r.status === "completed")!.id })).rejects.toMatchObject({ code: "CONFLICT" });
     probe.failuresLeft.set(failing, 0);
     await admin.jobs.retry({ id: failedRun.id });
+    const [audited] = await testDb.db.select().from(auditEvents).where(eq(auditEvents.targetId, failedRun.id));
+    expect(audited).toMatchObject({ action: "admin.job-retried", subjectUserId: null, targetType: "job-run", ip: "203.0.113.5" });
     const [queued] = await testDb.db.select().from(jobRuns).where(eq(jobRuns.id, failedRun.id));
     expect(queued).toMatchObject({ status: "queued", attempt: 0, finishedAt: null });
     await drainJobs(testDb.db);
@@ -62,11 +70,12 @@ describe("jobs router", () => {
   });
 
   it("cancels queued runs only and answers NOT_FOUND for unknown ids", async () => {
-    const admin = callerAs("admin");
+    const admin = await adminCaller();
     const userId = randomUUID();
     await emit(testDb.db, "auth/verification-email.requested", { userId });
     const { items } = await admin.jobs.list({ status: "queued" });
     await admin.jobs.cancel({ id: items[0]!.id });
+    expect(await testDb.db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.targetId, items[0]!.id))).toEqual([{ action: "admin.job-cancelled" }]);
     expect((await admin.jobs.get({ id: items[0]!.id })).status).toBe("cancelled");
     await expect(admin.jobs.cancel({ id: items[0]!.id })).rejects.toMatchObject({ code: "CONFLICT" });
     await expect(admin.jobs.get({ id: randomUUID() })).rejects.toMatchObject({ code: "NOT_FOUND" });

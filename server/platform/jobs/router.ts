@@ -2,7 +2,7 @@ import { z } from "zod";
 import { jobRunStatus } from "@/db/schema";
 import { paginated, paginationInput } from "../../pagination";
 import { adminProcedure, router } from "../../trpc";
-import { cancelRun, countRunsByStatus, getRun, listRuns, retryRun } from "./admin";
+import { auditJobAction, cancelRun, countRunsByStatus, getRun, listRuns, retryRun } from "./admin";
 
 const status = z.enum(jobRunStatus.enumValues);
 
@@ -47,6 +47,7 @@ export const jobsRouter = router({
     .output(z.object({ ok: z.literal(true) }))
     .mutation(async ({ ctx, input }) => {
       await retryRun(ctx.db, input.id);
+      await auditJobAction(ctx, "admin.job-retried", input.id);
       return { ok: true as const };
     }),
   cancel: adminProcedure
@@ -54,6 +55,7 @@ export const jobsRouter = router({
     .output(z.object({ ok: z.literal(true) }))
     .mutation(async ({ ctx, input }) => {
       await cancelRun(ctx.db, input.id);
+      await auditJobAction(ctx, "admin.job-cancelled", input.id);
       return { ok: true as const };
     }),
   counts: adminProcedure.output(z.record(status, z.number())).query(({ ctx }) => countRunsByStatus(ctx.db)),

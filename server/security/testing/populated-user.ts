@@ -1,5 +1,4 @@
 import { and, eq } from "drizzle-orm";
-import { saveSubscription } from "@/server/account/plans/subscriptions";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { POST as uploadRoute } from "@/app/api/imports/route";
@@ -131,7 +130,10 @@ export async function populateUser(world: World, spec: UserSpec): Promise<Popula
   await caller.profile.notifications.update({ weeklyReport: true, marketing: true });
   await caller.privacy.settings.update({ researchOptIn: true, rawPayloadRetentionDays: 365 });
   await caller.energyScore.setWeights({ weights: { hrv: 24, temperature: 6 } });
-  await saveSubscription(db, id, { plan: "pro", status: "active", source: "manual" });
+  // An admin puts the user on a paid plan by hand (audited, with the reason).
+  const admin = await createUser(db, { email: `admin-${spec.label}@matrix.example`, role: "admin", verified: true });
+  const adminCaller = callerFor(db, sessionFor(admin), { ip: spec.ip });
+  await adminCaller.admin.users.setPlan({ userId: id, plan: "pro", reason: `Matrix ${spec.label} support upgrade` });
 
   // Wearables: the demo device (backfill by signed webhooks), a Terra account, an OAuth start.
   if (spec.demo !== false) await caller.devices.connectDemo();
@@ -204,10 +206,12 @@ export async function populateUser(world: World, spec: UserSpec): Promise<Popula
     await caller.notifications.markRead({ id: inbox.items[0]!.id });
   }
   // An admin opens an email holding a link in the outbox (the embedded mailbox): audited, naming this user.
-  const admin = await createUser(db, { email: `admin-${spec.label}@matrix.example`, role: "admin", verified: true });
   const [linkEmail] = await db.select({ id: emailOutbox.id }).from(emailOutbox).where(and(eq(emailOutbox.userId, id), eq(emailOutbox.secretLink, "stored")));
   if (!linkEmail) throw new Error("no email holding a link in the outbox");
-  await callerFor(db, sessionFor(admin), { ip: spec.ip }).outbox.get({ id: linkEmail.id });
+  await adminCaller.outbox.get({ id: linkEmail.id });
+  // The admin opens the user's account and, with a reason, a summary of their health data (both audited).
+  await adminCaller.admin.users.get({ userId: id });
+  await adminCaller.admin.users.healthData({ userId: id, reason: `Matrix ${spec.label} asked why a night is missing` });
 
   // Two-step sign-in: the authenticator app (its confirmation hands out the recovery codes), a passkey.
   const { secret } = await caller.twoFactor.beginTotp({ currentPassword: password });
@@ -232,7 +236,7 @@ export async function populateUser(world: World, spec: UserSpec): Promise<Popula
 
   // Teams: on the team plan, an organization; a coach invited by email accepts, the user shares their
   // scores with them and the coach opens them (audited); one more invitation stays pending.
-  await saveSubscription(db, id, { plan: "team", status: "active", source: "manual" });
+  await adminCaller.admin.users.setPlan({ userId: id, plan: "team", reason: `Matrix ${spec.label} team trial` });
   const team = await caller.teams.create({ name: `Matrix ${spec.label} crew` });
   const coach = await createUser(db, { email: `coach-${spec.label}@matrix.example`, name: `Matrix coach of ${spec.label}`, verified: true });
   await caller.teams.invites.create({ organizationId: team.id, email: coach.email, role: "coach" });

@@ -2,6 +2,7 @@ import { format } from "date-fns";
 import Link from "next/link";
 import { DetailList } from "@/components/admin/detail-list";
 import { loadOrNotFound } from "@/components/admin/load-or-not-found";
+import { ResendButton } from "@/components/admin/outbox/resend-button";
 import { requireAdmin } from "@/components/shell/session";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -44,6 +45,11 @@ export default async function AdminOutboxEmailPage({ params }: { params: Promise
                 ...(email.error ? [{ label: "Error", value: <span className="text-red-700 dark:text-red-400">{email.error}</span> }] : []),
               ]}
             />
+            {email.status === "failed" && email.secretLink === "none" ? (
+              <div className="mt-4">
+                <ResendButton emailId={email.id} />
+              </div>
+            ) : null}
           </CardContent>
         </Card>
         <div className="grid gap-6 xl:grid-cols-2">

@@ -2,7 +2,7 @@ import { CredentialsSignin } from "next-auth";
 import { z } from "zod";
 import { signIn } from "@/server/account/auth";
 import { safeCallbackUrl } from "@/server/account/auth/callback-url";
-import { INVALID_CREDENTIALS_MESSAGE, SignInThrottled, throttledMessage } from "@/server/account/auth/sign-in-errors";
+import { ACCOUNT_DISABLED_MESSAGE, AccountDisabled, INVALID_CREDENTIALS_MESSAGE, SignInThrottled, throttledMessage } from "@/server/account/auth/sign-in-errors";
 import type { PendingSecondStep } from "@/server/account/two-factor/sign-in";
 import { CROSS_SITE } from "@/server/account/two-factor/sign-in-http";
 import { SecondFactorRequired } from "@/server/account/two-factor/sign-in-errors";
@@ -56,7 +56,7 @@ export async function POST(request: Request): Promise<Response> {
   }
   if (isForm) {
     if (outcome.ok) return redirect(outcome.redirectTo);
-    const query = new URLSearchParams({ error: "CredentialsSignin", code: outcome.error.code === "TOO_MANY_REQUESTS" ? "rate_limited" : "invalid_credentials" });
+    const query = new URLSearchParams({ error: "CredentialsSignin", code: formErrorCode(outcome.error) });
     if (input.callbackUrl) query.set("callbackUrl", safeCallbackUrl(input.callbackUrl));
     return redirect(`/sign-in?${query}`);
   }
@@ -74,9 +74,16 @@ async function attemptSignIn(input: z.infer<typeof body>): Promise<SignInOutcome
     if (error instanceof SignInThrottled) {
       return { ok: false, error: AppError.tooManyRequests(error.retryAfter, throttledMessage(error.retryAfter)) };
     }
+    if (error instanceof AccountDisabled) return { ok: false, error: AppError.forbidden(ACCOUNT_DISABLED_MESSAGE) };
     if (error instanceof CredentialsSignin) return { ok: false, error: AppError.unauthorized(INVALID_CREDENTIALS_MESSAGE) };
     throw error;
   }
+}
+
+/** The `?code=` the sign-in page explains for a refusal of a plain form post. */
+function formErrorCode(error: AppError): string {
+  if (error.code === "TOO_MANY_REQUESTS") return "rate_limited";
+  return error.code === "FORBIDDEN" ? "account_disabled" : "invalid_credentials";
 }
 
 /**
