@@ -1,5 +1,6 @@
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import { aiRequests, correlations, energyScores, forecastAccuracy, forecasts, recommendations, riskFlags, scoreWeightOverrides } from "./analytics";
+import { apiTokens } from "./api-tokens";
 import { auditEvents } from "./audit";
 import { authAccounts, authSessions, authTokens, users } from "./auth";
 import { emailOutbox } from "./email";
@@ -154,4 +155,6 @@ export const userDataTables: readonly UserDataTable[] = [
   // plans: what the user pays for (Stripe's copy is the source of truth; an imported account starts on its own plan) and today's metered use
   { table: subscriptions, owner: subscriptions.userId, export: "rows", exportOmit: [subscriptions.stripeCustomerId, subscriptions.stripeSubscriptionId], erase: "cascade", import: "none", sync: false },
   { table: usageCounters, owner: usageCounters.userId, export: "rows", erase: "cascade", import: "none", sync: false },
+  // api tokens: credentials of this account (the hash never leaves; an imported account makes its own)
+  { table: apiTokens, owner: apiTokens.userId, export: "rows", exportOmit: [apiTokens.tokenHash], erase: "cascade", import: "none", sync: false },
 ];

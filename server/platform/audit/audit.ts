@@ -17,6 +17,8 @@ export const auditActions = [
   "privacy.account-erased",
   "privacy.raw-retention-changed",
   "privacy.raw-payloads-removed",
+  "api-tokens.created",
+  "api-tokens.revoked",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

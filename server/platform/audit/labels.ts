@@ -13,4 +13,6 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "privacy.account-erased": "Erased the account",
   "privacy.raw-retention-changed": "Changed how long raw device data is kept",
   "privacy.raw-payloads-removed": "Removed raw device data past its retention period",
+  "api-tokens.created": "Created a personal API token",
+  "api-tokens.revoked": "Revoked a personal API token",
 };

@@ -1,0 +1,6 @@
+import { handleRestRequest } from "@/server/api/handler";
+
+/** The public REST API (/api/v1): personal API tokens, the OpenAPI document at /api/v1/openapi.json. */
+const handler = (req: Request) => handleRestRequest(req);
+
+export { handler as GET, handler as POST, handler as PUT, handler as PATCH, handler as DELETE };
