@@ -2,11 +2,7 @@ import { z } from "zod";
 import { API_TOKEN_SCOPES } from "@/db/schema/api-tokens";
 import { singleLineText } from "../../inputs";
 import { paginated } from "../../pagination";
-
-/** How many tokens (not revoked, not expired) one account may hold. */
-export const MAX_LIVE_API_TOKENS = 20;
-/** The lifetimes a new token may be given, in days; null: until revoked. */
-export const API_TOKEN_LIFETIMES_DAYS = [30, 90, 365] as const;
+import { API_TOKEN_LIFETIMES_DAYS } from "./limits";
 
 export const createApiTokenInput = z.object({
   name: singleLineText({ max: 60, min: 1, minMessage: "Give the token a name." }),

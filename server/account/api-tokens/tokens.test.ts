@@ -9,7 +9,7 @@ import { withTestDb } from "@/db/testing";
 import { createUser } from "@/server/account/auth/users";
 import { hashToken } from "@/server/account/auth/tokens";
 import { badRequestFields, callerFor, rejectionOf, sessionFor } from "@/server/testing";
-import { MAX_LIVE_API_TOKENS } from "./schemas";
+import { MAX_LIVE_API_TOKENS } from "./limits";
 import { API_TOKEN_PREFIX, authenticateApiToken, LAST_USED_RESOLUTION_MS } from "./tokens";
 
 const test = withTestDb();

@@ -9,7 +9,8 @@ import { afterCursor, newestFirst } from "../../keyset";
 import { toPage, type Paginated, type PaginationInput } from "../../pagination";
 import { recordAudit } from "../../platform/audit/audit";
 import type { SessionUser } from "../../trpc";
-import { MAX_LIVE_API_TOKENS, type ApiTokenView, type CreateApiTokenInput } from "./schemas";
+import { MAX_LIVE_API_TOKENS } from "./limits";
+import type { ApiTokenView, CreateApiTokenInput } from "./schemas";
 
 /** Every secret starts with this, so a leaked one is recognisable (and secret scanners can match it). */
 export const API_TOKEN_PREFIX = "bsk_";
