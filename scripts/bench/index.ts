@@ -9,6 +9,7 @@ import { fmt } from "./format";
 import { benchIngest, demoPayloads, type IngestYearResult } from "./ingest-year";
 import { insightsSection, runInsightsSuite } from "./insights-suite";
 import { describeMachine } from "./machine";
+import { restVsTrpcSection, runRestVsTrpc } from "./rest-vs-trpc";
 
 const runs = (seconds: number[]) => seconds.map((s) => fmt(s, 1)).join(", ");
 const APPLE_BYTES = Number(process.env.BENCH_APPLE_BYTES ?? 1e9);
@@ -44,6 +45,8 @@ async function main() {
   }
 
   const insights = await runInsightsSuite();
+  const restVsTrpc = await runRestVsTrpc();
+  console.log(restVsTrpc);
   const archives = await runArchiveRoundTrips();
   const csvExport = await benchCsvExport();
   console.log(csvExport ?? "CSV export: Postgres not reachable, skipped");
@@ -108,7 +111,9 @@ ${insightsSection(insights)}
 
 ${csvExportSection(csvExport)}
 
-${archiveSection(archives)}`;
+${archiveSection(archives)}
+
+${restVsTrpcSection(restVsTrpc)}`;
   writeFileSync("BENCHMARKS.md", report);
   console.log("\nWrote BENCHMARKS.md");
 }

@@ -1,6 +1,8 @@
 import { getDb } from "@/db";
 import { authenticateApiToken } from "../account/api-tokens/tokens";
 import { AppError } from "../errors";
+import { enforceRateLimits } from "../platform/rate-limits/enforce";
+import { requestLimits } from "../platform/rate-limits/rules";
 import { clientIp } from "../request";
 import type { Context } from "../trpc";
 
@@ -14,7 +16,8 @@ export function bearerToken(headers: Headers): string | null {
 }
 
 /**
- * The tRPC context of a REST call: the user of the personal API token in the Authorization header.
+ * The tRPC context of a REST call: the user of the personal API token in the Authorization header,
+ * each call counted against the REST rate limits (429 past them).
  * Session cookies are never read here (a browser would send them to any page's request: CSRF), and
  * a token is never read on /api/trpc (server/context.ts).
  */
@@ -26,5 +29,7 @@ export async function createRestContext(req: Request, requestId: string, resHead
   const db = await getDb();
   const caller = await authenticateApiToken(db, secret);
   if (!caller) throw new AppError("UNAUTHORIZED", "This API token is not valid: it is unknown, revoked or expired, or its account is disabled.", { reason: API_TOKEN_AUTH_REASONS.invalid });
-  return { db, user: caller.user, apiToken: caller.apiToken, requestId, ip: clientIp(req.headers), userAgent: req.headers.get("user-agent"), resHeaders };
+  const ip = clientIp(req.headers);
+  await enforceRateLimits(db, requestLimits.rest(caller.user.id, ip));
+  return { db, user: caller.user, apiToken: caller.apiToken, requestId, ip, userAgent: req.headers.get("user-agent"), resHeaders };
 }

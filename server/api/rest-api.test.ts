@@ -12,6 +12,8 @@ import { withTestDb } from "@/db/testing";
 import { createUser } from "@/server/account/auth/users";
 import { addDays, localDate } from "@/server/health/local-date";
 import { drainJobs } from "@/server/platform/jobs/runner";
+import { countRequest } from "@/server/platform/rate-limits/enforce";
+import { limitRules, requestLimits } from "@/server/platform/rate-limits/rules";
 import { setDemoTransport } from "@/server/health/demo/feed";
 import { demoTransportThroughRoute } from "@/server/security/testing/populated-user";
 import { callerFor, sessionFor } from "@/server/testing";
@@ -200,6 +202,20 @@ describe("tokens and errors on /api/v1", () => {
     const notJson = await call({ method: "POST", path: "/journal/entries", body: "{not json" }, writeToken);
     expect(notJson.status).toBe(400);
     expect(errorConforms(notJson.body)).toEqual([]);
+  });
+
+  it("answers past the REST rate limit with 429, Retry-After and details.retryAfter", async () => {
+    const other = await createUser(test.db, { email: `rest-busy-${randomUUID()}@example.com`, verified: true });
+    const { secret } = await callerFor(test.db, sessionFor(other)).apiTokens.create({ name: "busy", scope: "read" });
+    const [userCheck] = requestLimits.rest(other.id, "unknown");
+    for (let i = 0; i < limitRules().restUser.points; i++) await countRequest(test.db, [userCheck!]);
+    const refused = await call(me, secret);
+    expect(refused.status).toBe(429);
+    expect(refused.body).toMatchObject({ error: { code: "TOO_MANY_REQUESTS" } });
+    const retryAfter = (refused.body as { error: { details: { retryAfter: number } } }).error.details.retryAfter;
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(refused.headers.get("retry-after")).toBe(String(retryAfter));
+    expect(errorConforms(refused.body)).toEqual([]);
   });
 
   it("answers an unknown path 404 and a wrong method 405 in the envelope, and another user's row 404", async () => {
