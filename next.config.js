@@ -14,7 +14,9 @@ export const securityHeaders = [
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pino"],
+  // trpc-to-openapi checks `"coerce" in z` on zod's namespace, which webpack's bundle drops (then no
+  // number can be a query parameter of /api/v1): it, zod-openapi and zod load from node_modules, one zod.
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pino", "trpc-to-openapi", "zod-openapi", "zod"],
   poweredByHeader: false,
   typedRoutes: false,
   // radix-ui re-exports every primitive as a namespace: without this, a page that uses one ships them all.

@@ -1,6 +1,8 @@
 import { DEMO, expect, signIn, test, watchHydrationErrors } from "./support";
 
 test("api: a token created on /settings/api reads /api/v1/summary, and once revoked gets 401 in the envelope", async ({ page, context, request }) => {
+  // The embedded database serves the demo account's background jobs on the same thread: give the page time.
+  test.setTimeout(150_000);
   const hydrationErrors = watchHydrationErrors(page);
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await signIn(page, DEMO.email, DEMO.password);
@@ -35,6 +37,7 @@ test("api: a token created on /settings/api reads /api/v1/summary, and once revo
 
   await page.getByRole("button", { name: `Revoke API token ${name}` }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Revoke token" }).click();
+  await expect(page.getByRole("dialog")).toHaveCount(0, { timeout: 30_000 });
   await expect(page.getByRole("listitem", { name: `API token: ${name}` })).toHaveCount(0);
 
   const refused = await request.get("/api/v1/summary", { headers });

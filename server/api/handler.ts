@@ -1,5 +1,5 @@
 import { createOpenApiFetchHandler } from "trpc-to-openapi";
-import { AppError } from "../errors";
+import { AppError, describeError } from "../errors";
 import { logger } from "../logger";
 import { requestId as requestIdOf } from "../request";
 import { appRouter } from "../root";
@@ -32,7 +32,7 @@ export async function handleRestRequest(req: Request): Promise<Response> {
     createContext: () => createRestContext(req, requestId, resHeaders),
     onError: ({ error, path: procedure }) => {
       failure = error;
-      if (error.code === "INTERNAL_SERVER_ERROR") logger.error({ err: error.cause ?? error, path: procedure, requestId }, "rest procedure failed");
+      if (describeError(error).code === "INTERNAL") logger.error({ err: error.cause ?? error, path: procedure, requestId }, "rest procedure failed");
     },
   });
   if (failure !== undefined || !response.ok) return restErrorResponse(failure, requestId);
