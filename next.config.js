@@ -5,7 +5,9 @@ import { precompressStatic } from "./scripts/static-brotli.mjs";
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pino"],
+  // trpc-to-openapi checks `"coerce" in z` on zod's namespace, which webpack's bundle drops (then no
+  // number can be a query parameter of /api/v1): it, zod-openapi and zod load from node_modules, one zod.
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pino", "trpc-to-openapi", "zod-openapi", "zod"],
   poweredByHeader: false,
   // A self-contained server folder for containers (scripts/standalone.mjs completes it; Dockerfile).
   output: "standalone",

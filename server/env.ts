@@ -112,6 +112,8 @@ export const envSchema = z
     /** Uploads a user may start per UPLOAD_RATE_WINDOW_SECONDS. */
     UPLOAD_RATE_LIMIT: z.coerce.number().int().positive().default(20),
     UPLOAD_RATE_WINDOW_SECONDS: seconds(3600),
+    /** Calls one user may make to the REST API (/api/v1) per minute; an IP may make twice as many. */
+    REST_RATE_LIMIT: z.coerce.number().int().positive().default(300),
     TOKEN_ENCRYPTION_KEYS: z
       .string()
       .regex(/^[\w-]{1,32}:[A-Za-z0-9+/]{43}=(\s*,\s*[\w-]{1,32}:[A-Za-z0-9+/]{43}=)*$/, "must be <id>:<base64 of 32 bytes>[,<id>:<key>…], newest first")

@@ -1,5 +1,6 @@
 import { actionPlanRouter } from "./health/analytics/recommendations/router";
 import { adminRouter } from "./admin/router";
+import { apiTokensRouter } from "./account/api-tokens/router";
 import { authRouter } from "./account/auth/router";
 import { notificationsRouter } from "./account/notifications/router";
 import { outboxRouter } from "./platform/email/router";
@@ -40,6 +41,7 @@ export const appRouter = router({
   reports: reportsRouter,
   exports: exportsRouter,
   teams: teamsRouter,
+  apiTokens: apiTokensRouter,
 });
 
 export type AppRouter = typeof appRouter;

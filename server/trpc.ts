@@ -1,5 +1,6 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
+import type { OpenApiMeta } from "trpc-to-openapi";
 import { ZodError } from "zod";
 import type { Database } from "@/db";
 import { ADMIN_IP_REFUSED, adminIpAllowed } from "./admin/ip-allowlist";
@@ -10,7 +11,7 @@ export interface SessionUser {
   email: string;
   name: string | null;
   role: "user" | "admin";
-  /** The `auth_sessions` row this request is signed in through. */
+  /** The `auth_sessions` row this request is signed in through; "" for an API token caller (no session has that id). */
   sessionId: string;
 }
 
@@ -22,15 +23,19 @@ export interface Context {
   userAgent: string | null;
   /** Headers the procedure wants on the HTTP response (e.g. Retry-After). */
   resHeaders?: Headers;
+  /** Set on /api/v1 only: the personal API token the caller authenticated with (never with a session). */
+  apiToken?: { id: string; scope: "read" | "write" } | null;
 }
 
 /**
- * Who may call a procedure: set once by the builder it is made from (never per procedure), so
- * the role matrix test can check every procedure against what it claims.
+ * Who may call a procedure: `access` is set once by the builder it is made from (never per
+ * procedure), so the role matrix test can check every procedure against what it claims. `openapi`
+ * puts a procedure on the REST face (/api/v1, server/api): only a procedure that sets it is there.
  */
-export interface ProcedureMeta {
-  access: "public" | "user" | "admin";
-}
+export type ProcedureMeta = OpenApiMeta<{ access?: "public" | "user" | "admin" }>;
+
+/** The one reason a read-only API token's call to a mutation is refused with (403). */
+export const API_TOKEN_SCOPE_REASON = "api-token.scope";
 
 const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
   transformer: superjson,
@@ -78,8 +83,15 @@ const mapAppErrors = t.middleware(async ({ next, ctx }) => {
 
 export const publicProcedure = t.procedure.meta({ access: "public" }).use(mapAppErrors);
 
-export const protectedProcedure = publicProcedure.meta({ access: "user" }).use(({ ctx, next }) => {
+export const protectedProcedure = publicProcedure.meta({ access: "user" }).use(({ ctx, next, type }) => {
   if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
+  // The one place an API token's scope is enforced: a "read" token calls queries only.
+  if (ctx.apiToken && ctx.apiToken.scope !== "write" && type !== "query") {
+    throw new AppError("FORBIDDEN", "This API token is read-only: create a token with the write scope to change data.", {
+      reason: API_TOKEN_SCOPE_REASON,
+      details: { scope: ctx.apiToken.scope },
+    });
+  }
   return next({ ctx: { ...ctx, user: ctx.user } });
 });
 

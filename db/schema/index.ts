@@ -20,3 +20,4 @@ export * from "./push";
 export * from "./plans";
 export * from "./teams";
 export * from "./ops";
+export * from "./api-tokens";

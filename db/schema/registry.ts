@@ -1,5 +1,6 @@
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import { aiRequests, correlations, energyScores, forecastAccuracy, forecasts, recommendations, riskFlags, scoreWeightOverrides } from "./analytics";
+import { apiTokens } from "./api-tokens";
 import { auditEvents } from "./audit";
 import { authAccounts, authSessions, authTokens, users } from "./auth";
 import { emailOutbox } from "./email";
@@ -168,4 +169,6 @@ export const userDataTables: readonly UserDataTable[] = [
   { table: organizationMembers, owner: organizationMembers.userId, export: "rows", erase: "cascade", import: "none", sync: false },
   { table: organizationInvites, owner: organizationInvites.invitedByUserId, export: "rows", exportOmit: [organizationInvites.tokenHash], erase: "cascade", import: "none", sync: false },
   { table: scoreShares, owner: scoreShares.memberUserId, export: "rows", erase: "cascade", import: "none", sync: false },
+  // api tokens: credentials of this account (the hash never leaves; an imported account makes its own)
+  { table: apiTokens, owner: apiTokens.userId, export: "rows", exportOmit: [apiTokens.tokenHash], erase: "cascade", import: "none", sync: false },
 ];

@@ -10,6 +10,7 @@ import { fmt } from "./format";
 import { benchIngest, demoPayloads, type IngestYearResult } from "./ingest-year";
 import { insightsSection, runInsightsSuite } from "./insights-suite";
 import { describeMachine } from "./machine";
+import { restVsTrpcSection, runRestVsTrpc } from "./rest-vs-trpc";
 
 const runs = (seconds: number[]) => seconds.map((s) => fmt(s, 1)).join(", ");
 const APPLE_BYTES = Number(process.env.BENCH_APPLE_BYTES ?? 1e9);
@@ -45,6 +46,8 @@ async function main() {
   }
 
   const insights = await runInsightsSuite();
+  const restVsTrpc = await runRestVsTrpc();
+  console.log(restVsTrpc);
   const archives = await runArchiveRoundTrips();
   const csvExport = await benchCsvExport();
   const adminOverview = await runAdminOverviewBench();
@@ -112,7 +115,9 @@ ${csvExportSection(csvExport)}
 
 ${archiveSection(archives)}
 
-${adminOverviewSection(adminOverview)}`;
+${adminOverviewSection(adminOverview)}
+
+${restVsTrpcSection(restVsTrpc)}`;
   writeFileSync("BENCHMARKS.md", report);
   console.log("\nWrote BENCHMARKS.md");
 }

@@ -57,6 +57,7 @@ const SEGMENT_SAMPLES: Record<string, string[]> = {
   trpc: ["auth.me"],
   token: ["not-a-token", "eyJrIjoiLi4vLi4vZXRjIn0.c2ln", "00000000-0000-4000-8000-000000000000.daily-summary.AAAA"],
   nextauth: ["signin", "signout", "callback/credentials", "signin/google", "session", "csrf"],
+  path: ["me", "journal/entries"],
 };
 
 let handle: DbHandle;

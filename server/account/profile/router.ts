@@ -64,7 +64,7 @@ const notificationsOutput = z.object({
 });
 
 export const profileRouter = router({
-  get: protectedProcedure.output(profileOutput).query(({ ctx }) => getProfile(ctx.db, ctx.user.id)),
+  get: protectedProcedure.meta({ openapi: { method: "GET", path: "/me", operationId: "getMe", tags: ["account"], summary: "The signed-in account: profile, time zone and units." } }).output(profileOutput).query(({ ctx }) => getProfile(ctx.db, ctx.user.id)),
   update: protectedProcedure
     .input(profileUpdateInput)
     .output(profileOutput)

@@ -18,7 +18,7 @@ import {
 import { createTag, deleteTag, listTags, renameTag } from "./tags";
 
 const tagsRouter = router({
-  list: protectedProcedure.output(tagList).query(({ ctx }) => listTags(ctx.db, ctx.user.id)),
+  list: protectedProcedure.meta({ openapi: { method: "GET", path: "/journal/tags", operationId: "listJournalTags", tags: ["journal"], summary: "The user's journal tags." } }).output(tagList).query(({ ctx }) => listTags(ctx.db, ctx.user.id)),
   create: protectedProcedure
     .input(createTagInput)
     .output(tagView)
@@ -36,14 +36,17 @@ const tagsRouter = router({
 /** The journal: one entry per local date (mood, energy, tags, encrypted notes), and the user's tags. */
 export const journalRouter = router({
   get: protectedProcedure
+    .meta({ openapi: { method: "GET", path: "/journal/entries/{date}", operationId: "getJournalEntry", tags: ["journal"], summary: "The journal entry of one local date, or null." } })
     .input(dateInput)
     .output(entryView.nullable())
     .query(({ ctx, input }) => readEntry(ctx.db, { userId: ctx.user.id, ip: ctx.ip }, input.date)),
   save: protectedProcedure
+    .meta({ openapi: { method: "POST", path: "/journal/entries", operationId: "saveJournalEntry", tags: ["journal"], summary: "Saves a date's entry, replacing what it held." } })
     .input(saveEntryInput)
     .output(entryView)
     .mutation(({ ctx, input }) => saveEntry(ctx.db, { userId: ctx.user.id, ip: ctx.ip }, input)),
   list: protectedProcedure
+    .meta({ openapi: { method: "GET", path: "/journal/entries", operationId: "listJournalEntries", tags: ["journal"], summary: "Journal entries between two dates, paged." } })
     .input(listEntriesInput)
     .output(entryPage)
     .query(({ ctx, input }) => listEntries(ctx.db, ctx.user.id, input)),
@@ -52,6 +55,7 @@ export const journalRouter = router({
     .output(monthView)
     .query(({ ctx, input }) => monthOf(ctx.db, ctx.user.id, input)),
   delete: protectedProcedure
+    .meta({ openapi: { method: "DELETE", path: "/journal/entries/{id}", operationId: "deleteJournalEntry", tags: ["journal"], summary: "Deletes one journal entry." } })
     .input(idInput)
     .output(z.object({ id: z.uuid(), date: z.string() }))
     .mutation(({ ctx, input }) => deleteEntry(ctx.db, ctx.user.id, input.id)),

@@ -19,11 +19,12 @@ const view = (row: DailySummary): z.infer<typeof summaryView> => ({
 
 /** Read side of the time series: the per-day rollups the pages chart. */
 export const timeseriesRouter = router({
-  latest: protectedProcedure.output(summaryView.nullable()).query(async ({ ctx }) => {
+  latest: protectedProcedure.meta({ openapi: { method: "GET", path: "/daily-summaries/latest", operationId: "getLatestDailySummary", tags: ["daily-summaries"], summary: "The most recent day rolled up, or null." } }).output(summaryView.nullable()).query(async ({ ctx }) => {
     const row = await latestSummary(ctx.db, ctx.user.id);
     return row ? view(row) : null;
   }),
   range: protectedProcedure
+    .meta({ openapi: { method: "GET", path: "/daily-summaries", operationId: "listDailySummaries", tags: ["daily-summaries"], summary: "Per-day rollups between two dates (at most the range the app allows)." } })
     .input(z.object({ from: isoDate, to: isoDate }))
     .output(z.array(summaryView))
     .query(async ({ ctx, input }) => (await summariesBetween(ctx.db, ctx.user.id, input.from, input.to)).map(view)),

@@ -30,6 +30,8 @@ export const auditActions = [
   "admin.job-retried",
   "admin.job-cancelled",
   "admin.email-retried",
+  "api-tokens.created",
+  "api-tokens.revoked",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

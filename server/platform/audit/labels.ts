@@ -26,4 +26,6 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "admin.job-retried": "Ran a background job about your account again",
   "admin.job-cancelled": "Cancelled a background job about your account",
   "admin.email-retried": "Sent an email to you again",
+  "api-tokens.created": "Created a personal API token",
+  "api-tokens.revoked": "Revoked a personal API token",
 };

@@ -36,7 +36,7 @@ const HOUR = 3600;
  * (limits-table.test.ts). `e` gives the settings some of them read.
  */
 export function limitRules(e: Env = env()) {
-  const { AUTH_LOGIN_WINDOW_SECONDS: auth, UPLOAD_RATE_LIMIT, UPLOAD_RATE_WINDOW_SECONDS } = e;
+  const { AUTH_LOGIN_WINDOW_SECONDS: auth, UPLOAD_RATE_LIMIT, UPLOAD_RATE_WINDOW_SECONDS, REST_RATE_LIMIT } = e;
   const AUTH = ["AUTH_LOGIN_WINDOW_SECONDS"];
   const rule = (name: string, scope: LimitScope, points: number, windowSeconds: number, shows: string, settings?: string[]): LimitRule => ({
     name,
@@ -71,8 +71,8 @@ export function limitRules(e: Env = env()) {
     oauthConnectUser: rule("oauth-connect-user", "user", 10, 10 * MINUTE, "Starting to connect a provider (`/api/devices/<provider>/connect`): 429 with the message."),
     oauthConnectIp: rule("oauth-connect-ip", "IP", 30, 10 * MINUTE, "Starting to connect a provider: the same."),
     exportUser: rule("export-user", "user", 5, HOUR, "Requesting a data export (Settings → Your data): “Too many requests. Try again in N minutes.”"),
-    restUser: rule("rest-user", "user", 300, MINUTE, "The REST API (for the REST face: it does not exist yet)."),
-    restIp: rule("rest-ip", "IP", 600, MINUTE, "The REST API (for the REST face: it does not exist yet)."),
+    restUser: rule("rest-user", "user", REST_RATE_LIMIT, MINUTE, "The REST API (`/api/v1`, counted for the token's user): 429 in the error envelope with `Retry-After` and `details.retryAfter`.", ["REST_RATE_LIMIT"]),
+    restIp: rule("rest-ip", "IP", 2 * REST_RATE_LIMIT, MINUTE, "The REST API: the same.", ["REST_RATE_LIMIT"]),
   } satisfies Record<string, LimitRule>;
 }
 
@@ -98,6 +98,7 @@ export const requestLimits = {
   priority: (userId: string, ip: string): RateCheck[] => [check("priorityUser", userId), check("priorityIp", ip)],
   oauthConnect: (userId: string, ip: string): RateCheck[] => [check("oauthConnectUser", userId), check("oauthConnectIp", ip)],
   exportRequest: (userId: string): RateCheck[] => [check("exportUser", userId)],
+  rest: (userId: string, ip: string): RateCheck[] => [check("restUser", userId), check("restIp", ip)],
 };
 
 /** The sign-in counters of one attempt (see server/account/auth/login-throttle.ts). */

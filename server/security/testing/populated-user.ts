@@ -5,6 +5,7 @@ import { POST as uploadRoute } from "@/app/api/imports/route";
 import { GET as connectRoute } from "@/app/api/devices/[provider]/connect/route";
 import { GET as fileRoute } from "@/app/api/files/[token]/route";
 import { POST as webhookRoute } from "@/app/api/webhooks/[provider]/route";
+import { GET as restRoute } from "@/app/api/v1/[...path]/route";
 import type { Database } from "@/db";
 import { emailOutbox } from "@/db/schema/email";
 import { createSession } from "@/server/account/auth/sessions";
@@ -245,6 +246,13 @@ export async function populateUser(world: World, spec: UserSpec): Promise<Popula
   await caller.teams.shares.set({ organizationId: team.id, coachUserId: coach.id, historyDays: 30 });
   await coachCaller.teams.coach.member({ organizationId: team.id, memberUserId: id });
   await caller.teams.invites.create({ organizationId: team.id, email: `pending-${spec.label}@matrix.example`, role: "member" });
+
+  // Personal API tokens: one used on the REST face (its last use recorded), one revoked.
+  const apiToken = await caller.apiTokens.create({ name: `Matrix ${spec.label} script`, scope: "read" });
+  const restAnswer = await restRoute(new Request("http://localhost/api/v1/me", { headers: { authorization: `Bearer ${apiToken.secret}` } }));
+  if (restAnswer.status !== 200) throw new Error(`the REST call with an API token was refused: ${restAnswer.status} ${await restAnswer.text()}`);
+  const revokedToken = await caller.apiTokens.create({ name: `Matrix ${spec.label} old token`, scope: "write", expiresInDays: 30 });
+  await caller.apiTokens.revoke({ id: revokedToken.token.id });
 
   world.actAs(null);
   return { session, password, name, fitbitAccountId: spec.fitbitAccountId, terraUserId };

@@ -14,7 +14,7 @@ const range = z.object({ from: isoDate, to: isoDate });
 
 /** The read side of the insights layer: the stored scores, correlations, forecasts and risks. */
 export const insightsRouter = router({
-  dashboard: protectedProcedure.output(dashboardView).query(({ ctx }) => readDashboard(ctx.db, ctx.user.id)),
+  dashboard: protectedProcedure.meta({ openapi: { method: "GET", path: "/summary", operationId: "getSummary", tags: ["summary"], summary: "Today's summary: the energy score, its drivers and the latest day's figures (the dashboard)." } }).output(dashboardView).query(({ ctx }) => readDashboard(ctx.db, ctx.user.id)),
   correlations: protectedProcedure
     .input(paginationInput.extend({ significantOnly: z.boolean().default(true) }))
     .output(paginated(correlationView).extend({ summary: correlationSummaryView }))
@@ -22,15 +22,17 @@ export const insightsRouter = router({
       const [page, summary] = await Promise.all([listCorrelations(ctx.db, ctx.user.id, input), correlationSummary(ctx.db, ctx.user.id)]);
       return { ...page, summary };
     }),
-  forecast: protectedProcedure.output(z.array(metricForecastView)).query(async ({ ctx }) => {
+  forecast: protectedProcedure.meta({ openapi: { method: "GET", path: "/forecast", operationId: "getForecast", tags: ["insights"], summary: "Forecasts for the coming days, per metric." } }).output(z.array(metricForecastView)).query(async ({ ctx }) => {
     const today = localDate(new Date(), null, await userTimeZone(ctx.db, ctx.user.id));
     return readForecasts(ctx.db, ctx.user.id, today);
   }),
   risks: protectedProcedure
+    .meta({ openapi: { method: "GET", path: "/risks", operationId: "listRisks", tags: ["insights"], summary: "Risk flags raised between two dates." } })
     .input(range)
     .output(z.array(riskView))
     .query(({ ctx, input }) => risksBetween(ctx.db, ctx.user.id, input.from, input.to)),
   scores: protectedProcedure
+    .meta({ openapi: { method: "GET", path: "/energy-scores", operationId: "listEnergyScores", tags: ["insights"], summary: "Daily energy scores between two dates." } })
     .input(range)
     .output(z.array(scorePointView))
     .query(({ ctx, input }) => scoresBetween(ctx.db, ctx.user.id, input.from, input.to)),

@@ -43,14 +43,17 @@ function workoutOf(w: StoredWorkout, view: TrendView): z.infer<typeof workoutVie
 /** Read side of trends: any metric over any range, nights, weeks, load, normal bands, workouts — in the user's zone and units. */
 export const trendsRouter = router({
   series: protectedProcedure
+    .meta({ openapi: { method: "GET", path: "/trends/series", operationId: "getTrendSeries", tags: ["trends"], summary: "One metric over a range, bucketed by hour, day, week or month." } })
     .input(seriesInput)
     .output(seriesOutput)
     .query(async ({ ctx, input }) => trendSeries(ctx.db, ctx.user.id, input, await trendViewOf(ctx.db, ctx.user.id))),
   sleepNights: protectedProcedure
+    .meta({ openapi: { method: "GET", path: "/trends/sleep-nights", operationId: "listSleepNights", tags: ["trends"], summary: "Nights of sleep with their stages over a range." } })
     .input(rangeInput)
     .output(nightsOutput)
     .query(async ({ ctx, input }) => sleepNights(ctx.db, ctx.user.id, input, await trendViewOf(ctx.db, ctx.user.id))),
   weekly: protectedProcedure
+    .meta({ openapi: { method: "GET", path: "/trends/weekly", operationId: "getWeeklyTrends", tags: ["trends"], summary: "Week-by-week averages of the last weeks." } })
     .input(weeklyInput)
     .output(weeklyOutput)
     .query(async ({ ctx, input }) => weeklyView(ctx.db, ctx.user.id, input.weeks, await trendViewOf(ctx.db, ctx.user.id))),
@@ -63,6 +66,7 @@ export const trendsRouter = router({
     .output(bandsOutput)
     .query(async ({ ctx, input }) => bandsView(ctx.db, ctx.user.id, input, await trendViewOf(ctx.db, ctx.user.id))),
   workouts: protectedProcedure
+    .meta({ openapi: { method: "GET", path: "/trends/workouts", operationId: "listWorkouts", tags: ["trends"], summary: "Workouts over a range, paged." } })
     .input(workoutsInput)
     .output(workoutsOutput)
     .query(async ({ ctx, input }) => {
