@@ -45,6 +45,17 @@ const s3Variables = {
   S3_FORCE_PATH_STYLE: booleanFlag,
 };
 
+/** Stripe subscriptions (server/account/billing): on when STRIPE_SECRET_KEY is set; otherwise admins set plans by hand. */
+const stripeVariables = {
+  STRIPE_SECRET_KEY: optionalString,
+  STRIPE_WEBHOOK_SECRET: optionalString,
+  /** The recurring Price ids the Pro and Team plans are sold at (price_…). */
+  STRIPE_PRICE_PRO: optionalString,
+  STRIPE_PRICE_TEAM: optionalString,
+  /** Another Stripe API endpoint (a local fake in tests); default https://api.stripe.com. */
+  STRIPE_API_BASE: z.url().optional(),
+};
+
 const logLevelSchema = z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]);
 
 /** Every environment variable BioSync reads. `.env.example` documents each one. */
@@ -93,6 +104,7 @@ export const envSchema = z
     ...aiVariables,
     LOG_LEVEL: logLevelSchema.default("info"),
     ...s3Variables,
+    ...stripeVariables,
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.AUTH_GOOGLE_ID) !== Boolean(env.AUTH_GOOGLE_SECRET)) {

@@ -17,3 +17,4 @@ export * from "./reports";
 export * from "./privacy";
 export * from "./notifications";
 export * from "./plans";
+export * from "./billing";

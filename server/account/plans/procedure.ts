@@ -1,6 +1,7 @@
 import { AppError } from "@/server/errors";
 import { protectedProcedure } from "@/server/trpc";
 import { cheapestPlanWith, PLANS, type FlagFeature, type MeteredFeature, type PlanId } from "./catalog";
+import { historyWindow } from "./history";
 import { currentPlan } from "./subscriptions";
 import { giveBackUse, takeUse, usageDay } from "./usage";
 
@@ -55,3 +56,10 @@ export function meteredProcedure(feature: MeteredFeature) {
     return result;
   });
 }
+
+/**
+ * A read of the user's history: `ctx.history` is the window their plan allows (history length from
+ * the catalog); the procedure clamps its range with clampRange(input, ctx.history.start).
+ */
+export const historyProcedure = protectedProcedure.use(async ({ ctx, next }) => next({ ctx: { ...ctx, history: await historyWindow(ctx.db, ctx.user.id) } }));
+

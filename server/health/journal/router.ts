@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { clampRange } from "../../account/plans/history";
+import { historyProcedure } from "../../account/plans/procedure";
 import { protectedProcedure, router } from "../../trpc";
 import { deleteEntry, listEntries, monthOf, readEntry, saveEntry } from "./entries";
 import {
@@ -43,10 +45,10 @@ export const journalRouter = router({
     .input(saveEntryInput)
     .output(entryView)
     .mutation(({ ctx, input }) => saveEntry(ctx.db, { userId: ctx.user.id, ip: ctx.ip }, input)),
-  list: protectedProcedure
+  list: historyProcedure
     .input(listEntriesInput)
     .output(entryPage)
-    .query(({ ctx, input }) => listEntries(ctx.db, ctx.user.id, input)),
+    .query(({ ctx, input }) => listEntries(ctx.db, ctx.user.id, input.from > input.to ? input : clampRange(input, ctx.history.start))),
   month: protectedProcedure
     .input(monthInput)
     .output(monthView)
