@@ -4,6 +4,8 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { RefreshCw } from "lucide-react";
 import { useId, useState } from "react";
 import { useTRPC } from "@/components/providers/trpc";
+import { planErrorOf } from "@/components/plans/plan-error";
+import { UpgradeNotice } from "@/components/plans/upgrade-notice";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardFooter, CardHeader } from "@/components/ui/card";
@@ -110,7 +112,7 @@ export function ProviderCard({ card, timeZone }: { card: ProviderCardData; timeZ
             />
           </div>
         ) : null}
-        {mutationError ? <Alert variant="error">{mutationError.message}</Alert> : null}
+        {planErrorOf(mutationError) ? <UpgradeNotice error={mutationError} /> : mutationError ? <Alert variant="error">{mutationError.message}</Alert> : null}
       </CardContent>
       <CardFooter className="flex flex-wrap gap-2">
         {live ? (

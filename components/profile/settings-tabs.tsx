@@ -11,6 +11,7 @@ const TABS = [
   { href: "/settings/score", label: "Score" },
   { href: "/settings/privacy", label: "Privacy" },
   { href: "/settings/data", label: "Your data" },
+  { href: "/settings/plan", label: "Plan & billing" },
 ] as const;
 
 /** The settings sections as links (each is its own page), styled as tabs; scrolls sideways on narrow screens. */

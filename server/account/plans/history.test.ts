@@ -4,7 +4,7 @@ import { dailySummaries } from "@/db/schema/timeseries";
 import { createUser } from "@/server/account/auth/users";
 import { addDays, localDate } from "@/server/health/local-date";
 import { callerFor, sessionFor } from "@/server/testing";
-import { clampRange, clampWeeks, historyStart, historyStartOn } from "./history";
+import { clampChartRange, clampRange, clampWeeks, historyStart, historyStartOn } from "./history";
 import { onPlan } from "./testing";
 
 const handle = withTestDb();
@@ -16,10 +16,14 @@ describe("the history window", () => {
     expect(historyStartOn("team", "2026-12-01")).toBeNull();
   });
 
-  it("clamps a range to the window, a range wholly before it to its first day, and leaves the rest alone", () => {
+  it("clamps a range to the window, refuses one wholly before it (charts: its first day), and leaves the rest alone", () => {
     const start = "2026-09-03";
     expect(clampRange({ from: "2026-01-01", to: "2026-12-01", bucket: "day" }, start)).toEqual({ from: start, to: "2026-12-01", bucket: "day" });
-    expect(clampRange({ from: "2026-01-01", to: "2026-02-01" }, start)).toEqual({ from: start, to: start });
+    expect(clampRange({ from: "2026-01-01", to: "2026-02-01" }, start)).toBeNull();
+    // Backwards ranges are left to the read's own check (a 400 naming the field).
+    expect(clampRange({ from: "2026-02-01", to: "2026-01-01" }, start)).toEqual({ from: "2026-02-01", to: "2026-01-01" });
+    expect(clampChartRange({ from: "2026-01-01", to: "2026-02-01" }, start)).toEqual({ from: start, to: start });
+    expect(clampChartRange({ from: "2026-01-01", to: "2026-12-01" }, start)).toEqual({ from: start, to: "2026-12-01" });
     expect(clampRange({ from: "2026-10-01", to: "2026-11-01" }, start)).toEqual({ from: "2026-10-01", to: "2026-11-01" });
     expect(clampRange({ from: "2020-01-01", to: "2026-11-01" }, null)).toEqual({ from: "2020-01-01", to: "2026-11-01" });
     expect(clampWeeks(52, { historyDays: 90 })).toBe(12);
@@ -36,8 +40,7 @@ describe("the history window", () => {
     expect(await historyStart(handle.db, user.id)).toBe(addDays(today, -89));
     const read = async () => (await caller.timeseries.range({ from: addDays(today, -365), to: today })).map((d) => d.localDate);
     expect(await read()).toEqual(days.slice(0, 3).reverse());
-    // Wholly before the window: only its first day is read.
-    expect((await caller.timeseries.range({ from: addDays(today, -300), to: addDays(today, -150) })).map((d) => d.localDate)).toEqual([addDays(today, -89)]);
+    expect(await caller.timeseries.range({ from: addDays(today, -300), to: addDays(today, -150) })).toEqual([]);
     await onPlan(handle.db, user.id, "pro");
     expect(await read()).toEqual([...days].reverse());
   });

@@ -31,12 +31,21 @@ export async function historyStart(db: Database, userId: string, now = new Date(
 }
 
 /**
- * The part of a range of local dates the window allows: `from` moves up to the window's start; a
- * range wholly before it shrinks to the start day (so range checks downstream still hold).
+ * The part of a range of local dates the window allows: `from` moves up to the window's start;
+ * null when the range lies wholly before it (nothing of it may be read).
  */
-export function clampRange<R extends { from: string; to: string }>(range: R, start: string | null): R {
-  if (start === null || range.from >= start) return range;
-  return { ...range, from: start, to: range.to < start ? start : range.to };
+export function clampRange<R extends { from: string; to: string }>(range: R, start: string | null): R | null {
+  // A range that ends before it starts is left for the read's own check to refuse (a 400 naming `to`).
+  if (start === null || range.from >= start || range.from > range.to) return range;
+  return range.to < start ? null : { ...range, from: start };
+}
+
+/**
+ * clampRange for reads that answer one shape for any range (charts, nights, load): a range wholly
+ * before the window becomes the window's first day, so the answer stays inside the window.
+ */
+export function clampChartRange<R extends { from: string; to: string }>(range: R, start: string | null): R {
+  return clampRange(range, start) ?? { ...range, from: start!, to: start! };
 }
 
 /** At most the whole weeks of the window that fit in it (for reads counted in weeks). */

@@ -3,17 +3,11 @@ import { protectedProcedure } from "@/server/trpc";
 import { cheapestPlanWith, PLANS, type FlagFeature, type MeteredFeature, type PlanId } from "./catalog";
 import { historyWindow } from "./history";
 import { currentPlan } from "./subscriptions";
+import { FEATURE_NAMES } from "./labels";
+import { PLAN_ERROR_REASONS } from "./reasons";
 import { giveBackUse, takeUse, usageDay } from "./usage";
 
-/** The stable reasons the UI recognises (components/plans shows the upgrade message for them). */
-export const PLAN_ERROR_REASONS = { upgradeRequired: "plan.upgrade-required", dailyLimit: "plan.daily-limit-reached" } as const;
-
-const FEATURE_NAMES: Record<FlagFeature | MeteredFeature, string> = {
-  "ai-narrative": "AI summaries",
-  "team-dashboard": "The team dashboard",
-  exports: "Exports",
-  "manual-syncs": "Manual syncs",
-};
+export { PLAN_ERROR_REASONS };
 
 export function upgradeRequired(feature: FlagFeature, plan: PlanId): AppError {
   const needed = cheapestPlanWith(feature);

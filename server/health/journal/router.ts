@@ -48,7 +48,11 @@ export const journalRouter = router({
   list: historyProcedure
     .input(listEntriesInput)
     .output(entryPage)
-    .query(({ ctx, input }) => listEntries(ctx.db, ctx.user.id, input.from > input.to ? input : clampRange(input, ctx.history.start))),
+    .query(async ({ ctx, input }) => {
+      if (input.from > input.to) return listEntries(ctx.db, ctx.user.id, input);
+      const allowed = clampRange(input, ctx.history.start);
+      return allowed ? listEntries(ctx.db, ctx.user.id, allowed) : { items: [], nextCursor: null };
+    }),
   month: protectedProcedure
     .input(monthInput)
     .output(monthView)

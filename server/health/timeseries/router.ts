@@ -29,7 +29,7 @@ export const timeseriesRouter = router({
     .input(z.object({ from: isoDate, to: isoDate }))
     .output(z.array(summaryView))
     .query(async ({ ctx, input }) => {
-      const { from, to } = clampRange(input, ctx.history.start);
-      return (await summariesBetween(ctx.db, ctx.user.id, from, to)).map(view);
+      const range = clampRange(input, ctx.history.start);
+      return range ? (await summariesBetween(ctx.db, ctx.user.id, range.from, range.to)).map(view) : [];
     }),
 });

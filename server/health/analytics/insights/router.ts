@@ -32,14 +32,14 @@ export const insightsRouter = router({
     .input(range)
     .output(z.array(riskView))
     .query(({ ctx, input }) => {
-      const { from, to } = clampRange(input, ctx.history.start);
-      return risksBetween(ctx.db, ctx.user.id, from, to);
+      const allowed = clampRange(input, ctx.history.start);
+      return allowed ? risksBetween(ctx.db, ctx.user.id, allowed.from, allowed.to) : [];
     }),
   scores: historyProcedure
     .input(range)
     .output(z.array(scorePointView))
     .query(({ ctx, input }) => {
-      const { from, to } = clampRange(input, ctx.history.start);
-      return scoresBetween(ctx.db, ctx.user.id, from, to);
+      const allowed = clampRange(input, ctx.history.start);
+      return allowed ? scoresBetween(ctx.db, ctx.user.id, allowed.from, allowed.to) : [];
     }),
 });

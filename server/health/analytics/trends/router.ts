@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { clampRange, clampWeeks } from "@/server/account/plans/history";
+import { clampChartRange, clampRange, clampWeeks } from "@/server/account/plans/history";
 import { historyProcedure } from "@/server/account/plans/procedure";
 import { router } from "@/server/trpc";
 import { zoneOffsetMinutes } from "../../local-date";
@@ -47,11 +47,11 @@ export const trendsRouter = router({
   series: historyProcedure
     .input(seriesInput)
     .output(seriesOutput)
-    .query(async ({ ctx, input }) => trendSeries(ctx.db, ctx.user.id, clampRange(input, ctx.history.start), await trendViewOf(ctx.db, ctx.user.id))),
+    .query(async ({ ctx, input }) => trendSeries(ctx.db, ctx.user.id, clampChartRange(input, ctx.history.start), await trendViewOf(ctx.db, ctx.user.id))),
   sleepNights: historyProcedure
     .input(rangeInput)
     .output(nightsOutput)
-    .query(async ({ ctx, input }) => sleepNights(ctx.db, ctx.user.id, clampRange(input, ctx.history.start), await trendViewOf(ctx.db, ctx.user.id))),
+    .query(async ({ ctx, input }) => sleepNights(ctx.db, ctx.user.id, clampChartRange(input, ctx.history.start), await trendViewOf(ctx.db, ctx.user.id))),
   weekly: historyProcedure
     .input(weeklyInput)
     .output(weeklyOutput)
@@ -59,19 +59,19 @@ export const trendsRouter = router({
   load: historyProcedure
     .input(rangeInput)
     .output(loadOutput)
-    .query(async ({ ctx, input }) => loadView(ctx.db, ctx.user.id, clampRange(input, ctx.history.start), await trendViewOf(ctx.db, ctx.user.id))),
+    .query(async ({ ctx, input }) => loadView(ctx.db, ctx.user.id, clampChartRange(input, ctx.history.start), await trendViewOf(ctx.db, ctx.user.id))),
   bands: historyProcedure
     .input(bandsInput)
     .output(bandsOutput)
-    .query(async ({ ctx, input }) => bandsView(ctx.db, ctx.user.id, clampRange(input, ctx.history.start), await trendViewOf(ctx.db, ctx.user.id))),
+    .query(async ({ ctx, input }) => bandsView(ctx.db, ctx.user.id, clampChartRange(input, ctx.history.start), await trendViewOf(ctx.db, ctx.user.id))),
   workouts: historyProcedure
     .input(workoutsInput)
     .output(workoutsOutput)
     .query(async ({ ctx, input }) => {
       assertSummaryRange(input.from, input.to);
-      const { from, to } = clampRange(input, ctx.history.start);
+      const allowed = clampRange(input, ctx.history.start);
       const view = await trendViewOf(ctx.db, ctx.user.id);
-      const page = await workoutsPage(ctx.db, ctx.user.id, { from, to, cursor: input.cursor, limit: input.limit });
+      const page = allowed ? await workoutsPage(ctx.db, ctx.user.id, { from: allowed.from, to: allowed.to, cursor: input.cursor, limit: input.limit }) : { items: [], nextCursor: null };
       return {
         items: page.items.map((w) => workoutOf(w, view)),
         nextCursor: page.nextCursor,
