@@ -55,7 +55,15 @@ export function ProviderCard({ card, timeZone }: { card: ProviderCardData; timeZ
       },
     }),
   );
-  const syncNow = useMutation(trpc.devices.syncNow.mutationOptions({ onSuccess: ({ syncRunId }) => setStartedRunId(syncRunId) }));
+  const syncNow = useMutation(
+    trpc.devices.syncNow.mutationOptions({
+      onSuccess: ({ syncRunId }) => {
+        setStartedRunId(syncRunId);
+        // Today's manual syncs on the plan page count this one.
+        void queryClient.invalidateQueries({ queryKey: trpc.plans.current.queryKey() });
+      },
+    }),
+  );
   const syncing = syncNow.isPending || (Boolean(followedRunId) && followed?.status !== "succeeded" && followed?.status !== "failed");
   const autoSync = useMutation(
     trpc.devices.setAutoSync.mutationOptions({
