@@ -1,21 +1,14 @@
 // @ts-check
 import path from "node:path";
+import { securityHeaders } from "./scripts/security-headers.mjs";
 import { precompressStatic } from "./scripts/static-brotli.mjs";
-
-// The Content-Security-Policy carries a per-request nonce: proxy.ts sets it.
-/** Sent with every answer; scripts/serve.mjs sends them with the brotli copies of static files too. */
-export const securityHeaders = [
-  { key: "X-Frame-Options", value: "DENY" },
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
-];
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pino"],
   poweredByHeader: false,
+  // A self-contained server folder for containers (scripts/standalone.mjs completes it; Dockerfile).
+  output: "standalone",
   typedRoutes: false,
   // radix-ui re-exports every primitive as a namespace: without this, a page that uses one ships them all.
   experimental: { optimizePackageImports: ["radix-ui"] },

@@ -24,6 +24,7 @@ import { fanOutRawRetention } from "./functions/privacy/fan-out-raw-retention";
 import { sendDeletionConfirmationEmail } from "./functions/privacy/send-deletion-confirmation-email";
 import { fanOutNotifications } from "./functions/notifications/fan-out-notifications";
 import { notifyUser } from "./functions/notifications/notify-user";
+import { pruneRequestMetricsJob } from "./functions/ops/prune-request-metrics";
 
 /**
  * Every job function, one per file in inngest/functions/. Only the boot path
@@ -54,6 +55,7 @@ export const functions: AnyDefinedFunction[] = [
   enforceRawRetention,
   fanOutNotifications,
   notifyUser,
+  pruneRequestMetricsJob,
 ];
 
 /** The functions as Inngest sees them (served at /api/inngest). */

@@ -26,6 +26,7 @@ export const schedules: Schedule[] = [
   { id: "raw-retention", cron: "10 * * * *", everyMs: 3_600_000, event: "clock/raw-retention-due" },
   // Hourly, so that each user's notifications go out at their local times (see server/account/notifications/due.ts).
   { id: "notifications", cron: "0 * * * *", everyMs: 3_600_000, event: "clock/notifications-due" },
+  { id: "request-metrics-retention", cron: "0 0 * * *", everyMs: 86_400_000, event: "clock/request-metrics-prune-due" },
 ];
 
 /** The start of the slot `now` falls in. */

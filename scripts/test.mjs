@@ -42,6 +42,9 @@ step("end-to-end tests (playwright)", "node", ["scripts/e2e.mjs"], () => {
   return r ? { passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected } : null;
 });
 
+// After the e2e step's build: the standalone output a container runs, on the same database server.
+step("standalone server (what a container runs)", "node", ["scripts/standalone-check.mjs"]);
+
 if (failures.length) console.log(`\nFailed: ${failures.join(", ")}`);
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed > 0 || failures.length ? 1 : 0);

@@ -56,6 +56,19 @@ const stripeVariables = {
   STRIPE_API_BASE: z.url().optional(),
 };
 
+/** OpenTelemetry export (server/platform/telemetry): off unless OTEL_EXPORTER_OTLP_ENDPOINT is set. */
+const otelVariables = {
+  /** The OTLP/HTTP collector's base URL: traces to <it>/v1/traces, metrics to <it>/v1/metrics. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
+  /** Headers sent with each export, "name=value,name2=value2" (a vendor's API key). */
+  OTEL_EXPORTER_OTLP_HEADERS: z
+    .string()
+    .regex(/^\s*[^=,\s]+=[^,]*(,\s*[^=,\s]+=[^,]*)*$/, "must be name=value[,name=value…]")
+    .optional(),
+  /** Milliseconds between metric exports. */
+  OTEL_METRIC_EXPORT_INTERVAL: z.coerce.number().int().min(1000).default(60_000),
+};
+
 const logLevelSchema = z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]);
 
 /** Every environment variable BioSync reads. `.env.example` documents each one. */
@@ -105,6 +118,7 @@ export const envSchema = z
     LOG_LEVEL: logLevelSchema.default("info"),
     ...s3Variables,
     ...stripeVariables,
+    ...otelVariables,
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.AUTH_GOOGLE_ID) !== Boolean(env.AUTH_GOOGLE_SECRET)) {
@@ -193,4 +207,15 @@ export function aiEnv(source: Record<string, string | undefined> = process.env):
   const result = aiSchema.safeParse(picked);
   if (!result.success) throw new EnvError(result.error.issues.map((i) => `${i.path.join(".") || "(env)"}: ${i.message}`));
   return result.data;
+}
+
+/** OTEL_EXPORTER_OTLP_HEADERS as a map ("a=1,b=2" → { a: "1", b: "2" }; values may be percent-encoded). */
+export function otlpHeaders(value: string | undefined): Record<string, string> {
+  if (!value) return {};
+  return Object.fromEntries(
+    value.split(",").map((pair) => {
+      const at = pair.indexOf("=");
+      return [pair.slice(0, at).trim(), decodeURIComponent(pair.slice(at + 1).trim())];
+    }),
+  );
 }

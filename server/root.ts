@@ -16,6 +16,7 @@ import { plansRouter } from "./account/plans/router";
 import { profileRouter } from "./account/profile/router";
 import { reportsRouter } from "./health/reports/router";
 import { router } from "./trpc";
+import { teamsRouter } from "./account/teams/router";
 import { timeseriesRouter } from "./health/timeseries/router";
 import { trendsRouter } from "./health/analytics/trends/router";
 import { twoFactorRouter } from "./account/two-factor/router";
@@ -42,6 +43,7 @@ export const appRouter = router({
   exports: exportsRouter,
   plans: plansRouter,
   billing: billingRouter,
+  teams: teamsRouter,
 });
 
 export type AppRouter = typeof appRouter;

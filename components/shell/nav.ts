@@ -1,4 +1,4 @@
-import { Activity, BedDouble, Bell, CalendarRange, Gauge, HeartPulse, LayoutDashboard, Lightbulb, ListChecks, ListTodo, Mail, NotebookPen, Settings, SlidersHorizontal, TrendingUp, Watch, type LucideIcon } from "lucide-react";
+import { Activity, BedDouble, Bell, CalendarRange, Gauge, HeartPulse, LayoutDashboard, Lightbulb, ListChecks, ListTodo, Mail, NotebookPen, Settings, SlidersHorizontal, SquareActivity, TrendingUp, Users, Watch, type LucideIcon } from "lucide-react";
 
 /** The navigation groups of PRODUCT.md, in the order the sidebar shows them. */
 export const NAV_GROUPS = [
@@ -34,6 +34,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/insights", label: "Insights", icon: Lightbulb, group: "insights" },
   { href: "/action-plan", label: "Action plan", icon: ListTodo, group: "insights" },
   { href: "/reports", label: "Reports", icon: CalendarRange, group: "insights" },
+  { href: "/team", label: "Team", icon: Users, group: "account" },
   { href: "/notifications", label: "Notifications", icon: Bell, group: "account" },
   { href: "/devices", label: "Devices", icon: Watch, group: "account" },
   { href: "/settings", label: "Settings", icon: Settings, group: "account" },
@@ -61,6 +62,7 @@ export const ADMIN_SECTIONS: readonly NavSection[] = [
       { href: "/admin/jobs", label: "Jobs", icon: ListChecks, group: "account" },
       { href: "/admin/outbox", label: "Email outbox", icon: Mail, group: "account" },
       { href: "/admin/score-weights", label: "Score weights", icon: SlidersHorizontal, group: "account" },
+      { href: "/admin/status", label: "Status", icon: SquareActivity, group: "account" },
     ],
   },
 ];

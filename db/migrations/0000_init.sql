@@ -667,6 +667,57 @@ CREATE TABLE "usage_counters" (
 	CONSTRAINT "usage_counters_count" CHECK ("usage_counters"."count" >= 0)
 );
 --> statement-breakpoint
+CREATE TABLE "organization_invites" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"organization_id" uuid NOT NULL,
+	"email" text NOT NULL,
+	"role" text NOT NULL,
+	"token_hash" text NOT NULL,
+	"invited_by_user_id" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL,
+	"accepted_at" timestamp with time zone,
+	"revoked_at" timestamp with time zone,
+	CONSTRAINT "organization_invites_token_hash_unique" UNIQUE("token_hash")
+);
+--> statement-breakpoint
+CREATE TABLE "organization_members" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"organization_id" uuid NOT NULL,
+	"user_id" uuid NOT NULL,
+	"role" text NOT NULL,
+	"joined_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "organizations" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"name" text NOT NULL,
+	"created_by_user_id" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "score_shares" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"organization_id" uuid NOT NULL,
+	"member_user_id" uuid NOT NULL,
+	"coach_user_id" uuid,
+	"history_days" smallint NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "score_shares_history_days" CHECK ("score_shares"."history_days" in (7, 30, 90)),
+	CONSTRAINT "score_shares_not_self" CHECK ("score_shares"."coach_user_id" is null or "score_shares"."coach_user_id" <> "score_shares"."member_user_id")
+);
+--> statement-breakpoint
+CREATE TABLE "request_metrics" (
+	"minute" timestamp with time zone NOT NULL,
+	"route" text NOT NULL,
+	"instance" text NOT NULL,
+	"count" integer NOT NULL,
+	"errors" integer NOT NULL,
+	"duration_ms_sum" double precision NOT NULL,
+	"latency" integer[] NOT NULL,
+	CONSTRAINT "request_metrics_minute_route_instance_pk" PRIMARY KEY("minute","route","instance")
+);
+--> statement-breakpoint
 ALTER TABLE "auth_accounts" ADD CONSTRAINT "auth_accounts_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "auth_sessions" ADD CONSTRAINT "auth_sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "auth_tokens" ADD CONSTRAINT "auth_tokens_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -718,6 +769,14 @@ ALTER TABLE "consent_records" ADD CONSTRAINT "consent_records_user_id_users_id_f
 ALTER TABLE "notifications" ADD CONSTRAINT "notifications_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "subscriptions" ADD CONSTRAINT "subscriptions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "usage_counters" ADD CONSTRAINT "usage_counters_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "organization_invites" ADD CONSTRAINT "organization_invites_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "organization_invites" ADD CONSTRAINT "organization_invites_invited_by_user_id_users_id_fk" FOREIGN KEY ("invited_by_user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "organization_members" ADD CONSTRAINT "organization_members_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "organization_members" ADD CONSTRAINT "organization_members_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "organizations" ADD CONSTRAINT "organizations_created_by_user_id_users_id_fk" FOREIGN KEY ("created_by_user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "score_shares" ADD CONSTRAINT "score_shares_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "score_shares" ADD CONSTRAINT "score_shares_member_user_id_users_id_fk" FOREIGN KEY ("member_user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "score_shares" ADD CONSTRAINT "score_shares_coach_user_id_users_id_fk" FOREIGN KEY ("coach_user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "auth_accounts_user_provider_idx" ON "auth_accounts" USING btree ("user_id","provider");--> statement-breakpoint
 CREATE INDEX "auth_sessions_user_idx" ON "auth_sessions" USING btree ("user_id","last_seen_at");--> statement-breakpoint
 CREATE INDEX "auth_tokens_user_purpose_idx" ON "auth_tokens" USING btree ("user_id","purpose");--> statement-breakpoint
@@ -737,6 +796,7 @@ CREATE INDEX "sync_runs_user_started_idx" ON "sync_runs" USING btree ("user_id",
 CREATE UNIQUE INDEX "raw_records_identity_uq" ON "raw_records" USING btree ("user_id","source","record_type","record_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "webhook_deliveries_idem_uq" ON "webhook_deliveries" USING btree ("provider","idempotency_key");--> statement-breakpoint
 CREATE INDEX "webhook_deliveries_user_idx" ON "webhook_deliveries" USING btree ("user_id","received_at");--> statement-breakpoint
+CREATE INDEX "webhook_deliveries_received_at_idx" ON "webhook_deliveries" USING btree ("received_at");--> statement-breakpoint
 CREATE INDEX "series_chunks_origin_idx" ON "series_chunks" USING btree ("origin") WHERE origin <> '00000000-0000-0000-0000-000000000000';--> statement-breakpoint
 CREATE UNIQUE INDEX "sleep_sessions_identity_uq" ON "sleep_sessions" USING btree ("user_id","source","source_record_id");--> statement-breakpoint
 CREATE INDEX "sleep_sessions_user_day_idx" ON "sleep_sessions" USING btree ("user_id","local_date");--> statement-breakpoint
@@ -774,4 +834,10 @@ CREATE UNIQUE INDEX "notifications_user_dedupe_uq" ON "notifications" USING btre
 CREATE INDEX "notifications_user_created_idx" ON "notifications" USING btree ("user_id","created_at","id");--> statement-breakpoint
 CREATE INDEX "notifications_user_unread_idx" ON "notifications" USING btree ("user_id") WHERE "notifications"."read_at" is null;--> statement-breakpoint
 CREATE INDEX "notifications_deferred_idx" ON "notifications" USING btree ("user_id") WHERE "notifications"."email_state" = 'deferred';--> statement-breakpoint
-CREATE INDEX "subscriptions_plan_status_idx" ON "subscriptions" USING btree ("plan","status");
+CREATE INDEX "subscriptions_plan_status_idx" ON "subscriptions" USING btree ("plan","status");--> statement-breakpoint
+CREATE INDEX "organization_invites_org_idx" ON "organization_invites" USING btree ("organization_id","created_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "organization_members_org_user_idx" ON "organization_members" USING btree ("organization_id","user_id");--> statement-breakpoint
+CREATE INDEX "organization_members_user_idx" ON "organization_members" USING btree ("user_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "score_shares_target_idx" ON "score_shares" USING btree ("organization_id","member_user_id",coalesce("coach_user_id", '00000000-0000-0000-0000-000000000000'::uuid));--> statement-breakpoint
+CREATE INDEX "score_shares_coach_idx" ON "score_shares" USING btree ("organization_id","coach_user_id");--> statement-breakpoint
+CREATE INDEX "request_metrics_minute_idx" ON "request_metrics" USING btree ("minute");

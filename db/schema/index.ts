@@ -18,3 +18,5 @@ export * from "./privacy";
 export * from "./notifications";
 export * from "./plans";
 export * from "./billing";
+export * from "./teams";
+export * from "./ops";

@@ -20,6 +20,8 @@ export const webhookDeliveries = pgTable(
   (t) => [
     uniqueIndex("webhook_deliveries_idem_uq").on(t.provider, t.idempotencyKey),
     index("webhook_deliveries_user_idx").on(t.userId, t.receivedAt),
+    // The system status reads the last hour's outcomes per provider (server/platform/ops/status-reader.ts).
+    index("webhook_deliveries_received_at_idx").on(t.receivedAt),
   ],
 );
 

@@ -12,6 +12,7 @@ import { rawRecords, webhookDeliveries } from "./ingestion";
 import { dailySummaries, providerDailyTotals, providerPriorities, seriesChunks, sleepSessions, summaryRecomputes, workouts } from "./timeseries";
 import { notifications } from "./notifications";
 import { subscriptions, usageCounters } from "./plans";
+import { organizationInvites, organizationMembers, organizations, scoreShares } from "./teams";
 import { notificationPreferences, privacySettings, profiles } from "./profile";
 import { accountDeletions, consentRecords } from "./privacy";
 import { passkeys, recoveryCodes, signInTickets, totpCredentials, webauthnChallenges } from "./two-factor";
@@ -154,4 +155,13 @@ export const userDataTables: readonly UserDataTable[] = [
   // plans: what the user pays for (Stripe's copy is the source of truth; an imported account starts on its own plan) and today's metered use
   { table: subscriptions, owner: subscriptions.userId, export: "rows", exportOmit: [subscriptions.stripeCustomerId, subscriptions.stripeSubscriptionId], erase: "cascade", import: "none", sync: false },
   { table: usageCounters, owner: usageCounters.userId, export: "rows", erase: "cascade", import: "none", sync: false },
+  // teams: an organization is its creator's (the one owner; ownership does not move), so erasing the owner
+  // dissolves it: its memberships, invites and shares go with it, while each member keeps their own data (scores
+  // were shown, never copied). A member's erasure removes their membership and shares; the organization stays.
+  // Invites are the inviter's rows (the invited address is theirs to know), without the token hash. None of it is
+  // imported: an organization is a relationship with other people, not data an archive can carry to a new account.
+  { table: organizations, owner: organizations.createdByUserId, export: "rows", erase: "cascade", import: "none", sync: false },
+  { table: organizationMembers, owner: organizationMembers.userId, export: "rows", erase: "cascade", import: "none", sync: false },
+  { table: organizationInvites, owner: organizationInvites.invitedByUserId, export: "rows", exportOmit: [organizationInvites.tokenHash], erase: "cascade", import: "none", sync: false },
+  { table: scoreShares, owner: scoreShares.memberUserId, export: "rows", erase: "cascade", import: "none", sync: false },
 ];

@@ -8,6 +8,7 @@ import { ingestionEvents } from "./ingestion";
 import { reportsEvents } from "./reports";
 import { privacyEvents } from "./privacy";
 import { notificationsEvents } from "./notifications";
+import { opsEvents } from "./ops";
 import { timeseriesEvents } from "./timeseries";
 
 /**
@@ -25,6 +26,7 @@ export const eventSchemas = {
   ...exportsEvents,
   ...privacyEvents,
   ...notificationsEvents,
+  ...opsEvents,
 } as const;
 
 export type EventName = keyof typeof eventSchemas;

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { scoreWeightsAdminRouter } from "../health/analytics/energy-score/admin-router";
 import { adminProcedure, router } from "../trpc";
 import { getAdminOverview } from "./overview";
+import { statusAdminRouter } from "./status-router";
 
 const overviewOutput = z.object({
   totalUsers: z.number().int(),
@@ -14,4 +15,5 @@ const overviewOutput = z.object({
 export const adminRouter = router({
   overview: adminProcedure.output(overviewOutput).query(({ ctx }) => getAdminOverview(ctx.db)),
   scoreWeights: scoreWeightsAdminRouter,
+  status: statusAdminRouter,
 });

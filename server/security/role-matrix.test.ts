@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { users } from "@/db/schema";
 import { withTestDb } from "@/db/testing";
+import { onPlan } from "@/server/account/plans/testing";
 import { callProcedure, listProcedures } from "../attack-surface";
 import { callerFor, sessionFor } from "../testing";
 import { accessOf, sampleInputOf } from "./input-samples";
@@ -32,6 +33,8 @@ let calls = 0;
 beforeAll(async () => {
   vi.stubGlobal("fetch", fetchSpy);
   const [row] = await test.db.insert(users).values({ email: "plain@example.com", role: "user" }).returning();
+  // On the top plan: a plan guard (entitledProcedure) is not an access tag, and its refusal would come before the input check.
+  await onPlan(test.db, row!.id, "team");
   plainUser = callerFor(test.db, sessionFor(row!));
   const rows = async <T>(query: ReturnType<typeof sql>) => ((await test.db.execute(query)) as unknown as { rows: T[] }).rows;
   tableCounts = async () => {

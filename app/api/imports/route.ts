@@ -4,6 +4,7 @@ import { AppError, errorResponse } from "@/server/errors";
 import { uploadQuery } from "@/server/health/imports/upload-query";
 import { receiveUpload } from "@/server/health/imports/uploads";
 import { refuseCrossSite } from "@/server/http/same-origin";
+import { withRequestMetrics } from "@/server/platform/telemetry/http";
 import { clientIp, requestId } from "@/server/request";
 
 export const dynamic = "force-dynamic";
@@ -14,7 +15,7 @@ export const dynamic = "force-dynamic";
  * proxy.ts does not match this route, so the body arrives whole and unbuffered, and the
  * cross-site check it would have made is made here.
  */
-export async function POST(req: Request) {
+export const POST = withRequestMetrics("/api/imports", async (req: Request) => {
   const refused = refuseCrossSite(req);
   if (refused) return refused;
   const id = requestId(req.headers);
@@ -36,4 +37,4 @@ export async function POST(req: Request) {
   } catch (error) {
     return errorResponse(error, id);
   }
-}
+});

@@ -17,6 +17,9 @@ export const auditActions = [
   "privacy.account-erased",
   "privacy.raw-retention-changed",
   "privacy.raw-payloads-removed",
+  "teams.scores-shared",
+  "teams.scores-unshared",
+  "teams.scores-read",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

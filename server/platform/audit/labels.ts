@@ -13,4 +13,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "privacy.account-erased": "Erased the account",
   "privacy.raw-retention-changed": "Changed how long raw device data is kept",
   "privacy.raw-payloads-removed": "Removed raw device data past its retention period",
+  "teams.scores-shared": "Shared your energy scores with a coach of an organization",
+  "teams.scores-unshared": "Stopped sharing your energy scores with a coach of an organization",
+  "teams.scores-read": "A coach of your organization opened your shared energy scores",
 };

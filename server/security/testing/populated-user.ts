@@ -23,6 +23,7 @@ import { webhookSigners } from "@/server/health/providers/testing/webhook-signin
 import { TERRA_USER, terraBody, terraDailyRecord, terraSleepRecord } from "@/server/health/providers/terra/testing/fixtures";
 import { emit } from "@/server/platform/jobs/emit";
 import { drainJobs } from "@/server/platform/jobs/runner";
+import { tokenFromEmail } from "@/server/platform/email/testing";
 import { callerFor, sessionFor } from "@/server/testing";
 import { populateInsights } from "./populated-insights";
 import type { SessionUser } from "@/server/trpc";
@@ -216,6 +217,18 @@ export async function populateUser(world: World, spec: UserSpec): Promise<Popula
   const downloaded = await fileRoute(new Request(`http://localhost${url}`), { params: Promise.resolve({ token: url.split("/").at(-1)! }) });
   if (downloaded.status !== 200) throw new Error(`export download refused: ${downloaded.status} ${await downloaded.text()}`);
   await downloaded.arrayBuffer();
+
+  // Teams: on the team plan, an organization; a coach invited by email accepts, the user shares their
+  // scores with them and the coach opens them (audited); one more invitation stays pending.
+  await saveSubscription(db, id, { plan: "team", status: "active", source: "manual" });
+  const team = await caller.teams.create({ name: `Matrix ${spec.label} crew` });
+  const coach = await createUser(db, { email: `coach-${spec.label}@matrix.example`, name: `Matrix coach of ${spec.label}`, verified: true });
+  await caller.teams.invites.create({ organizationId: team.id, email: coach.email, role: "coach" });
+  const coachCaller = callerFor(db, sessionFor(coach), { ip: spec.ip });
+  await coachCaller.teams.invites.accept({ token: await tokenFromEmail(db, coach.email, "team-invite", "team-invite") });
+  await caller.teams.shares.set({ organizationId: team.id, coachUserId: coach.id, historyDays: 30 });
+  await coachCaller.teams.coach.member({ organizationId: team.id, memberUserId: id });
+  await caller.teams.invites.create({ organizationId: team.id, email: `pending-${spec.label}@matrix.example`, role: "member" });
 
   world.actAs(null);
   return { session, password, name, fitbitAccountId: spec.fitbitAccountId, terraUserId };

@@ -2,6 +2,7 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { createContext } from "@/server/context";
 import { AppError, errorResponse } from "@/server/errors";
 import { logger } from "@/server/logger";
+import { withRequestMetrics } from "@/server/platform/telemetry/http";
 import { requestId } from "@/server/request";
 import { appRouter } from "@/server/root";
 
@@ -16,7 +17,7 @@ function refuseNonJson(req: Request): Response | null {
   return errorResponse(new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the request body as application/json."), requestId(req.headers));
 }
 
-const handler = (req: Request) => {
+const handler = withRequestMetrics("/api/trpc/[trpc]", (req: Request) => {
   const refused = refuseNonJson(req);
   if (refused) return refused;
   return fetchRequestHandler({
@@ -37,6 +38,6 @@ const handler = (req: Request) => {
       }
     },
   });
-};
+});
 
 export { handler as GET, handler as POST };

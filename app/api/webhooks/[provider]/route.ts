@@ -2,18 +2,19 @@ import { getDb } from "@/db";
 import { AppError, errorResponse } from "@/server/errors";
 import { answerHandshake, MAX_WEBHOOK_BYTES, readBodyWithin, receiveWebhook } from "@/server/health/ingestion/webhooks";
 import { logger } from "@/server/logger";
+import { withRequestMetrics } from "@/server/platform/telemetry/http";
 import { requestId } from "@/server/request";
 
 export const dynamic = "force-dynamic";
 
 type Params = { params: Promise<{ provider: string }> };
 
-export async function GET(req: Request, { params }: Params) {
+export const GET = withRequestMetrics("/api/webhooks/[provider]", async (req: Request, { params }: Params) => {
   const { provider } = await params;
   return answerHandshake({ providerId: provider, method: "GET", url: new URL(req.url), headers: req.headers, rawBody: "" });
-}
+});
 
-export async function POST(req: Request, { params }: Params) {
+export const POST = withRequestMetrics("/api/webhooks/[provider]", async (req: Request, { params }: Params) => {
   const { provider } = await params;
   const id = requestId(req.headers);
   try {
@@ -27,4 +28,4 @@ export async function POST(req: Request, { params }: Params) {
     else logger.warn({ provider, requestId: id, reason: error.message }, "webhook rejected");
     return errorResponse(error, id);
   }
-}
+});
