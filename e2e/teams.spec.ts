@@ -8,7 +8,7 @@ test("an owner on the team plan invites a member by email; the member accepts an
 
   // On the free plan the team page explains what is needed, with the guard's own words.
   await page.goto("/team");
-  await expect(page.getByText(/come with the Team plan/)).toBeVisible();
+  await expect(page.getByText(/included in the Team plan/)).toBeVisible();
   await expect(page.getByRole("link", { name: "See plans" })).toHaveAttribute("href", "/settings/plan");
 
   const admin = await newDevicePage(browser);

@@ -46,6 +46,17 @@ const s3Variables = {
   S3_FORCE_PATH_STYLE: booleanFlag,
 };
 
+/** Stripe subscriptions (server/account/billing): on when STRIPE_SECRET_KEY is set; otherwise admins set plans by hand. */
+const stripeVariables = {
+  STRIPE_SECRET_KEY: optionalString,
+  STRIPE_WEBHOOK_SECRET: optionalString,
+  /** The recurring Price ids the Pro and Team plans are sold at (price_…). */
+  STRIPE_PRICE_PRO: optionalString,
+  STRIPE_PRICE_TEAM: optionalString,
+  /** Another Stripe API endpoint (a local fake in tests); default https://api.stripe.com. */
+  STRIPE_API_BASE: z.url().optional(),
+};
+
 /** OpenTelemetry export (server/platform/telemetry): off unless OTEL_EXPORTER_OTLP_ENDPOINT is set. */
 const otelVariables = {
   /** The OTLP/HTTP collector's base URL: traces to <it>/v1/traces, metrics to <it>/v1/metrics. */
@@ -123,6 +134,7 @@ export const envSchema = z
     ...aiVariables,
     LOG_LEVEL: logLevelSchema.default("info"),
     ...s3Variables,
+    ...stripeVariables,
     ...otelVariables,
     ...pushVariables,
   })

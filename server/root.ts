@@ -2,6 +2,7 @@ import { actionPlanRouter } from "./health/analytics/recommendations/router";
 import { adminRouter } from "./admin/router";
 import { apiTokensRouter } from "./account/api-tokens/router";
 import { authRouter } from "./account/auth/router";
+import { billingRouter } from "./account/billing/router";
 import { notificationsRouter } from "./account/notifications/router";
 import { outboxRouter } from "./platform/email/router";
 import { importsRouter } from "./health/imports/router";
@@ -12,6 +13,7 @@ import { exportsRouter } from "./health/exports/router";
 import { jobsRouter } from "./platform/jobs/router";
 import { privacyRouter } from "./account/privacy/router";
 import { journalRouter } from "./health/journal/router";
+import { plansRouter } from "./account/plans/router";
 import { profileRouter } from "./account/profile/router";
 import { reportsRouter } from "./health/reports/router";
 import { router } from "./trpc";
@@ -40,6 +42,8 @@ export const appRouter = router({
   journal: journalRouter,
   reports: reportsRouter,
   exports: exportsRouter,
+  plans: plansRouter,
+  billing: billingRouter,
   teams: teamsRouter,
   apiTokens: apiTokensRouter,
 });

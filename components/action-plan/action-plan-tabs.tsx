@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useTRPC } from "@/components/providers/trpc";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { NarrativeHint } from "@/components/plans/narrative-hint";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
@@ -71,6 +72,7 @@ function PlanList({ status, empty, today }: { status: RecommendationStatus; empt
   if (items.length === 0) return <EmptyState title={`Nothing here`} description={empty} />;
   return (
     <div className="flex flex-col gap-3">
+      {status === "open" ? <NarrativeHint /> : null}
       {items.map((r) => (
         <RecommendationCard key={r.id} recommendation={r} today={today} />
       ))}

@@ -3,6 +3,7 @@
 import { ListChecks } from "lucide-react";
 import Link from "next/link";
 import { RecommendationCard } from "@/components/action-plan/recommendation-card";
+import { NarrativeHint } from "@/components/plans/narrative-hint";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
 import type { DashboardView } from "@/server/health/analytics/insights/schemas";
@@ -27,6 +28,7 @@ export function TodayPlan({ view }: { view: DashboardView }) {
           {view.recommendations.map((r) => (
             <RecommendationCard key={r.id} recommendation={r} today={view.today} compact />
           ))}
+          <NarrativeHint />
         </CardContent>
       ) : null}
       <CardFooter>

@@ -4,6 +4,8 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { RefreshCw } from "lucide-react";
 import { useId, useState } from "react";
 import { useTRPC } from "@/components/providers/trpc";
+import { planErrorOf } from "@/components/plans/plan-error";
+import { UpgradeNotice } from "@/components/plans/upgrade-notice";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardFooter, CardHeader } from "@/components/ui/card";
@@ -53,7 +55,15 @@ export function ProviderCard({ card, timeZone }: { card: ProviderCardData; timeZ
       },
     }),
   );
-  const syncNow = useMutation(trpc.devices.syncNow.mutationOptions({ onSuccess: ({ syncRunId }) => setStartedRunId(syncRunId) }));
+  const syncNow = useMutation(
+    trpc.devices.syncNow.mutationOptions({
+      onSuccess: ({ syncRunId }) => {
+        setStartedRunId(syncRunId);
+        // Today's manual syncs on the plan page count this one.
+        void queryClient.invalidateQueries({ queryKey: trpc.plans.current.queryKey() });
+      },
+    }),
+  );
   const syncing = syncNow.isPending || (Boolean(followedRunId) && followed?.status !== "succeeded" && followed?.status !== "failed");
   const autoSync = useMutation(
     trpc.devices.setAutoSync.mutationOptions({
@@ -110,7 +120,7 @@ export function ProviderCard({ card, timeZone }: { card: ProviderCardData; timeZ
             />
           </div>
         ) : null}
-        {mutationError ? <Alert variant="error">{mutationError.message}</Alert> : null}
+        {planErrorOf(mutationError) ? <UpgradeNotice error={mutationError} /> : mutationError ? <Alert variant="error">{mutationError.message}</Alert> : null}
       </CardContent>
       <CardFooter className="flex flex-wrap gap-2">
         {live ? (

@@ -4,6 +4,9 @@ import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-q
 import { useId, useState } from "react";
 import { useTRPC } from "@/components/providers/trpc";
 import { fieldErrorsOf, formErrorOf } from "@/components/profile/field-errors";
+import { planErrorOf } from "@/components/plans/plan-error";
+import { UpgradeNotice } from "@/components/plans/upgrade-notice";
+import { useCurrentPlan } from "@/components/plans/use-current-plan";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -26,11 +29,13 @@ export function ExportRequestForm({ timeZone }: { timeZone: string }) {
   const [from, setFrom] = useState(addDays(today, -29));
   const [to, setTo] = useState(today);
   const kindGroup = useId();
+  const { data: plan } = useCurrentPlan();
+  const exportsToday = plan?.usage.find((u) => u.feature === "exports");
   const request = useMutation(
     trpc.exports.request.mutationOptions({
       onSuccess: async () => {
         toast({ title: "Export requested", description: "It is listed below; it can be downloaded once it is ready.", variant: "success" });
-        await queryClient.invalidateQueries({ queryKey: trpc.exports.list.pathKey() });
+        await Promise.all([queryClient.invalidateQueries({ queryKey: trpc.exports.list.pathKey() }), queryClient.invalidateQueries({ queryKey: trpc.plans.current.queryKey() })]);
       },
     }),
   );
@@ -74,11 +79,16 @@ export function ExportRequestForm({ timeZone }: { timeZone: string }) {
               </div>
             </>
           ) : null}
-          {formError ? <Alert variant="error">{formError}</Alert> : null}
-          <div>
+          {planErrorOf(request.error) ? <UpgradeNotice error={request.error} /> : formError ? <Alert variant="error">{formError}</Alert> : null}
+          <div className="flex flex-wrap items-center gap-3">
             <Button type="submit" pending={request.isPending}>
               Request export
             </Button>
+            {exportsToday && exportsToday.limit !== null ? (
+              <span className="text-sm text-zinc-600 dark:text-zinc-400">
+                {exportsToday.used} of {exportsToday.limit} exports today
+              </span>
+            ) : null}
           </div>
         </form>
       </CardContent>

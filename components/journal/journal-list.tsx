@@ -3,6 +3,7 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { NotebookPen, StickyNote } from "lucide-react";
 import { useId, useState } from "react";
+import { HistoryLimitNote } from "@/components/plans/history-limit-note";
 import { useTRPC } from "@/components/providers/trpc";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -45,6 +46,7 @@ export function JournalList({ today, onPick }: { today: string; onPick(date: str
           />
         </div>
       </div>
+      {!invalid ? <HistoryLimitNote from={range.from} /> : null}
       {invalid ? (
         <p id={`${id}-range-error`} className="text-sm text-red-600 dark:text-red-400" role="alert">
           The end date must be on or after the start date.

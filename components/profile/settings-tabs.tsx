@@ -11,6 +11,7 @@ const TABS = [
   { href: "/settings/score", label: "Score" },
   { href: "/settings/privacy", label: "Privacy" },
   { href: "/settings/data", label: "Your data" },
+  { href: "/settings/plan", label: "Plan & billing" },
   { href: "/settings/api", label: "API" },
 ] as const;
 

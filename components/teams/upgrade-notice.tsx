@@ -2,10 +2,11 @@ import { Users } from "lucide-react";
 import Link from "next/link";
 import { buttonVariants } from "@/components/ui/button-variants";
 import { EmptyState } from "@/components/ui/empty-state";
+import { PLAN_PAGE } from "@/components/plans/upgrade-notice";
 
 /**
- * The team plan's upgrade message, with the text of the FORBIDDEN error the plan guard gives
- * (a local stand-in for components/plans/upgrade-notice.tsx).
+ * The team page's empty state on a plan without the team dashboard, with the text of the plan
+ * guard's FORBIDDEN error (inline refusals elsewhere use components/plans/upgrade-notice.tsx).
  */
 export function TeamUpgradeNotice({ message }: { message: string }) {
   return (
@@ -14,7 +15,7 @@ export function TeamUpgradeNotice({ message }: { message: string }) {
       title="Run a team on BioSync"
       description={<p role="status">{message}</p>}
       action={
-        <Link href="/settings/plan" className={buttonVariants()}>
+        <Link href={PLAN_PAGE} className={buttonVariants()}>
           See plans
         </Link>
       }

@@ -3,6 +3,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useSearchParams } from "next/navigation";
 import { useId, useState } from "react";
+import { HistoryLimitNote } from "@/components/plans/history-limit-note";
 import { useTRPC } from "@/components/providers/trpc";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -72,6 +73,7 @@ export function TrendsExplorer({ today }: { today: string }) {
           />
         </div>
         {customOpen ? <CustomRange choice={choice} today={today} onApply={(from, to) => choose(withCustomRange(choice, from, to))} /> : null}
+        <HistoryLimitNote from={choice.from} />
       </div>
 
       <div className={choice.compare ? "grid gap-6 lg:grid-cols-2" : "grid gap-6"}>

@@ -18,6 +18,7 @@ export * from "./privacy";
 export * from "./notifications";
 export * from "./push";
 export * from "./plans";
+export * from "./billing";
 export * from "./teams";
 export * from "./ops";
 export * from "./api-tokens";

@@ -1,6 +1,12 @@
-import { PLAN_IDS, type PlanId } from "@/db/schema/plans";
+import type { PLAN_IDS as SCHEMA_PLAN_IDS, PlanId } from "@/db/schema/plans";
 
-export { PLAN_IDS, type PlanId };
+export type { PlanId };
+
+/**
+ * The plans, cheapest first: the schema's list (its type keeps the two equal), written here so that
+ * pages can read the catalog without loading the database schema into the browser.
+ */
+export const PLAN_IDS: typeof SCHEMA_PLAN_IDS = ["free", "pro", "team"] as const;
 
 /** Features a plan switches on or off. */
 export const FLAG_FEATURES = ["ai-narrative", "team-dashboard"] as const;

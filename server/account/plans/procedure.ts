@@ -1,22 +1,17 @@
 import { AppError } from "@/server/errors";
 import { protectedProcedure } from "@/server/trpc";
 import { cheapestPlanWith, PLANS, type FlagFeature, type MeteredFeature, type PlanId } from "./catalog";
+import { historyWindow } from "./history";
 import { currentPlan } from "./subscriptions";
+import { FEATURE_NAMES } from "./labels";
+import { PLAN_ERROR_REASONS } from "./reasons";
 import { giveBackUse, takeUse, usageDay } from "./usage";
 
-/** The stable reasons the UI recognises (components/plans shows the upgrade message for them). */
-export const PLAN_ERROR_REASONS = { upgradeRequired: "plan.upgrade-required", dailyLimit: "plan.daily-limit-reached" } as const;
-
-const FEATURE_NAMES: Record<FlagFeature | MeteredFeature, string> = {
-  "ai-narrative": "AI summaries",
-  "team-dashboard": "The team dashboard",
-  exports: "Exports",
-  "manual-syncs": "Manual syncs",
-};
+export { PLAN_ERROR_REASONS };
 
 export function upgradeRequired(feature: FlagFeature, plan: PlanId): AppError {
   const needed = cheapestPlanWith(feature);
-  return new AppError("FORBIDDEN", `${FEATURE_NAMES[feature]} come with the ${PLANS[needed].name} plan. Upgrade to use them.`, {
+  return new AppError("FORBIDDEN", `${FEATURE_NAMES[feature]}: included in the ${PLANS[needed].name} plan, not in your ${PLANS[plan].name} plan. Upgrade to use it.`, {
     reason: PLAN_ERROR_REASONS.upgradeRequired,
     details: { feature, plan, requiredPlan: needed },
   });
@@ -55,3 +50,10 @@ export function meteredProcedure(feature: MeteredFeature) {
     return result;
   });
 }
+
+/**
+ * A read of the user's history: `ctx.history` is the window their plan allows (history length from
+ * the catalog); the procedure clamps its range with clampRange(input, ctx.history.start).
+ */
+export const historyProcedure = protectedProcedure.use(async ({ ctx, next }) => next({ ctx: { ...ctx, history: await historyWindow(ctx.db, ctx.user.id) } }));
+

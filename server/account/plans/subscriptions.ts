@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { subscriptions, type Subscription, type SubscriptionSource, type SubscriptionStatus } from "@/db/schema/plans";
-import { PLANS, type PlanId } from "./catalog";
+import { PLANS, type FlagFeature, type PlanId } from "./catalog";
 
 /** Statuses under which the subscribed plan applies (a failed payment keeps it until Stripe cancels). */
 const LIVE_STATUSES: readonly SubscriptionStatus[] = ["active", "trialing", "past_due"];
@@ -19,6 +19,11 @@ export async function getSubscription(db: Database, userId: string): Promise<Sub
 /** The plan that applies to the user now. */
 export async function currentPlan(db: Database, userId: string): Promise<PlanId> {
   return planOf(await getSubscription(db, userId));
+}
+
+/** Whether the user's plan includes `feature` now (for decisions inside domain code, e.g. narrating). */
+export async function isEntitled(db: Database, userId: string, feature: FlagFeature): Promise<boolean> {
+  return PLANS[await currentPlan(db, userId)].entitlements.flags[feature];
 }
 
 export interface SubscriptionChange {

@@ -2,12 +2,20 @@ import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditEvents, jobEvents, journalEntries, journalEntryTags, journalTags } from "@/db/schema";
 import { withTestDb } from "@/db/testing";
+import { onPlan } from "@/server/account/plans/testing";
 import { badRequestFields, callerFor } from "@/server/testing";
 import { insertUser } from "../analytics/insights/testing/rows";
 import { EMPTY_ENTRY_MESSAGE } from "./schemas";
 import { SUGGESTED_TAGS } from "./tag-names";
 
 const handle = withTestDb({ inProcessJobs: true });
+
+/** Reads of any range of days: the users are on Pro (the free plan's 90 days are tested in server/account/plans). */
+async function proUser(email: string) {
+  const user = await insertUser(handle.db, email);
+  await onPlan(handle.db, user.id, "pro");
+  return user;
+}
 const rawRows = async <T>(query: ReturnType<typeof sql>) => ((await handle.db.execute(query)) as unknown as { rows: T[] }).rows;
 
 async function recomputesRequested(userId: string): Promise<number> {
@@ -20,7 +28,7 @@ async function recomputesRequested(userId: string): Promise<number> {
 
 describe("journal router", () => {
   it("creates, edits and deletes an entry; saving a date twice keeps one entry; each change asks for a recompute", async () => {
-    const ada = await insertUser(handle.db, "ada-journal@example.com");
+    const ada = await proUser("ada-journal@example.com");
     const caller = callerFor(handle.db, ada);
 
     const created = await caller.journal.save({ date: "2026-05-04", mood: 7, energy: 4, tags: ["Alcohol", "late meal"], notes: "Dinner with Sam.\nSlept badly." });
@@ -52,7 +60,7 @@ describe("journal router", () => {
   });
 
   it("keeps notes encrypted in the table and records each read of them in the audit trail", async () => {
-    const bea = await insertUser(handle.db, "bea-journal@example.com");
+    const bea = await proUser("bea-journal@example.com");
     const caller = callerFor(handle.db, bea, { ip: "203.0.113.5" });
     const secret = "Felt anxious about the biopsy results";
     await caller.journal.save({ date: "2026-05-10", notes: secret });
@@ -81,7 +89,7 @@ describe("journal router", () => {
   });
 
   it("lists a range newest first in pages and shows a month's days", async () => {
-    const cy = await insertUser(handle.db, "cy-journal@example.com");
+    const cy = await proUser("cy-journal@example.com");
     const caller = callerFor(handle.db, cy);
     for (const [date, mood] of [["2026-04-28", 3], ["2026-05-01", 5], ["2026-05-02", 8], ["2026-05-20", 6], ["2026-06-01", 2]] as const) {
       await caller.journal.save({ date, mood, tags: date === "2026-05-02" ? ["travel"] : [] });
@@ -103,7 +111,7 @@ describe("journal router", () => {
   });
 
   it("manages tags: create, rename, delete (an entry left empty goes with its last tag)", async () => {
-    const dee = await insertUser(handle.db, "dee-journal@example.com");
+    const dee = await proUser("dee-journal@example.com");
     const caller = callerFor(handle.db, dee);
     const sauna = await caller.journal.tags.create({ name: "  Sauna   session? " });
     expect(sauna.name).toBe("Sauna session");
@@ -120,8 +128,8 @@ describe("journal router", () => {
   });
 
   it("another user cannot read, edit or delete the entry or the tags (NOT_FOUND), and sees only their own", async () => {
-    const eve = await insertUser(handle.db, "eve-journal@example.com");
-    const fay = await insertUser(handle.db, "fay-journal@example.com");
+    const eve = await proUser("eve-journal@example.com");
+    const fay = await proUser("fay-journal@example.com");
     const own = callerFor(handle.db, eve);
     const other = callerFor(handle.db, fay);
     const entry = await own.journal.save({ date: "2026-05-07", mood: 4, tags: ["private tag"], notes: "eve's note" });
@@ -145,7 +153,7 @@ describe("journal router", () => {
   });
 
   it("answers bad input with a 400 naming the field", async () => {
-    const gus = await insertUser(handle.db, "gus-journal@example.com");
+    const gus = await proUser("gus-journal@example.com");
     const caller = callerFor(handle.db, gus);
     expect(await badRequestFields(caller.journal.save({ date: "2026-05-01", mood: 11 }))).toEqual(["mood"]);
     expect(await badRequestFields(caller.journal.save({ date: "2026-05-01", energy: 0 }))).toEqual(["energy"]);

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { clampRange } from "../../account/plans/history";
+import { historyProcedure } from "../../account/plans/procedure";
 import { protectedProcedure, router } from "../../trpc";
 import { deleteEntry, listEntries, monthOf, readEntry, saveEntry } from "./entries";
 import {
@@ -45,11 +47,15 @@ export const journalRouter = router({
     .input(saveEntryInput)
     .output(entryView)
     .mutation(({ ctx, input }) => saveEntry(ctx.db, { userId: ctx.user.id, ip: ctx.ip }, input)),
-  list: protectedProcedure
+  list: historyProcedure
     .meta({ openapi: { method: "GET", path: "/journal/entries", operationId: "listJournalEntries", tags: ["journal"], summary: "Journal entries between two dates, paged." } })
     .input(listEntriesInput)
     .output(entryPage)
-    .query(({ ctx, input }) => listEntries(ctx.db, ctx.user.id, input)),
+    .query(async ({ ctx, input }) => {
+      if (input.from > input.to) return listEntries(ctx.db, ctx.user.id, input);
+      const allowed = clampRange(input, ctx.history.start);
+      return allowed ? listEntries(ctx.db, ctx.user.id, allowed) : { items: [], nextCursor: null };
+    }),
   month: protectedProcedure
     .input(monthInput)
     .output(monthView)

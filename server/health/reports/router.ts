@@ -2,6 +2,7 @@ import { z } from "zod";
 import { userTimeZone } from "../../account/profile/service";
 import { isoWeek } from "../../inputs";
 import { paginated, paginationInput } from "../../pagination";
+import { historyProcedure } from "../../account/plans/procedure";
 import { protectedProcedure, router } from "../../trpc";
 import { awaitingWeekView, reportSummaryView, reportView, toReportView, toSummaryView } from "./schemas";
 import { getReport, listReports, makeReportOnRequest, weeksAwaitingReport } from "./store";
@@ -11,11 +12,11 @@ const weekInput = z.object({ week: isoWeek });
 
 /** Weekly reports: the stored ones, the weeks still without one, and making one of those. */
 export const reportsRouter = router({
-  list: protectedProcedure
+  list: historyProcedure
     .input(paginationInput)
     .output(paginated(reportSummaryView))
     .query(async ({ ctx, input }) => {
-      const page = await listReports(ctx.db, ctx.user.id, input);
+      const page = await listReports(ctx.db, ctx.user.id, input, ctx.history.start);
       return { items: page.items.map(toSummaryView), nextCursor: page.nextCursor };
     }),
   awaiting: protectedProcedure.output(z.array(awaitingWeekView)).query(async ({ ctx }) => {

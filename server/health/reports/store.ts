@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, gte, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { weeklyReports, type WeeklyReport } from "@/db/schema/reports";
 import { AppError } from "../../errors";
@@ -92,7 +92,8 @@ export async function getReport(db: Database, userId: string, week: string): Pro
 }
 
 /** The user's reports, newest week first, paged by (week, id). */
-export async function listReports(db: Database, userId: string, input: PaginationInput): Promise<Paginated<WeeklyReport>> {
+/** The user's reports, newest first; `since`: only weeks ending on or after it (the plan's history window). */
+export async function listReports(db: Database, userId: string, input: PaginationInput, since: string | null = null): Promise<Paginated<WeeklyReport>> {
   const after = decodeCursor(input.cursor);
   const rows = await db
     .select()
@@ -100,6 +101,7 @@ export async function listReports(db: Database, userId: string, input: Paginatio
     .where(
       and(
         eq(weeklyReports.userId, userId),
+        since ? gte(weeklyReports.weekStart, addDays(since, -6)) : undefined,
         after ? sql`(${weeklyReports.weekStart}, ${weeklyReports.id}) < (${after.at.toISOString().slice(0, 10)}::date, ${after.id}::uuid)` : undefined,
       ),
     )

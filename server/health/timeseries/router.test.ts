@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { dailySummaries, users } from "@/db/schema";
 import { withTestDb } from "@/db/testing";
+import { onPlan } from "@/server/account/plans/testing";
 import { callerFor, sessionFor } from "../../testing";
 import type { SessionUser } from "../../trpc";
 
@@ -8,6 +9,8 @@ const handle = withTestDb();
 
 async function user(email: string): Promise<SessionUser> {
   const [row] = await handle.db.insert(users).values({ email }).returning();
+  // Reads of any range of days: Pro (the free plan's 90 days are tested in server/account/plans).
+  await onPlan(handle.db, row!.id, "pro");
   return sessionFor(row!);
 }
 

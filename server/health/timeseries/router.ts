@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { isoDate } from "../../inputs";
+import { clampRange } from "../../account/plans/history";
+import { historyProcedure } from "../../account/plans/procedure";
 import { protectedProcedure, router } from "../../trpc";
 import { latestSummary, summariesBetween, type DailySummary } from "./summaries";
 
@@ -23,9 +25,12 @@ export const timeseriesRouter = router({
     const row = await latestSummary(ctx.db, ctx.user.id);
     return row ? view(row) : null;
   }),
-  range: protectedProcedure
+  range: historyProcedure
     .meta({ openapi: { method: "GET", path: "/daily-summaries", operationId: "listDailySummaries", tags: ["daily-summaries"], summary: "Per-day rollups between two dates (at most the range the app allows)." } })
     .input(z.object({ from: isoDate, to: isoDate }))
     .output(z.array(summaryView))
-    .query(async ({ ctx, input }) => (await summariesBetween(ctx.db, ctx.user.id, input.from, input.to)).map(view)),
+    .query(async ({ ctx, input }) => {
+      const range = clampRange(input, ctx.history.start);
+      return range ? (await summariesBetween(ctx.db, ctx.user.id, range.from, range.to)).map(view) : [];
+    }),
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { correlations, dailySummaries, energyScores, forecastAccuracy, forecasts, riskFlags } from "@/db/schema";
 import { withTestDb } from "@/db/testing";
+import { onPlan } from "@/server/account/plans/testing";
 import { badRequestFields, callerFor } from "@/server/testing";
 import { encodeCursor } from "@/server/pagination";
 import { addDays, localDate } from "../../local-date";
@@ -9,10 +10,17 @@ import { correlationRow, insertUser, riskRow, scoreRow } from "./testing/rows";
 
 const handle = withTestDb();
 
+/** Reads of any range of days: the users are on Pro (the free plan's 90 days are tested in server/account/plans). */
+async function proUser(email: string) {
+  const user = await insertUser(handle.db, email);
+  await onPlan(handle.db, user.id, "pro");
+  return user;
+}
+
 describe("insights router", () => {
   it("dashboard: the caller's own view, and refuses anonymous callers", async () => {
-    const alice = await insertUser(handle.db, "alice-ins@example.com");
-    const bob = await insertUser(handle.db, "bob-ins@example.com");
+    const alice = await proUser("alice-ins@example.com");
+    const bob = await proUser("bob-ins@example.com");
     const today = localDate(new Date(), null, "UTC");
     await handle.db.insert(energyScores).values([scoreRow(alice.id, today, 77), scoreRow(bob.id, today, 42)]);
     const view = await callerFor(handle.db, alice).insights.dashboard();
@@ -22,8 +30,8 @@ describe("insights router", () => {
   });
 
   it("correlations: significant only by default, by q; all of them on request; pages that neither skip nor repeat", async () => {
-    const alice = await insertUser(handle.db, "carol-ins@example.com");
-    const bob = await insertUser(handle.db, "dan-ins@example.com");
+    const alice = await proUser("carol-ins@example.com");
+    const bob = await proUser("dan-ins@example.com");
     await handle.db.insert(correlations).values([
       correlationRow(alice.id, "steps", "sleep_asleep_seconds", 0, 0.03),
       correlationRow(alice.id, "sleep_asleep_seconds", "hrv_rmssd", 1, 0.001),
@@ -52,7 +60,7 @@ describe("insights router", () => {
   });
 
   it("correlations: a cursor that is not one of ours, or of another list, is a 400 naming cursor", async () => {
-    const user = await insertUser(handle.db, "erin-ins@example.com");
+    const user = await proUser("erin-ins@example.com");
     const caller = callerFor(handle.db, user);
     expect(await badRequestFields(caller.insights.correlations({ cursor: "not-a-cursor" }))).toEqual(["cursor"]);
     expect(await badRequestFields(caller.insights.correlations({ cursor: encodeCursor(new Date(), crypto.randomUUID()) }))).toEqual(["cursor"]);
@@ -60,8 +68,8 @@ describe("insights router", () => {
   });
 
   it("risks and scores: a range, newest risks first, the caller's only; bad ranges are 400s with the field", async () => {
-    const alice = await insertUser(handle.db, "fay-ins@example.com");
-    const bob = await insertUser(handle.db, "gus-ins@example.com");
+    const alice = await proUser("fay-ins@example.com");
+    const bob = await proUser("gus-ins@example.com");
     await handle.db.insert(riskFlags).values([
       riskRow(alice.id, "2026-05-01", "sleep_debt", "moderate"),
       riskRow(alice.id, "2026-05-20", "hrv_suppressed", "low"),
@@ -90,8 +98,8 @@ describe("insights router", () => {
   });
 
   it("forecast: the next days of the newest forecast, 30 days of truth beside the day-before forecasts, and the track record", async () => {
-    const alice = await insertUser(handle.db, "hal-ins@example.com");
-    const bob = await insertUser(handle.db, "ivy-ins@example.com");
+    const alice = await proUser("hal-ins@example.com");
+    const bob = await proUser("ivy-ins@example.com");
     const today = "2026-06-10";
     const made = (metric: string, madeOn: string, targetDate: string, predicted: number) => ({
       userId: alice.id,

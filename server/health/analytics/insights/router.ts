@@ -2,6 +2,8 @@ import { z } from "zod";
 import { userTimeZone } from "@/server/account/profile/service";
 import { isoDate } from "../../../inputs";
 import { paginated, paginationInput } from "../../../pagination";
+import { clampRange } from "@/server/account/plans/history";
+import { historyProcedure } from "@/server/account/plans/procedure";
 import { protectedProcedure, router } from "../../../trpc";
 import { localDate } from "../../local-date";
 import { correlationSummary, listCorrelations } from "./correlations";
@@ -26,14 +28,20 @@ export const insightsRouter = router({
     const today = localDate(new Date(), null, await userTimeZone(ctx.db, ctx.user.id));
     return readForecasts(ctx.db, ctx.user.id, today);
   }),
-  risks: protectedProcedure
+  risks: historyProcedure
     .meta({ openapi: { method: "GET", path: "/risks", operationId: "listRisks", tags: ["insights"], summary: "Risk flags raised between two dates." } })
     .input(range)
     .output(z.array(riskView))
-    .query(({ ctx, input }) => risksBetween(ctx.db, ctx.user.id, input.from, input.to)),
-  scores: protectedProcedure
+    .query(({ ctx, input }) => {
+      const allowed = clampRange(input, ctx.history.start);
+      return allowed ? risksBetween(ctx.db, ctx.user.id, allowed.from, allowed.to) : [];
+    }),
+  scores: historyProcedure
     .meta({ openapi: { method: "GET", path: "/energy-scores", operationId: "listEnergyScores", tags: ["insights"], summary: "Daily energy scores between two dates." } })
     .input(range)
     .output(z.array(scorePointView))
-    .query(({ ctx, input }) => scoresBetween(ctx.db, ctx.user.id, input.from, input.to)),
+    .query(({ ctx, input }) => {
+      const allowed = clampRange(input, ctx.history.start);
+      return allowed ? scoresBetween(ctx.db, ctx.user.id, allowed.from, allowed.to) : [];
+    }),
 });

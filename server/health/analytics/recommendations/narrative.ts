@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Database } from "@/db";
 import type { AiConfig } from "../../../ai/config";
+import { isEntitled } from "../../../account/plans/subscriptions";
 import { narrate } from "../../../ai/gateway";
 import type { Recommendation, RecommendationInput } from "./model";
 import { unitOf } from "./units";
@@ -79,15 +80,20 @@ export function narrativeSchema(ids: readonly string[]) {
   });
 }
 
-/** Narratives by rule id (empty when no key is set, the call failed or the answer was invalid). */
+/**
+ * Narratives by rule id (empty when no key is set, the call failed or the answer was invalid). A plan
+ * without AI narratives gets no call and null for every rule: the deterministic text, and a narrative
+ * kept from an earlier plan is cleared.
+ */
 export async function narrateRecommendations(
   db: Database,
   userId: string,
   input: RecommendationInput,
   recommendations: Recommendation[],
   config?: AiConfig,
-): Promise<Map<string, string>> {
+): Promise<Map<string, string | null>> {
   if (!recommendations.length) return new Map();
+  if (!(await isEntitled(db, userId, "ai-narrative"))) return new Map(recommendations.map((r) => [r.ruleId, null]));
   const result = await narrate(
     db,
     {
@@ -101,5 +107,5 @@ export async function narrateRecommendations(
     },
     config,
   );
-  return new Map((result.value?.items ?? []).map((i) => [i.id, i.narrative]));
+  return new Map<string, string | null>((result.value?.items ?? []).map((i) => [i.id, i.narrative]));
 }

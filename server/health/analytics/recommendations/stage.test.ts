@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { aiRequests, recommendations } from "@/db/schema/analytics";
 import { users } from "@/db/schema/auth";
 import { withTestDb } from "@/db/testing";
+import { onPlan } from "@/server/account/plans/testing";
 import { startFakeOpenAI, type FakeOpenAI } from "../../../ai/testing/fake-openai";
 import { addDays } from "../../local-date";
 import type { InsightContext } from "../stage";
@@ -19,8 +20,10 @@ const NAME = "Ottoline Brackenbury";
 const noAi = createRecommendationsStage({ aiConfig: () => ({ ...fake.config(), apiKey: null }) });
 const withAi = () => createRecommendationsStage({ aiConfig: () => fake.config() });
 
-async function context(fields: Partial<InsightContext> = {}): Promise<InsightContext> {
+/** A user on Pro (AI narratives are a Pro feature) unless `plan` says otherwise. */
+async function context(fields: Partial<InsightContext> = {}, plan: "free" | "pro" = "pro"): Promise<InsightContext> {
   const [user] = await handle.db.insert(users).values({ email: `ottoline-${crypto.randomUUID()}@example.com`, name: NAME }).returning();
+  if (plan === "pro") await onPlan(handle.db, user!.id, "pro");
   return { db: handle.db, userId: user!.id, today: TODAY, timeZone: "UTC", sleepNeedSeconds: 8 * 3600, days: [], scores: [], risks: [], correlations: [], ...fields };
 }
 
@@ -124,5 +127,18 @@ describe("recommendationsStage", () => {
     expect((await rowsOf(ctx.userId)).map((r) => [r.ruleId, r.narrative])).toEqual([["easy_training", null]]);
     const [audit] = await handle.db.select().from(aiRequests).where(eq(aiRequests.userId, ctx.userId));
     expect(audit!.outcome).toBe("invalid");
+  });
+
+  it("on the free plan: no gateway call with a key set, the deterministic text, and a narrative from an earlier plan cleared", async () => {
+    const ctx = await context({ risks: [risk("hrv_suppressed", "low", [40, 40, 40], 50)] }, "free");
+    const stage = withAi();
+    await stage.run(ctx);
+    await handle.db.update(recommendations).set({ narrative: "Told while on Pro." }).where(eq(recommendations.userId, ctx.userId));
+    fake.reply(narrativeForEveryItem);
+    const before = fake.requests.length;
+    await stage.afterCommit!(ctx);
+    expect(fake.requests.length).toBe(before);
+    expect((await rowsOf(ctx.userId)).map((r) => [r.ruleId, r.narrative])).toEqual([["easy_training", null]]);
+    expect(await handle.db.select().from(aiRequests).where(eq(aiRequests.userId, ctx.userId))).toEqual([]);
   });
 });

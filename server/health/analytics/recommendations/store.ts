@@ -38,8 +38,8 @@ export async function saveRecommendations(db: Database, userId: string, localDat
     });
 }
 
-/** The AI gateway's retelling of today's recommendations, by rule; rules without one keep theirs. */
-export async function saveNarratives(db: Database, userId: string, localDate: string, narratives: ReadonlyMap<string, string>): Promise<void> {
+/** The AI gateway's retelling of today's recommendations, by rule (null clears it); rules without one keep theirs. */
+export async function saveNarratives(db: Database, userId: string, localDate: string, narratives: ReadonlyMap<string, string | null>): Promise<void> {
   for (const [ruleId, narrative] of narratives) {
     await db
       .update(recommendations)

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { dailySummaries, energyScores, users } from "@/db/schema";
 import { withTestDb } from "@/db/testing";
 import { updateProfile } from "@/server/account/profile/service";
+import { onPlan } from "@/server/account/plans/testing";
 import { badRequestFields, callerFor, sessionFor } from "@/server/testing";
 import type { SessionUser } from "@/server/trpc";
 import { dateRange, localDate } from "../../local-date";
@@ -17,6 +18,8 @@ let counter = 0;
 
 async function user(units: "metric" | "imperial" = "metric", energyUnit: "kcal" | "kJ" = "kcal"): Promise<SessionUser> {
   const [row] = await handle.db.insert(users).values({ email: `trend-reads-${++counter}@example.com` }).returning();
+  // Reads of any range of days: Pro (the free plan's 90 days are tested in server/account/plans).
+  await onPlan(handle.db, row!.id, "pro");
   await updateProfile(handle.db, row!.id, { timeZone: "Europe/Berlin", units, energyUnit });
   return sessionFor(row!);
 }

@@ -1,5 +1,7 @@
 import type { z } from "zod";
-import { protectedProcedure, router } from "@/server/trpc";
+import { clampChartRange, clampRange, clampWeeks } from "@/server/account/plans/history";
+import { historyProcedure } from "@/server/account/plans/procedure";
+import { router } from "@/server/trpc";
 import { zoneOffsetMinutes } from "../../local-date";
 import { workoutsPage, type StoredWorkout } from "../../timeseries/sessions";
 import { assertSummaryRange } from "../../timeseries/summaries";
@@ -42,37 +44,38 @@ function workoutOf(w: StoredWorkout, view: TrendView): z.infer<typeof workoutVie
 
 /** Read side of trends: any metric over any range, nights, weeks, load, normal bands, workouts — in the user's zone and units. */
 export const trendsRouter = router({
-  series: protectedProcedure
+  series: historyProcedure
     .meta({ openapi: { method: "GET", path: "/trends/series", operationId: "getTrendSeries", tags: ["trends"], summary: "One metric over a range, bucketed by hour, day, week or month." } })
     .input(seriesInput)
     .output(seriesOutput)
-    .query(async ({ ctx, input }) => trendSeries(ctx.db, ctx.user.id, input, await trendViewOf(ctx.db, ctx.user.id))),
-  sleepNights: protectedProcedure
+    .query(async ({ ctx, input }) => trendSeries(ctx.db, ctx.user.id, clampChartRange(input, ctx.history.start), await trendViewOf(ctx.db, ctx.user.id))),
+  sleepNights: historyProcedure
     .meta({ openapi: { method: "GET", path: "/trends/sleep-nights", operationId: "listSleepNights", tags: ["trends"], summary: "Nights of sleep with their stages over a range." } })
     .input(rangeInput)
     .output(nightsOutput)
-    .query(async ({ ctx, input }) => sleepNights(ctx.db, ctx.user.id, input, await trendViewOf(ctx.db, ctx.user.id))),
-  weekly: protectedProcedure
+    .query(async ({ ctx, input }) => sleepNights(ctx.db, ctx.user.id, clampChartRange(input, ctx.history.start), await trendViewOf(ctx.db, ctx.user.id))),
+  weekly: historyProcedure
     .meta({ openapi: { method: "GET", path: "/trends/weekly", operationId: "getWeeklyTrends", tags: ["trends"], summary: "Week-by-week averages of the last weeks." } })
     .input(weeklyInput)
     .output(weeklyOutput)
-    .query(async ({ ctx, input }) => weeklyView(ctx.db, ctx.user.id, input.weeks, await trendViewOf(ctx.db, ctx.user.id))),
-  load: protectedProcedure
+    .query(async ({ ctx, input }) => weeklyView(ctx.db, ctx.user.id, clampWeeks(input.weeks, ctx.history), await trendViewOf(ctx.db, ctx.user.id))),
+  load: historyProcedure
     .input(rangeInput)
     .output(loadOutput)
-    .query(async ({ ctx, input }) => loadView(ctx.db, ctx.user.id, input, await trendViewOf(ctx.db, ctx.user.id))),
-  bands: protectedProcedure
+    .query(async ({ ctx, input }) => loadView(ctx.db, ctx.user.id, clampChartRange(input, ctx.history.start), await trendViewOf(ctx.db, ctx.user.id))),
+  bands: historyProcedure
     .input(bandsInput)
     .output(bandsOutput)
-    .query(async ({ ctx, input }) => bandsView(ctx.db, ctx.user.id, input, await trendViewOf(ctx.db, ctx.user.id))),
-  workouts: protectedProcedure
+    .query(async ({ ctx, input }) => bandsView(ctx.db, ctx.user.id, clampChartRange(input, ctx.history.start), await trendViewOf(ctx.db, ctx.user.id))),
+  workouts: historyProcedure
     .meta({ openapi: { method: "GET", path: "/trends/workouts", operationId: "listWorkouts", tags: ["trends"], summary: "Workouts over a range, paged." } })
     .input(workoutsInput)
     .output(workoutsOutput)
     .query(async ({ ctx, input }) => {
       assertSummaryRange(input.from, input.to);
+      const allowed = clampRange(input, ctx.history.start);
       const view = await trendViewOf(ctx.db, ctx.user.id);
-      const page = await workoutsPage(ctx.db, ctx.user.id, { from: input.from, to: input.to, cursor: input.cursor, limit: input.limit });
+      const page = allowed ? await workoutsPage(ctx.db, ctx.user.id, { from: allowed.from, to: allowed.to, cursor: input.cursor, limit: input.limit }) : { items: [], nextCursor: null };
       return {
         items: page.items.map((w) => workoutOf(w, view)),
         nextCursor: page.nextCursor,
