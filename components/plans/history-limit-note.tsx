@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { PLANS } from "@/server/account/plans/catalog";
-import { PLAN_PAGE } from "./upgrade-notice";
+import { PLAN_PAGE } from "@/server/account/plans/labels";
 import { useCurrentPlan } from "./use-current-plan";
 
 /** Shown where a page asked for days before the plan's history window: the server read from the window's start. */

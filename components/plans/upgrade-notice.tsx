@@ -5,9 +5,9 @@ import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { cn } from "@/components/ui/cn";
 import { PLANS, type PlanId } from "@/server/account/plans/catalog";
+import { PLAN_PAGE } from "@/server/account/plans/labels";
 import { planErrorOf } from "./plan-error";
 
-export const PLAN_PAGE = "/settings/plan";
 
 function SeePlans({ plan }: { plan: PlanId }) {
   return (

@@ -2,7 +2,7 @@ import { Users } from "lucide-react";
 import Link from "next/link";
 import { buttonVariants } from "@/components/ui/button-variants";
 import { EmptyState } from "@/components/ui/empty-state";
-import { PLAN_PAGE } from "@/components/plans/upgrade-notice";
+import { PLAN_PAGE } from "@/server/account/plans/labels";
 
 /**
  * The team page's empty state on a plan without the team dashboard, with the text of the plan

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import type Stripe from "stripe";
+import { PLAN_PAGE } from "../plans/labels";
 import type { Database } from "@/db";
 import { users } from "@/db/schema/auth";
 import { AppError } from "@/server/errors";
@@ -9,7 +10,6 @@ import { stripeClient } from "./client";
 import type { PaidPlan, StripeConfig } from "./config";
 
 /** Where Stripe sends the user back to (the plan page shows a message for each). */
-export const PLAN_PAGE = "/settings/plan";
 
 function notConfigured(): AppError {
   return new AppError("UNAVAILABLE", "Payments are not set up on this server: an administrator sets plans.", { reason: "billing.not-configured" });

@@ -7,3 +7,6 @@ export const FEATURE_NAMES: Record<FlagFeature | MeteredFeature, string> = {
   exports: "Exports",
   "manual-syncs": "Manual syncs",
 };
+
+/** The plan page every upgrade message links to (Stripe Checkout and the portal come back to it too). */
+export const PLAN_PAGE = "/settings/plan";
