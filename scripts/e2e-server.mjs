@@ -2,24 +2,14 @@
 // auth windows so lockout recovery can be observed. Postgres when TEST_DATABASE_URL is set.
 import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
-import pg from "pg";
+import { freshDatabase } from "./fresh-database.mjs";
 
 const port = process.env.E2E_PORT ?? "3100";
 const dataDir = `.data/e2e-${port}`;
 rmSync(dataDir, { recursive: true, force: true });
 
 let databaseUrl = `pglite://${dataDir}/pglite`;
-if (process.env.TEST_DATABASE_URL) {
-  const name = `biosync_e2e_${port}`;
-  const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(process.env.TEST_DATABASE_URL);
-  url.pathname = `/${name}`;
-  databaseUrl = url.toString();
-}
+if (process.env.TEST_DATABASE_URL) databaseUrl = await freshDatabase(process.env.TEST_DATABASE_URL, `biosync_e2e_${port}`);
 
 const env = {
   ...process.env,

@@ -6,24 +6,11 @@ import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import pg from "pg";
+import { freshDatabase } from "./fresh-database.mjs";
 
 const port = Number(process.env.STANDALONE_PORT ?? 3190);
 const base = `http://localhost:${port}`;
 const dataDir = mkdtempSync(path.join(tmpdir(), "biosync-standalone-"));
-
-async function freshDatabaseUrl() {
-  if (!process.env.TEST_DATABASE_URL) return undefined;
-  const name = "biosync_standalone";
-  const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(process.env.TEST_DATABASE_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
 
 function fail(message) {
   console.error(`standalone: ${message}`);
@@ -41,7 +28,7 @@ async function waitForReady(server, deadline) {
 }
 
 if (spawnSync("node", ["scripts/standalone.mjs"], { stdio: "inherit" }).status !== 0) process.exit(1);
-const databaseUrl = await freshDatabaseUrl();
+const databaseUrl = process.env.TEST_DATABASE_URL ? await freshDatabase(process.env.TEST_DATABASE_URL, "biosync_standalone") : undefined;
 const env = { ...process.env, NODE_ENV: "production", PORT: String(port), APP_URL: base, DATA_DIR: dataDir, LOG_LEVEL: "error" };
 for (const name of ["RESEND_API_KEY", "INNGEST_EVENT_KEY", "INNGEST_DEV", "NODE_OPTIONS", "DATABASE_URL"]) delete env[name];
 if (databaseUrl) env.DATABASE_URL = databaseUrl;

@@ -1,11 +1,9 @@
 "use client";
 
-import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
-import { useTRPC } from "@/components/providers/trpc";
 import { SettingSwitch } from "@/components/profile/setting-switch";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { useToast } from "@/components/ui/toast";
+import { useNotificationPreferences } from "@/components/profile/use-notification-preferences";
 import { PushDevices } from "./push-devices";
 
 type PushKey = "pushDailySummary" | "pushRecoveryAlerts" | "pushWeeklyReport";
@@ -21,19 +19,7 @@ const PUSH_KINDS: readonly { key: PushKey; label: string; description: string }[
  * back like emails. A kind that is on is pushed only once a device is subscribed.
  */
 export function PushSettings() {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const toast = useToast();
-  const { data } = useSuspenseQuery(trpc.profile.notifications.get.queryOptions());
-  const { data: profile } = useSuspenseQuery(trpc.profile.get.queryOptions());
-  const update = useMutation(
-    trpc.profile.notifications.update.mutationOptions({
-      onSuccess: (saved) => {
-        queryClient.setQueryData(trpc.profile.notifications.get.queryKey(), saved);
-        toast({ title: "Push preferences saved", variant: "success" });
-      },
-    }),
-  );
+  const { data, profile, update } = useNotificationPreferences("Push preferences saved");
 
   return (
     <Card>

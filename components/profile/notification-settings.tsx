@@ -1,11 +1,9 @@
 "use client";
 
 import Link from "next/link";
-import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
-import { useTRPC } from "@/components/providers/trpc";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { useToast } from "@/components/ui/toast";
+import { useNotificationPreferences } from "./use-notification-preferences";
 import { NotificationSchedule } from "./notification-schedule";
 import { SettingSwitch } from "./setting-switch";
 
@@ -40,19 +38,7 @@ const PREFERENCES: readonly {
 
 /** Each switch saves at once; the list always shows what is stored. The times are a form of their own. */
 export function NotificationSettings() {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const toast = useToast();
-  const { data } = useSuspenseQuery(trpc.profile.notifications.get.queryOptions());
-  const { data: profile } = useSuspenseQuery(trpc.profile.get.queryOptions());
-  const update = useMutation(
-    trpc.profile.notifications.update.mutationOptions({
-      onSuccess: (saved) => {
-        queryClient.setQueryData(trpc.profile.notifications.get.queryKey(), saved);
-        toast({ title: "Notification preferences saved", variant: "success" });
-      },
-    }),
-  );
+  const { data, profile, update } = useNotificationPreferences("Notification preferences saved");
 
   return (
     <div className="flex flex-col gap-6">

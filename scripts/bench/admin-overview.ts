@@ -10,9 +10,9 @@ import { sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { appRouter } from "@/server/root";
 import { createCallerFactory } from "@/server/trpc";
-import { pgliteBenchDb, postgresBenchDb, scalar, type BenchDb } from "./bench-db";
+import { scalar, type BenchDb } from "./bench-db";
 import { fmt } from "./format";
-import { runAlone } from "./run";
+import { onEachBenchDb, runAlone } from "./run";
 import { percentile } from "./stats";
 
 export const ADMIN_OVERVIEW_TARGET_MS = 200;
@@ -150,23 +150,8 @@ export async function benchAdminOverview(target: BenchDb): Promise<AdminOverview
   };
 }
 
-export async function runAdminOverviewBench(): Promise<AdminOverviewBenchResult[]> {
-  const results: AdminOverviewBenchResult[] = [];
-  for (const open of [postgresBenchDb, pgliteBenchDb]) {
-    const target = await open();
-    if (!target) {
-      console.log("Postgres not reachable: skipped");
-      continue;
-    }
-    try {
-      const result = await benchAdminOverview(target);
-      console.log(result);
-      results.push(result);
-    } finally {
-      await target.dispose();
-    }
-  }
-  return results;
+export function runAdminOverviewBench(): Promise<AdminOverviewBenchResult[]> {
+  return onEachBenchDb(benchAdminOverview);
 }
 
 export const ADMIN_OVERVIEW_HEADING = "## Admin overview with 10,000 users (issue 10)";

@@ -11,12 +11,8 @@ export function runAlone(moduleUrl: string, main: () => Promise<void>): void {
   });
 }
 
-/**
- * `bench` on Postgres (skipped when unreachable) and then PGlite: each a fresh database holding the
- * year user (`email`), dropped afterwards. Returns the results in that order.
- */
-export async function onEachYearDb<T>(email: string, bench: (target: BenchDb, user: YearUser) => Promise<T>): Promise<T[]> {
-  const payloads = yearPayloads();
+/** `bench` on a fresh Postgres database (skipped when unreachable) and then PGlite, each dropped afterwards; the results in that order. */
+export async function onEachBenchDb<T>(bench: (target: BenchDb) => Promise<T>): Promise<T[]> {
   const results: T[] = [];
   for (const open of [postgresBenchDb, pgliteBenchDb]) {
     const target = await open();
@@ -25,8 +21,7 @@ export async function onEachYearDb<T>(email: string, bench: (target: BenchDb, us
       continue;
     }
     try {
-      const user = await seedYearUser(target.handle.db, payloads, email);
-      const result = await bench(target, user);
+      const result = await bench(target);
       console.log(result);
       results.push(result);
     } finally {
@@ -34,4 +29,10 @@ export async function onEachYearDb<T>(email: string, bench: (target: BenchDb, us
     }
   }
   return results;
+}
+
+/** `bench` on each bench database (onEachBenchDb) holding the year user (`email`). */
+export async function onEachYearDb<T>(email: string, bench: (target: BenchDb, user: YearUser) => Promise<T>): Promise<T[]> {
+  const payloads = yearPayloads();
+  return onEachBenchDb(async (target) => bench(target, await seedYearUser(target.handle.db, payloads, email)));
 }

@@ -21,7 +21,9 @@ export async function auditAdminAction(
     action: entry.action,
     actorUserId: actor.userId,
     subjectUserId: entry.subjectUserId,
-    target: entry.target ?? (entry.subjectUserId ? { type: "user", id: entry.subjectUserId } : undefined),
+    // No default target: an action on an account names it as the subject only, so that erasing the
+    // account (which detaches the subject) leaves no copy of its id in the trail.
+    target: entry.target,
     ip: actor.ip,
     details: entry.details ?? {},
   });

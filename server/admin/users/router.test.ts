@@ -146,7 +146,7 @@ describe("every admin action writes an audit entry", () => {
     await run(user.id);
     const entries = await auditOf(action, user.id);
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ actorUserId: admin.id, subjectUserId: user.id, targetType: "user", targetId: user.id, ip: ADMIN_IP });
+    expect(entries[0]).toMatchObject({ actorUserId: admin.id, subjectUserId: user.id, targetType: null, targetId: null, ip: ADMIN_IP });
   });
 });
 

@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { onPlan } from "@/server/account/plans/testing";
 import { correlations, dailySummaries, energyScores } from "@/db/schema";
 import { withTestDb } from "@/db/testing";
 import { startFakeOpenAI, type FakeOpenAI } from "@/server/ai/testing/fake-openai";
@@ -23,6 +24,7 @@ const NOTE_WORDS = "Quarrelled with Wendeline about the mortgage";
 describe("the journal in the insights", () => {
   it("feeds the score's journal contributors and the correlations (mood, energy, yes/no tags), and never sends a note to the AI gateway", { timeout: 60_000 }, async () => {
     const user = await insertUser(handle.db, "journal-insights@example.com");
+    await onPlan(handle.db, user.id, "pro"); // the AI narrative is a Pro feature
     // 150 days: a night under 6 h lowers the next day's HRV by 15%; the user tags such nights "late screen" and rates
     // mood with sleep (about one point per hour) — both patterns the correlations must find.
     const history = syntheticHistory({ seed: "journal", from: "2026-01-01", days: 150 });

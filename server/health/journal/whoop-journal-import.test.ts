@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { fileImports, journalEntries, journalEntryTags, journalTags } from "@/db/schema";
 import { withTestDb } from "@/db/testing";
 import { createUser } from "../../account/auth/users";
+import { onPlan } from "../../account/plans/testing";
 import { drainJobs } from "../../platform/jobs/runner";
 import { callerFor, sessionFor } from "../../testing";
 import { receiveUpload } from "../imports/file-imports";
@@ -36,6 +37,8 @@ async function* pieces(bytes: Buffer, size = 97): AsyncGenerator<Buffer> {
 
 async function newUser(label: string) {
   const user = await createUser(testDb.db, { email: `${label}-${crypto.randomUUID()}@example.com`, verified: true });
+  // The export's cycles are from March: Pro reads all of the history (free only its last 90 days).
+  await onPlan(testDb.db, user.id, "pro");
   return sessionFor(user);
 }
 
