@@ -68,7 +68,7 @@ test("the bell counts unread notifications; the list marks one and all read; the
 
   // Signed in, the daily summary's email shows off; turned back on, and a send time and quiet hours saved.
   await page.goto("/settings/notifications");
-  const daily = page.getByRole("switch", { name: "Daily summary" });
+  const daily = page.getByRole("switch", { name: "Daily summary", exact: true });
   await expect(daily).not.toBeChecked();
   await daily.click();
   await expect(daily).toBeChecked();

@@ -1,5 +1,6 @@
 import { count } from "drizzle-orm";
 import type { Database } from "@/db";
+import { saveSubscription } from "@/server/account/plans/subscriptions";
 import { users } from "@/db/schema";
 import { createUser } from "@/server/account/auth/users";
 import { connectDemo } from "@/server/health/devices/devices";
@@ -19,7 +20,7 @@ export interface SeedResult {
   adminUserId?: string;
 }
 
-/** On an empty database: a demo user (onboarded, with the demo wearable connected) and an admin. Does nothing once any user exists. */
+/** On an empty database: a demo user (onboarded, on Pro, with the demo wearable connected) and an admin. Does nothing once any user exists. */
 export async function seedIfEmpty(db: Database): Promise<SeedResult> {
   const [row] = await db.select({ n: count() }).from(users);
   if ((row?.n ?? 0) > 0) return { seeded: false };
@@ -28,6 +29,8 @@ export async function seedIfEmpty(db: Database): Promise<SeedResult> {
   const admin = await createUser(db, { ...ADMIN_ACCOUNT, verified: true, role: "admin" });
   for (const user of [demo, admin]) await onboard(db, user.id);
   await updateProfile(db, demo.id, { heightCm: 172, weightKg: 68 });
+  // On Pro, as an admin would set it by hand: the demo shows all of its history and the AI summaries.
+  await saveSubscription(db, demo.id, { plan: "pro", status: "active", source: "manual" });
   // The demo provider's backfill job delivers the history through the real webhook route.
   await connectDemo(db, demo.id, DEMO_HISTORY_DAYS);
 
