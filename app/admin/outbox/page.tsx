@@ -1,7 +1,7 @@
 import { Inbox } from "lucide-react";
 import { CursorPager } from "@/components/admin/cursor-pager";
 import { OutboxTable } from "@/components/admin/outbox/outbox-table";
-import { RecipientSearch } from "@/components/admin/outbox/recipient-search";
+import { SearchForm } from "@/components/admin/search-form";
 import { firstParam, withQuery } from "@/components/admin/query-string";
 import { requireAdmin } from "@/components/shell/session";
 import { Alert } from "@/components/ui/alert";
@@ -39,7 +39,7 @@ export default async function AdminOutboxPage({ searchParams }: { searchParams: 
           instead.
         </Alert>
       )}
-      <RecipientSearch value={to} />
+      <SearchForm action="/admin/outbox" name="to" label="Recipient" placeholder="Search by recipient" value={to} />
       {page.items.length === 0 ? (
         <EmptyState
           icon={<Inbox />}
