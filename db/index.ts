@@ -4,6 +4,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { env, isBuildPhase } from "@/server/env";
 import { checkPrivateTree, restrictToOwner } from "@/server/private-files";
 import * as schema from "./schema";
+import { installSyncTriggers } from "./sync-triggers";
 
 export type Schema = typeof schema;
 /** One type for every driver: PGlite, node-postgres and Neon all satisfy it. */
@@ -67,7 +68,10 @@ export function makeHandle(kind: DriverKind, db: Database, migrate: Migrator, cl
   return {
     db,
     kind,
-    migrate: () => migrate(db as never, { migrationsFolder: MIGRATIONS_FOLDER }),
+    migrate: async () => {
+      await migrate(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+      await installSyncTriggers(db);
+    },
     ping: async () => void (await client.query("select 1")),
     close,
   };

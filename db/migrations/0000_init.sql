@@ -122,6 +122,7 @@ CREATE TABLE "notification_preferences" (
 	"weekly_report_time" text DEFAULT '08:00' NOT NULL,
 	"quiet_hours_start" text,
 	"quiet_hours_end" text,
+	"version" bigint DEFAULT 0 NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "notification_preferences_daily_time" CHECK ("notification_preferences"."daily_summary_time" ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$'),
 	CONSTRAINT "notification_preferences_weekly_time" CHECK ("notification_preferences"."weekly_report_time" ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$'),
@@ -136,6 +137,8 @@ CREATE TABLE "privacy_settings" (
 	"research_opt_in" boolean DEFAULT false NOT NULL,
 	"research_opt_in_changed_at" timestamp with time zone,
 	"raw_payload_retention_days" integer,
+	"version" bigint DEFAULT 0 NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "privacy_settings_raw_retention" CHECK ("privacy_settings"."raw_payload_retention_days" is null or "privacy_settings"."raw_payload_retention_days" in (30, 90, 365))
 );
 --> statement-breakpoint
@@ -152,6 +155,7 @@ CREATE TABLE "profiles" (
 	"units" "unit_system" DEFAULT 'metric' NOT NULL,
 	"energy_unit" "energy_unit" DEFAULT 'kcal' NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"version" bigint DEFAULT 0 NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "profiles_age_range" CHECK ("profiles"."age" is null or ("profiles"."age" between 13 and 120)),
 	CONSTRAINT "profiles_height_range" CHECK ("profiles"."height_cm" is null or ("profiles"."height_cm" between 50 and 272)),
@@ -528,7 +532,9 @@ CREATE TABLE "recommendations" (
 	"narrative" text,
 	"status" text DEFAULT 'open' NOT NULL,
 	"status_changed_at" timestamp with time zone,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"version" bigint DEFAULT 0 NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "risk_flags" (
@@ -575,6 +581,7 @@ CREATE TABLE "journal_entries" (
 	"energy" smallint,
 	"notes_enc" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"version" bigint DEFAULT 0 NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "journal_entries_mood_range" CHECK ("journal_entries"."mood" is null or ("journal_entries"."mood" between 1 and 10)),
 	CONSTRAINT "journal_entries_energy_range" CHECK ("journal_entries"."energy" is null or ("journal_entries"."energy" between 1 and 10))
@@ -584,6 +591,8 @@ CREATE TABLE "journal_entry_tags" (
 	"entry_id" uuid NOT NULL,
 	"tag_id" uuid NOT NULL,
 	"present" boolean DEFAULT true NOT NULL,
+	"version" bigint DEFAULT 0 NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "journal_entry_tags_entry_id_tag_id_pk" PRIMARY KEY("entry_id","tag_id")
 );
 --> statement-breakpoint
@@ -592,7 +601,9 @@ CREATE TABLE "journal_tags" (
 	"user_id" uuid NOT NULL,
 	"name" text NOT NULL,
 	"normalized_name" text NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"version" bigint DEFAULT 0 NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "weekly_reports" (
@@ -766,6 +777,72 @@ CREATE TABLE "api_tokens" (
 	"revoked_at" timestamp with time zone
 );
 --> statement-breakpoint
+CREATE TABLE "sync_client_groups" (
+	"id" text PRIMARY KEY NOT NULL,
+	"user_id" uuid NOT NULL,
+	"label" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "sync_clients" (
+	"id" text PRIMARY KEY NOT NULL,
+	"client_group_id" text NOT NULL,
+	"user_id" uuid NOT NULL,
+	"last_mutation_id" bigint DEFAULT 0 NOT NULL,
+	"last_seen_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "sync_conflicts" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"user_id" uuid NOT NULL,
+	"table_name" text NOT NULL,
+	"row_key" text NOT NULL,
+	"field" text NOT NULL,
+	"mutation" text NOT NULL,
+	"winning_value" jsonb,
+	"losing_value" jsonb,
+	"winning_client_group_id" text,
+	"losing_client_group_id" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"resolved_at" timestamp with time zone,
+	"restored" boolean DEFAULT false NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "sync_counters" (
+	"user_id" uuid PRIMARY KEY NOT NULL,
+	"version" bigint DEFAULT 0 NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "sync_field_clocks" (
+	"user_id" uuid NOT NULL,
+	"table_name" text NOT NULL,
+	"row_key" text NOT NULL,
+	"field" text NOT NULL,
+	"hlc" text NOT NULL,
+	"client_group_id" text,
+	CONSTRAINT "sync_field_clocks_user_id_table_name_row_key_field_pk" PRIMARY KEY("user_id","table_name","row_key","field")
+);
+--> statement-breakpoint
+CREATE TABLE "sync_rejections" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"user_id" uuid NOT NULL,
+	"client_id" text NOT NULL,
+	"mutation_id" bigint NOT NULL,
+	"mutation" text NOT NULL,
+	"reason" text NOT NULL,
+	"message" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "sync_tombstones" (
+	"user_id" uuid NOT NULL,
+	"table_name" text NOT NULL,
+	"row_key" text NOT NULL,
+	"version" bigint NOT NULL,
+	"deleted_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "sync_tombstones_user_id_table_name_row_key_pk" PRIMARY KEY("user_id","table_name","row_key")
+);
+--> statement-breakpoint
 ALTER TABLE "auth_accounts" ADD CONSTRAINT "auth_accounts_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "auth_sessions" ADD CONSTRAINT "auth_sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "auth_tokens" ADD CONSTRAINT "auth_tokens_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -829,6 +906,13 @@ ALTER TABLE "score_shares" ADD CONSTRAINT "score_shares_organization_id_organiza
 ALTER TABLE "score_shares" ADD CONSTRAINT "score_shares_member_user_id_users_id_fk" FOREIGN KEY ("member_user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "score_shares" ADD CONSTRAINT "score_shares_coach_user_id_users_id_fk" FOREIGN KEY ("coach_user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "api_tokens" ADD CONSTRAINT "api_tokens_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sync_client_groups" ADD CONSTRAINT "sync_client_groups_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sync_clients" ADD CONSTRAINT "sync_clients_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sync_conflicts" ADD CONSTRAINT "sync_conflicts_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sync_counters" ADD CONSTRAINT "sync_counters_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sync_field_clocks" ADD CONSTRAINT "sync_field_clocks_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sync_rejections" ADD CONSTRAINT "sync_rejections_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sync_tombstones" ADD CONSTRAINT "sync_tombstones_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "auth_accounts_user_provider_idx" ON "auth_accounts" USING btree ("user_id","provider");--> statement-breakpoint
 CREATE INDEX "auth_sessions_user_idx" ON "auth_sessions" USING btree ("user_id","last_seen_at");--> statement-breakpoint
 CREATE INDEX "auth_tokens_user_purpose_idx" ON "auth_tokens" USING btree ("user_id","purpose");--> statement-breakpoint
@@ -899,4 +983,8 @@ CREATE UNIQUE INDEX "score_shares_target_idx" ON "score_shares" USING btree ("or
 CREATE INDEX "score_shares_coach_idx" ON "score_shares" USING btree ("organization_id","coach_user_id");--> statement-breakpoint
 CREATE INDEX "request_metrics_minute_idx" ON "request_metrics" USING btree ("minute");--> statement-breakpoint
 CREATE UNIQUE INDEX "api_tokens_hash_idx" ON "api_tokens" USING btree ("token_hash");--> statement-breakpoint
-CREATE INDEX "api_tokens_user_created_idx" ON "api_tokens" USING btree ("user_id","created_at");
+CREATE INDEX "api_tokens_user_created_idx" ON "api_tokens" USING btree ("user_id","created_at");--> statement-breakpoint
+CREATE INDEX "sync_clients_group_idx" ON "sync_clients" USING btree ("client_group_id");--> statement-breakpoint
+CREATE INDEX "sync_conflicts_user_open_idx" ON "sync_conflicts" USING btree ("user_id","resolved_at","created_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "sync_rejections_client_mutation_uq" ON "sync_rejections" USING btree ("client_id","mutation_id");--> statement-breakpoint
+CREATE INDEX "sync_tombstones_user_version_idx" ON "sync_tombstones" USING btree ("user_id","version");

@@ -12,6 +12,7 @@ import type {
 } from "@/server/health/analytics/types";
 import { RISK_KINDS, RISK_SEVERITIES } from "@/server/health/analytics/types";
 import { ownerColumn, users } from "./auth";
+import { syncColumns } from "./_columns";
 
 /*
  * The insights layer: everything here is derived from daily_summaries by the recompute job
@@ -170,6 +171,7 @@ export const recommendations = pgTable(
     status: text("status").$type<RecommendationStatus>().notNull().default("open"),
     statusChangedAt: timestamp("status_changed_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    ...syncColumns(),
   },
   (t) => [uniqueIndex("recommendations_rule_day_uq").on(t.userId, t.ruleId, t.localDate), index("recommendations_user_status_idx").on(t.userId, t.status, t.localDate)],
 );

@@ -22,3 +22,4 @@ export * from "./billing";
 export * from "./teams";
 export * from "./ops";
 export * from "./api-tokens";
+export * from "./sync";

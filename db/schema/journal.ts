@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, date, index, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { ownerColumn } from "./auth";
+import { syncColumns } from "./_columns";
 
 /**
  * One journal entry per user and local date. Notes are sensitive: only ever stored as an
@@ -17,7 +18,7 @@ export const journalEntries = pgTable(
     energy: smallint("energy"),
     notesEnc: text("notes_enc"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    ...syncColumns(),
   },
   (t) => [
     uniqueIndex("journal_entries_user_date_idx").on(t.userId, t.localDate),
@@ -35,6 +36,7 @@ export const journalTags = pgTable(
     name: text("name").notNull(),
     normalizedName: text("normalized_name").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    ...syncColumns(),
   },
   (t) => [uniqueIndex("journal_tags_user_name_idx").on(t.userId, t.normalizedName)],
 );
@@ -54,6 +56,7 @@ export const journalEntryTags = pgTable(
       .notNull()
       .references(() => journalTags.id, { onDelete: "cascade" }),
     present: boolean("present").notNull().default(true),
+    ...syncColumns(),
   },
   (t) => [primaryKey({ columns: [t.entryId, t.tagId] }), index("journal_entry_tags_tag_idx").on(t.tagId)],
 );

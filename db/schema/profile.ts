@@ -1,6 +1,7 @@
 import { boolean, check, integer, numeric, pgEnum, pgTable, smallint, text, timestamp, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import { users } from "./auth";
+import { syncColumns } from "./_columns";
 
 export const profileGoal = pgEnum("profile_goal", ["energy", "sleep", "fitness", "weight", "focus"]);
 export const deviceChoice = pgEnum("device_choice", ["now", "later"]);
@@ -28,10 +29,7 @@ export const profiles = pgTable(
     /** How energy (burned, eaten) is shown; stored values stay kJ. */
     energyUnit: energyUnit("energy_unit").notNull().default("kcal"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true })
-      .notNull()
-      .defaultNow()
-      .$onUpdate(() => new Date()),
+    ...syncColumns(),
   },
   (t) => [
     check("profiles_age_range", sql`${t.age} is null or (${t.age} between 13 and 120)`),
@@ -70,10 +68,7 @@ export const notificationPreferences = pgTable(
     weeklyReportTime: text("weekly_report_time").notNull().default(NOTIFICATION_SCHEDULE_DEFAULTS.weeklyReportTime),
     quietHoursStart: text("quiet_hours_start"),
     quietHoursEnd: text("quiet_hours_end"),
-    updatedAt: timestamp("updated_at", { withTimezone: true })
-      .notNull()
-      .defaultNow()
-      .$onUpdate(() => new Date()),
+    ...syncColumns(),
   },
   (t) => [
     check("notification_preferences_daily_time", clockTime(t.dailySummaryTime)),
@@ -101,6 +96,7 @@ export const privacySettings = pgTable("privacy_settings", {
   researchOptInChangedAt: timestamp("research_opt_in_changed_at", { withTimezone: true }),
   /** Days raw provider payloads are kept after they arrive; null keeps them for good. */
   rawPayloadRetentionDays: integer("raw_payload_retention_days").$type<RawRetentionDays>(),
+  ...syncColumns(),
 }, (t) => [
   check("privacy_settings_raw_retention", sql`${t.rawPayloadRetentionDays} is null or ${t.rawPayloadRetentionDays} in (${sql.raw(RAW_RETENTION_CHOICES.join(", "))})`),
 ]);

@@ -76,9 +76,15 @@ describe("the registry of user-owned tables", () => {
     }
   });
 
-  it("syncs only tables that carry updated_at", () => {
-    for (const entry of userDataTables.filter((e) => e.sync)) {
-      expect(getTableConfig(entry.table).columns.map((c) => c.name), nameOf(entry)).toContain("updated_at");
+  it("syncs only tables that carry the sync columns, and says why every other table stays on the server", () => {
+    for (const entry of userDataTables) {
+      if (entry.sync === true) {
+        const columns = getTableConfig(entry.table).columns;
+        expect(columns.map((c) => c.name), nameOf(entry)).toEqual(expect.arrayContaining(["version", "updated_at"]));
+        expect(columns.find((c) => c.name === "version")?.getSQLType(), nameOf(entry)).toBe("bigint");
+      } else {
+        expect(entry.sync.serverOnly.length, nameOf(entry)).toBeGreaterThan(20);
+      }
     }
   });
 });

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { eq, getTableColumns, getTableName, inArray } from "drizzle-orm";
 import { getTableConfig, type PgColumn } from "drizzle-orm/pg-core";
 import type { Database } from "@/db";
-import { userDataTables, type UserDataTable } from "@/db/schema/registry";
+import { serverOnly, userDataTables, type UserDataTable } from "@/db/schema/registry";
 
 /* A user's rows in every table of the registry: for digests (did anything change?) and for harvesting ids. */
 
@@ -43,6 +43,10 @@ export function stableJson(value: unknown): string {
     return v;
   });
 }
+
+/** The rows without sync's own bookkeeping (counters, tombstones: a write and its undoing both leave a trace there). */
+export const withoutSyncBookkeeping = (rows: OwnedRows): OwnedRows =>
+  new Map([...rows].filter(([table]) => userDataTables.find((e) => getTableName(e.table) === table)?.sync !== serverOnly.protocol));
 
 /** Per table: how many rows and a SHA-256 over all of them. */
 export function digest(rows: OwnedRows): Record<string, { rows: number; sha256: string }> {

@@ -19,10 +19,13 @@ export function archivedTables(tables: readonly UserDataTable[] = userDataTables
   return tables.filter((entry) => entry.export === "rows");
 }
 
-/** The table's columns in the archive: every column but the `exportOmit` ones, in schema order. */
+/**
+ * The table's columns in the archive: every column but the `exportOmit` ones (and a synced table's
+ * `version`, which is sync's bookkeeping: an imported row takes a new one), in schema order.
+ */
 export function archiveColumns(entry: UserDataTable): ArchiveColumn[] {
-  const omitted = new Set(entry.exportOmit ?? []);
   const all = getTableConfig(entry.table).columns;
+  const omitted = new Set([...(entry.exportOmit ?? []), ...(entry.sync === true ? all.filter((c) => c.name === "version") : [])]);
   const names = new Set(all.map((c) => c.name));
   return all
     .filter((column) => !omitted.has(column))

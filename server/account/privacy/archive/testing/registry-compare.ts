@@ -7,14 +7,15 @@ import { decryptSecret } from "@/server/platform/crypto";
 import { stableJson } from "@/server/security/testing/registry-rows";
 import { ownedBy } from "../table-walk";
 import { remappedId } from "../import-plan";
+import { archiveColumns } from "../columns";
 
 type Row = Record<string, unknown>;
 
 /** A user's rows of a table exactly as Postgres renders them (microseconds, bytea hex, JSON as stored). */
 async function exactRows(db: Database, entry: UserDataTable, userId: string): Promise<Row[]> {
   const rows = await db.select({ row: sql<Row>`to_jsonb(${entry.table})` }).from(entry.table).where(ownedBy(db, entry, userId));
-  const omitted = new Set((entry.exportOmit ?? []).map((c) => c.name));
-  return rows.map(({ row }) => Object.fromEntries(Object.entries(row).filter(([k]) => !omitted.has(k))));
+  const archived = new Set(archiveColumns(entry).map((c) => c.sqlName));
+  return rows.map(({ row }) => Object.fromEntries(Object.entries(row).filter(([k]) => archived.has(k))));
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
