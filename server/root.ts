@@ -1,3 +1,4 @@
+import { syncRouter } from "./sync/router";
 import { actionPlanRouter } from "./health/analytics/recommendations/router";
 import { adminRouter } from "./admin/router";
 import { apiTokensRouter } from "./account/api-tokens/router";
@@ -46,6 +47,7 @@ export const appRouter = router({
   billing: billingRouter,
   teams: teamsRouter,
   apiTokens: apiTokensRouter,
+  sync: syncRouter,
 });
 
 export type AppRouter = typeof appRouter;

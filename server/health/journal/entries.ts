@@ -3,10 +3,11 @@ import type { Database } from "@/db";
 import { journalEntries, journalEntryTags, journalTags, type JournalEntry } from "@/db/schema/journal";
 import { AppError } from "../../errors";
 import { decodeCursor, toPage, type Paginated } from "../../pagination";
-import { recordAudit } from "../../platform/audit/audit";
+import { recordAudit, recordAudits } from "../../platform/audit/audit";
 import { requestInsightsRecompute } from "../analytics/recompute-request";
 import { openNotes, sealNotes } from "./notes";
 import type { EntrySummary, EntryView, ListEntriesInput, MonthView, SaveEntryInput, TagView } from "./schemas";
+import { normalizeTagName } from "./tag-names";
 import { ensureTags } from "./tags";
 
 type EntryRow = Pick<JournalEntry, "id" | "localDate" | "mood" | "energy" | "notesEnc" | "createdAt" | "updatedAt">;
@@ -59,53 +60,69 @@ function toView(row: EntryRow, answers: { yes: TagView[]; no: TagView[] } | unde
 }
 
 /**
- * Saves the user's entry of a date: the first save creates it, a later one replaces its mood,
- * energy, notes and "yes" tags (explicit "no" answers of other tags, from an import, stay).
- * Writing notes is recorded in the audit trail, in the same transaction.
+ * Saves the user's entries of these dates (the last input of a date wins): the first save creates
+ * an entry, a later one replaces its mood, energy, notes and "yes" tags (explicit "no" answers of
+ * other tags, from an import, stay). Writing notes is recorded in the audit trail, in the same
+ * transaction. Set-based, so a device coming back online with a month of entries costs a few statements.
  */
-export async function saveEntry(db: Database, writer: Reader, input: SaveEntryInput): Promise<EntryView> {
+export async function saveEntries(db: Database, writer: Reader, inputs: readonly SaveEntryInput[]): Promise<EntryRow[]> {
   const userId = writer.userId;
+  const byDate = [...new Map(inputs.map((input) => [input.date, input])).values()];
+  if (byDate.length === 0) return [];
   const saved = await db.transaction(async (tx) => {
-    const values = { mood: input.mood, energy: input.energy, notesEnc: sealNotes(input.notes) };
-    const [row] = await tx
+    const rows = await tx
       .insert(journalEntries)
-      .values({ userId, localDate: input.date, ...values })
-      .onConflictDoUpdate({ target: [journalEntries.userId, journalEntries.localDate], set: { ...values, updatedAt: sql`now()` } })
+      .values(byDate.map((input) => ({ userId, localDate: input.date, mood: input.mood, energy: input.energy, notesEnc: sealNotes(input.notes) })))
+      .onConflictDoUpdate({
+        target: [journalEntries.userId, journalEntries.localDate],
+        set: { mood: sql`excluded.mood`, energy: sql`excluded.energy`, notesEnc: sql`excluded.notes_enc` },
+      })
       .returning(entryColumns);
-    const entry = row!;
-    const tags = [...(await ensureTags(tx, userId, input.tags)).values()];
-    const tagIds = tags.map((t) => t.id);
+    const entryOf = new Map(rows.map((row) => [row.localDate, row.id]));
+    const tags = await ensureTags(tx, userId, byDate.flatMap((input) => input.tags));
+    const pairs = byDate.flatMap((input) => {
+      const ids = new Set(input.tags.map((name) => tags.get(normalizeTagName(name))?.id).filter((id): id is string => Boolean(id)));
+      return [...ids].map((tagId) => ({ entryId: entryOf.get(input.date)!, tagId, present: true }));
+    });
     await tx
       .delete(journalEntryTags)
       .where(
         and(
-          eq(journalEntryTags.entryId, entry.id),
+          inArray(journalEntryTags.entryId, [...entryOf.values()]),
           eq(journalEntryTags.present, true),
-          tagIds.length ? sql`not (${journalEntryTags.tagId} = any(${sql.param(tagIds)}::uuid[]))` : undefined,
+          sql`(${journalEntryTags.entryId}, ${journalEntryTags.tagId}) not in (select * from unnest(${sql.param(pairs.map((p) => p.entryId))}::uuid[], ${sql.param(pairs.map((p) => p.tagId))}::uuid[]))`,
         ),
       );
-    if (tagIds.length) {
+    if (pairs.length) {
       await tx
         .insert(journalEntryTags)
-        .values(tagIds.map((tagId) => ({ entryId: entry.id, tagId, present: true })))
+        .values(pairs)
         .onConflictDoUpdate({ target: [journalEntryTags.entryId, journalEntryTags.tagId], set: { present: true } });
     }
-    if (input.notes) {
-      await recordAudit(tx, {
+    const audited = byDate.filter((input) => input.notes);
+    await recordAudits(
+      tx,
+      audited.map((input) => ({
         action: "journal.notes-written",
         actorUserId: userId,
         subjectUserId: userId,
-        target: { type: "journal_entry", id: entry.id },
+        target: { type: "journal_entry", id: entryOf.get(input.date)! },
         ip: writer.ip ?? null,
         details: { date: input.date },
-      });
-    }
-    return entry;
+      })),
+    );
+    return rows;
   });
   await requestInsightsRecompute(db, userId, "journal");
-  const answers = await answersOf(db, [saved.id]);
+  return saved;
+}
+
+/** Saves one date's entry (see saveEntries) and gives it back as the editor shows it. */
+export async function saveEntry(db: Database, writer: Reader, input: SaveEntryInput): Promise<EntryView> {
+  const [saved] = await saveEntries(db, writer, [input]);
+  const answers = await answersOf(db, [saved!.id]);
   // The caller just sent these notes: handing them back is no read of stored notes.
-  return { ...toView({ ...saved, notesEnc: null }, answers.get(saved.id)), notes: input.notes || null };
+  return { ...toView({ ...saved!, notesEnc: null }, answers.get(saved!.id)), notes: input.notes || null };
 }
 
 /** The reader's entry of a date, or null. Returning its notes is recorded in the audit trail. */
@@ -194,4 +211,15 @@ export async function deleteEntry(db: Database, userId: string, id: string): Pro
   if (!row) throw AppError.notFound("Journal entry");
   await requestInsightsRecompute(db, userId, "journal");
   return row;
+}
+
+/** Deletes the user's entries of these dates (dates without one are skipped); the dates deleted. */
+export async function deleteEntriesOfDates(db: Database, userId: string, dates: readonly string[]): Promise<string[]> {
+  if (dates.length === 0) return [];
+  const rows = await db
+    .delete(journalEntries)
+    .where(and(eq(journalEntries.userId, userId), inArray(journalEntries.localDate, [...dates])))
+    .returning({ date: journalEntries.localDate });
+  if (rows.length) await requestInsightsRecompute(db, userId, "journal");
+  return rows.map((r) => r.date);
 }

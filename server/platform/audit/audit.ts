@@ -46,23 +46,27 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
+const auditRow = (entry: AuditEntry, at: Date) => ({
+  at,
+  action: entry.action,
+  actorUserId: entry.actorUserId,
+  subjectUserId: entry.subjectUserId ?? null,
+  targetType: entry.target?.type ?? null,
+  targetId: entry.target?.id ?? null,
+  ip: entry.ip ?? null,
+  details: entry.details ?? {},
+});
+
 /** Adds one event to the audit trail (call it in the transaction of what it records, where there is one). */
 export async function recordAudit(db: Database, entry: AuditEntry, at: Date = new Date()): Promise<AuditEvent> {
-  const [row] = await db
-    .insert(auditEvents)
-    .values({
-      at,
-      action: entry.action,
-      actorUserId: entry.actorUserId,
-      subjectUserId: entry.subjectUserId ?? null,
-      targetType: entry.target?.type ?? null,
-      targetId: entry.target?.id ?? null,
-      ip: entry.ip ?? null,
-      details: entry.details ?? {},
-    })
-    .returning();
+  const [row] = await db.insert(auditEvents).values(auditRow(entry, at)).returning();
   if (!row) throw new Error("The audit insert returned no row");
   return row;
+}
+
+/** Adds several events in one statement (a batch of writes, each audited). */
+export async function recordAudits(db: Database, entries: readonly AuditEntry[], at: Date = new Date()): Promise<void> {
+  if (entries.length) await db.insert(auditEvents).values(entries.map((entry) => auditRow(entry, at)));
 }
 
 export interface AuditFilter {

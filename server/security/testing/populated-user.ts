@@ -26,6 +26,7 @@ import { emit } from "@/server/platform/jobs/emit";
 import { drainJobs } from "@/server/platform/jobs/runner";
 import { tokenFromEmail } from "@/server/platform/email/testing";
 import { callerFor, sessionFor } from "@/server/testing";
+import { TestDevice } from "@/server/sync/testing/device";
 import { populateInsights } from "./populated-insights";
 import type { SessionUser } from "@/server/trpc";
 
@@ -161,6 +162,21 @@ export async function populateUser(world: World, spec: UserSpec): Promise<Popula
     notes: `Matrix ${spec.label} journal note`,
   });
   await uploadFile(world, Buffer.from(whoopJournalCsv(spec.label)), `filename=journal_entries-${spec.label}.csv`);
+
+  // Sync: two devices change the same setting from the same base (a conflict kept), one sends a change the
+  // server refuses, and one deletes an entry it wrote offline (a tombstone); both pull.
+  const laptop = new TestDevice(caller, `${spec.label}-laptop`);
+  const phone = new TestDevice(caller, `${spec.label}-phone`);
+  const offlineDay = addDays(localDate(new Date(), null, TIME_ZONE), -3);
+  laptop.queue("notifications.updatePreferences", { dailySummaryTime: "06:30" }, { base: { daily_summary_time: "08:00" } });
+  laptop.queue("journal.saveEntry", { date: offlineDay, mood: 4, energy: null, tags: [], notes: `Matrix ${spec.label} offline note` }, { base: null });
+  laptop.queue("journal.deleteEntry", { date: offlineDay });
+  phone.queue("notifications.updatePreferences", { dailySummaryTime: "07:15" }, { base: { daily_summary_time: "08:00" } });
+  phone.queue("actionPlan.mark", { id: "00000000-0000-4000-8000-000000000000", status: "done" });
+  await laptop.push();
+  await phone.push();
+  await laptop.pullAll();
+  await phone.pullAll();
 
   // Email links outstanding: a pending address change and a password reset.
   await caller.auth.requestEmailChange({ newEmail: `${spec.label}-new@matrix.example`, currentPassword: password });

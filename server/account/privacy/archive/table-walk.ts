@@ -3,7 +3,7 @@ import { getTableConfig, type PgColumn } from "drizzle-orm/pg-core";
 import type { Database } from "@/db";
 import { userDataTables, type UserDataTable } from "@/db/schema/registry";
 import { decryptSecret } from "@/server/platform/crypto";
-import { archiveColumns, primaryKeyColumns, tableNameOf } from "./columns";
+import { archiveColumns, primaryKeyColumns, tableNameOf, type ArchiveColumn } from "./columns";
 
 export type ArchiveRow = Record<string, unknown>;
 
@@ -23,6 +23,16 @@ export function ownedBy(db: Database, entry: UserDataTable, userId: string): SQL
   const parent = userDataTables.find((e) => e.table === entry.ownedThrough);
   if (!parent) throw new Error(`${tableNameOf(entry)}: its parent table is not registered`);
   return inArray(entry.owner, db.select({ key: parentKey(entry) }).from(parent.table).where(ownedBy(db, parent, userId)));
+}
+
+/** A row as Postgres rendered it (`to_jsonb`), as the archive holds it: its archive columns, encrypted ones decrypted. */
+export function archiveRowOf(row: ArchiveRow, columns: readonly ArchiveColumn[]): ArchiveRow {
+  const out: ArchiveRow = {};
+  for (const c of columns) {
+    const value = row[c.sqlName] ?? null;
+    out[c.field] = c.encrypted && typeof value === "string" ? decryptSecret(value) : value;
+  }
+  return out;
 }
 
 /**
@@ -50,14 +60,7 @@ export async function* archiveRowPages(db: Database, entry: UserDataTable, userI
       .limit(PAGE_ROWS);
     if (page.length === 0) return;
     last = page[page.length - 1]!.row;
-    yield page.map(({ row }) => {
-      const out: ArchiveRow = {};
-      for (const c of columns) {
-        const value = row[c.sqlName] ?? null;
-        out[c.field] = c.encrypted && typeof value === "string" ? decryptSecret(value) : value;
-      }
-      return out;
-    });
+    yield page.map(({ row }) => archiveRowOf(row, columns));
     if (page.length < PAGE_ROWS) return;
   }
 }

@@ -1,0 +1,55 @@
+import { sameValue } from "./define";
+import { hlcOfDate } from "./hlc";
+import type { RowState } from "./mutators";
+
+/** The clock of a field's current value, and the device (client group) that wrote it. */
+export interface FieldClock {
+  hlc: string;
+  clientGroupId: string | null;
+}
+
+export interface FieldConflict {
+  field: string;
+  winning: unknown;
+  losing: unknown;
+  winningGroup: string | null;
+  losingGroup: string | null;
+}
+
+export interface MergeInput {
+  current: RowState | undefined;
+  fields: Record<string, unknown>;
+  /** What the device saw in these fields; null: it had no such row; undefined: it did not say (plain last-writer-wins). */
+  base: Record<string, unknown> | null | undefined;
+  timestamp: string;
+  clientGroupId: string;
+  clockOf(field: string): FieldClock | undefined;
+}
+
+/**
+ * Per-field merge of one mutation with the row as the server holds it. A field the device changed
+ * from the value the server still holds (or one it did not say it saw) is simply written. A field
+ * that moved on since the device's base was changed concurrently by another device: the later
+ * hybrid logical clock wins, and the other value is a conflict the user can restore.
+ */
+export function mergeFields(input: MergeInput): { winners: Record<string, unknown>; conflicts: FieldConflict[] } {
+  const winners: Record<string, unknown> = {};
+  const conflicts: FieldConflict[] = [];
+  for (const [field, value] of Object.entries(input.fields)) {
+    const server = input.current?.fields[field];
+    const saw = input.base === null ? { known: true, value: null } : input.base && field in input.base ? { known: true, value: input.base[field] } : { known: false, value: null };
+    const concurrent = input.current !== undefined && saw.known && !sameValue(server, saw.value) && !sameValue(server, value);
+    if (!concurrent) {
+      winners[field] = value;
+      continue;
+    }
+    const clock = input.clockOf(field) ?? { hlc: hlcOfDate(input.current!.updatedAt), clientGroupId: null };
+    if (input.timestamp > clock.hlc) {
+      winners[field] = value;
+      conflicts.push({ field, winning: value, losing: server, winningGroup: input.clientGroupId, losingGroup: clock.clientGroupId });
+    } else {
+      conflicts.push({ field, winning: server, losing: value, winningGroup: clock.clientGroupId, losingGroup: input.clientGroupId });
+    }
+  }
+  return { winners, conflicts };
+}
