@@ -37,9 +37,27 @@ test("visited pages reopen offline; an unvisited page shows the offline page; si
   await page.goto("/dashboard");
   await page.getByRole("button", { name: /^Account menu for / }).click();
   await page.getByRole("menuitem", { name: "Sign out" }).click();
-  await page.waitForURL(/\/sign-in/);
+  await page.waitForURL((url) => url.pathname === "/" || url.pathname.startsWith("/sign-in"));
   expect(await page.evaluate(async () => Boolean(await caches.match("/journal")))).toBe(false);
   await context.setOffline(true);
   await page.goto("/journal").catch(() => null);
   await expect(page.getByRole("heading", { name: "Journal", level: 1 })).toHaveCount(0);
+});
+
+test("the poke stream reaches the browser as it happens: onboarding's profile writes poke this account", async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const signedOut = await request.get("/api/sync/poke");
+  expect(signedOut.status()).toBe(401);
+  await registerAndSignIn(page, uniqueEmail("poke"));
+  await page.evaluate(() => {
+    const state = window as unknown as { __pokes: number; __open: boolean };
+    state.__pokes = 0;
+    const source = new EventSource("/api/sync/poke");
+    source.addEventListener("open", () => (state.__open = true));
+    source.addEventListener("poke", () => state.__pokes++);
+  });
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __open?: boolean }).__open === true)).toBe(true);
+  await page.getByLabel("Age").fill("35");
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __pokes: number }).__pokes), { timeout: 5_000 }).toBeGreaterThan(0);
 });
