@@ -118,7 +118,8 @@ async function offlinePage() {
 
 /** Fetches a page (and its assets) into `cacheName` at `url`; false when it did not come whole. */
 async function keepPage(cacheName, url) {
-  const response = await fetch(url, { credentials: "same-origin", headers: { accept: "text/html" } }).catch(() => null);
+  // Not following redirects: a page that sends this account elsewhere (onboarding) is not kept, nor rendered.
+  const response = await fetch(url, { credentials: "same-origin", redirect: "manual", headers: { accept: "text/html" } }).catch(() => null);
   if (!response || !keepable(response)) return false;
   const html = await response.clone().text();
   await (await caches.open(cacheName)).put(url, response).catch(() => {});
