@@ -1,3 +1,4 @@
+import { OfflineCache } from "@/components/offline/offline-cache";
 import { AppShell } from "@/components/shell/app-shell";
 import { currentProfile, requireUser } from "@/components/shell/session";
 import { VerifyEmailBanner } from "@/components/shell/verify-email-banner";
@@ -31,6 +32,7 @@ export default async function SignedInLayout({ children }: { children: React.Rea
         </>
       }
     >
+      <OfflineCache owner={user.id} />
       {children}
     </AppShell>
   );

@@ -3,6 +3,7 @@
 import { LogOut, Settings, Shield } from "lucide-react";
 import Link from "next/link";
 import { useTransition } from "react";
+import { clearOfflineCaches } from "@/components/offline/caches";
 import {
   DropdownMenu,
   DropdownMenuContent,
@@ -42,7 +43,13 @@ export function UserMenuDropdown({ name, email, isAdmin, signOutAction }: UserMe
           </DropdownMenuItem>
         ) : null}
         <DropdownMenuSeparator />
-        <DropdownMenuItem disabled={signingOut} onSelect={() => startSignOut(() => signOutAction())}>
+        <DropdownMenuItem disabled={signingOut} onSelect={() =>
+            startSignOut(async () => {
+              // Nothing of this account may open offline after it signed out here.
+              await clearOfflineCaches();
+              await signOutAction();
+            })
+          }>
           <LogOut aria-hidden />
           {signingOut ? "Signing out…" : "Sign out"}
         </DropdownMenuItem>

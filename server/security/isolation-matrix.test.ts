@@ -139,6 +139,15 @@ function routeUrls(route: RouteEntry, known: string[], values: string[]): { url:
   return out;
 }
 
+/** The body; of an event stream (which never ends by itself), what it sends first. */
+async function bodyText(response: Response): Promise<string> {
+  if (!response.headers.get("content-type")?.startsWith("text/event-stream")) return response.text();
+  const reader = response.body!.getReader();
+  const first = await reader.read();
+  await reader.cancel();
+  return first.done ? "" : new TextDecoder().decode(first.value);
+}
+
 async function callEveryRoute(user: SessionUser | null, label: string): Promise<Outcome[]> {
   const outcomes: Outcome[] = [];
   const known = [...providerIds, ...listProcedures().map((p) => p.path), "session", "csrf", "providers", "signout", "callback"];
@@ -151,7 +160,7 @@ async function callEveryRoute(user: SessionUser | null, label: string): Promise<
           const body = method === "GET" || method === "HEAD" ? undefined : JSON.stringify({ json: {} });
         const request = new Request(url, { method, body, headers: { "content-type": "application/json", origin: "http://localhost", host: "localhost" } });
         const text = await Promise.resolve(handlers[method]!(request, { params: Promise.resolve(params) })).then(
-          async (response) => `${response.status} ${response.headers.get("location") ?? ""} ${await response.text()}`,
+          async (response) => `${response.status} ${response.headers.get("location") ?? ""} ${await bodyText(response)}`,
           (error: unknown) => `threw ${describeError(error)}`,
         );
         outcomes.push({ what: `${label} ${method} ${url}`, sent: `${url} ${decodeURIComponent(url)} ${body ?? ""}`, text });
