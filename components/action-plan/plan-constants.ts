@@ -1,6 +1,6 @@
 import type { RecommendationStatus } from "@/server/health/analytics/types";
 
-/** Recommendations per page of an action plan tab (the page prefetches the first). */
+/** Recommendations shown per page of an action plan tab. */
 export const PLAN_PAGE_SIZE = 10;
 
 export const PLAN_TABS: { status: RecommendationStatus; label: string; empty: string }[] = [

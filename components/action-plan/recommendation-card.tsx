@@ -4,6 +4,7 @@ import { Check, RotateCcw, TrendingUp, X } from "lucide-react";
 import { useId } from "react";
 import { basisLabel, relativeDay } from "@/components/insights/format";
 import { Button } from "@/components/ui/button";
+import { useSyncedRows } from "@/components/sync/hooks";
 import { cn } from "@/components/ui/cn";
 import type { RecommendationView } from "@/server/health/analytics/insights/schemas";
 import { useMarkRecommendation } from "./use-mark-recommendation";
@@ -16,10 +17,12 @@ interface RecommendationCardProps {
   compact?: boolean;
 }
 
-/** One recommendation with its expected impact, why it was made, and buttons to mark it. */
-export function RecommendationCard({ recommendation: r, today, compact = false }: RecommendationCardProps) {
+/** One recommendation with its expected impact, why it was made, and buttons to mark it (its mark as this device has it). */
+export function RecommendationCard({ recommendation, today, compact = false }: RecommendationCardProps) {
   const titleId = useId();
-  const mark = useMarkRecommendation();
+  const synced = useSyncedRows("recommendations")?.find((row) => row.id === recommendation.id);
+  const r = synced ? { ...recommendation, status: synced.status as RecommendationView["status"] } : recommendation;
+  const mark = useMarkRecommendation(r.title);
   const pendingStatus = mark.isPending ? mark.variables?.status : undefined;
   const set = (status: RecommendationView["status"]) => mark.mutate({ id: r.id, status });
 

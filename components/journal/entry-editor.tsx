@@ -1,10 +1,8 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { ChevronLeft, ChevronRight } from "lucide-react";
 import { useId, useState } from "react";
 import { fieldErrorsOf, formErrorOf } from "@/components/profile/field-errors";
-import { useTRPC } from "@/components/providers/trpc";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -12,18 +10,19 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Skeleton } from "@/components/ui/skeleton";
 import { MAX_NOTES } from "@/server/health/journal/limits";
-import type { EntryView, TagList } from "@/server/health/journal/schemas";
+import type { TagList } from "@/server/health/journal/schemas";
 import { DeleteEntryDialog } from "./delete-entry-dialog";
 import { longDate, shiftDate } from "./journal-constants";
 import { RatingSlider } from "./rating-slider";
 import { TagChips } from "./tag-chips";
+import type { LocalEntry } from "./entry-view";
 import { useJournalMutations } from "./use-journal-mutations";
+import { useLocalJournal } from "./use-local-journal";
 
 /** The entry of one date: pick the day, rate mood and energy, choose tags, write notes; save or delete. */
 export function EntryEditor({ date, today, onDateChange }: { date: string; today: string; onDateChange(date: string): void }) {
-  const trpc = useTRPC();
-  const entry = useQuery(trpc.journal.get.queryOptions({ date }));
-  const tags = useQuery(trpc.journal.tags.list.queryOptions());
+  const journal = useLocalJournal();
+  const entry = journal?.entries.find((e) => e.date === date) ?? null;
   const dateId = useId();
 
   return (
@@ -50,29 +49,22 @@ export function EntryEditor({ date, today, onDateChange }: { date: string; today
         </div>
       </CardHeader>
       <CardContent>
-        {entry.isPending || tags.isPending ? (
+        {!journal ? (
           <div className="flex flex-col gap-6" aria-busy="true" aria-label="Loading the entry">
             <Skeleton className="h-14" />
             <Skeleton className="h-14" />
             <Skeleton className="h-24" />
             <Skeleton className="h-32" />
           </div>
-        ) : entry.isError || tags.isError ? (
-          <Alert variant="error" className="flex flex-wrap items-center justify-between gap-2">
-            <span>The entry could not be loaded: {(entry.error ?? tags.error)?.message}</span>
-            <Button size="sm" variant="outline" onClick={() => void Promise.all([entry.refetch(), tags.refetch()])}>
-              Try again
-            </Button>
-          </Alert>
         ) : (
-          <EntryForm key={`${date}|${entry.data?.updatedAt.toISOString() ?? "new"}`} date={date} entry={entry.data} tags={tags.data} />
+          <EntryForm key={`${date}|${entry ? (entry.updatedAt ?? "local") : "new"}`} date={date} entry={entry} tags={journal.tags} />
         )}
       </CardContent>
     </Card>
   );
 }
 
-function EntryForm({ date, entry, tags }: { date: string; entry: EntryView | null; tags: TagList }) {
+function EntryForm({ date, entry, tags }: { date: string; entry: LocalEntry | null; tags: TagList }) {
   const notesId = useId();
   const [mood, setMood] = useState(entry?.mood ?? null);
   const [energy, setEnergy] = useState(entry?.energy ?? null);
@@ -125,11 +117,12 @@ function EntryForm({ date, entry, tags }: { date: string; entry: EntryView | nul
         </p>
       </div>
       {formError ? <Alert variant="error">{formError}</Alert> : null}
+      {entry?.pending ? <p className="text-xs text-zinc-500">Saved on this device; it is sent when you are online.</p> : null}
       <div className="flex flex-wrap gap-2">
         <Button type="submit" pending={save.isPending}>
           {entry ? "Save changes" : "Save entry"}
         </Button>
-        {entry ? <DeleteEntryDialog date={date} pending={remove.isPending} onConfirm={() => remove.mutateAsync({ id: entry.id })} /> : null}
+        {entry ? <DeleteEntryDialog date={date} pending={remove.isPending} onConfirm={() => remove.mutateAsync({ date })} /> : null}
       </div>
     </form>
   );

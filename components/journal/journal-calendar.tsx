@@ -1,15 +1,14 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { ChevronLeft, ChevronRight, NotebookPen } from "lucide-react";
 import { useState } from "react";
-import { useTRPC } from "@/components/providers/trpc";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { MonthView } from "@/server/health/journal/schemas";
+import { monthOf } from "./entry-view";
 import { longDate, moodTone, RATING_MAX } from "./journal-constants";
+import { useLocalJournal } from "./use-local-journal";
 
 const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 const TONE = {
@@ -33,18 +32,30 @@ function weeksOf(year: number, month: number): (string | null)[][] {
 
 function describeDay(date: string, day: MonthView["days"][number] | undefined): string {
   if (!day) return `${longDate(date)}: no entry`;
-  const parts = [day.mood !== null ? `mood ${day.mood} of ${RATING_MAX}` : null, day.energy !== null ? `energy ${day.energy}` : null, day.tagCount ? `${day.tagCount} tag${day.tagCount > 1 ? "s" : ""}` : null, day.hasNotes ? "a note" : null];
+  const parts = [
+    day.mood !== null ? `mood ${day.mood} of ${RATING_MAX}` : null,
+    day.energy !== null ? `energy ${day.energy}` : null,
+    day.tagCount ? `${day.tagCount} tag${day.tagCount > 1 ? "s" : ""}` : null,
+    day.hasNotes ? "a note" : null,
+  ];
   return `${longDate(date)}: ${parts.filter(Boolean).join(", ") || "entry"}`;
 }
 
 /** A month of the journal: which days have an entry and their mood; a day opens its entry. */
 export function JournalCalendar({ selected, today, onPick }: { selected: string; today: string; onPick(date: string): void }) {
-  const trpc = useTRPC();
-  const [at, setAt] = useState({ year: Number(selected.slice(0, 4)), month: Number(selected.slice(5, 7)) });
-  const month = useQuery(trpc.journal.month.queryOptions(at));
-  const move = (by: number) => setAt(({ year, month: m }) => ({ year: m + by > 12 ? year + 1 : m + by < 1 ? year - 1 : year, month: ((m + by + 11) % 12) + 1 }));
+  const journal = useLocalJournal();
+  const [at, setAt] = useState({
+    year: Number(selected.slice(0, 4)),
+    month: Number(selected.slice(5, 7)),
+  });
+  const month = journal ? monthOf(journal.entries, at.year, at.month) : undefined;
+  const move = (by: number) =>
+    setAt(({ year, month: m }) => ({
+      year: m + by > 12 ? year + 1 : m + by < 1 ? year - 1 : year,
+      month: ((m + by + 11) % 12) + 1,
+    }));
   const title = new Date(Date.UTC(at.year, at.month - 1, 1)).toLocaleDateString("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
-  const byDate = new Map((month.data?.days ?? []).map((d) => [d.date, d]));
+  const byDate = new Map((month?.days ?? []).map((d) => [d.date, d]));
   const atCurrentMonth = `${at.year}-${pad(at.month)}` >= today.slice(0, 7);
 
   return (
@@ -60,14 +71,7 @@ export function JournalCalendar({ selected, today, onPick }: { selected: string;
           <ChevronRight className="size-4" aria-hidden />
         </Button>
       </div>
-      {month.isError ? (
-        <Alert variant="error" className="flex flex-wrap items-center justify-between gap-2">
-          <span>This month could not be loaded: {month.error.message}</span>
-          <Button size="sm" variant="outline" onClick={() => void month.refetch()}>
-            Try again
-          </Button>
-        </Alert>
-      ) : month.isPending ? (
+      {!month ? (
         <Skeleton className="h-72" aria-label="Loading the month" />
       ) : (
         <>
@@ -113,14 +117,14 @@ export function JournalCalendar({ selected, today, onPick }: { selected: string;
               ))}
             </tbody>
           </table>
-          {month.data.days.length === 0 ? (
+          {month.days.length === 0 ? (
             <p className="flex items-center gap-2 text-sm text-zinc-600 dark:text-zinc-400">
               <NotebookPen className="size-4" aria-hidden />
               No entries in {title}. Pick a day to write one.
             </p>
           ) : (
             <p className="text-xs text-zinc-500">
-              {month.data.days.length} {month.data.days.length === 1 ? "entry" : "entries"}. The small number is the day’s mood (red 1–3, amber 4–6, green 7–10).
+              {month.days.length} {month.days.length === 1 ? "entry" : "entries"}. The small number is the day’s mood (red 1–3, amber 4–6, green 7–10).
             </p>
           )}
         </>

@@ -1,33 +1,26 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useTRPC } from "@/components/providers/trpc";
+import type { z } from "zod";
+import { useSyncedAction } from "@/components/profile/use-synced-action";
 import { useToast } from "@/components/ui/toast";
+import type { saveEntryInput } from "@/server/health/journal/schemas";
 import { longDate } from "./journal-constants";
 
-/** Saving and deleting an entry, each refreshing every view of the journal (entry, list, calendar, tags). */
+/** Saving and deleting a date's entry on this device (sent when online); every view of the journal reads the same copy. */
 export function useJournalMutations() {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const toast = useToast();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.journal.pathKey() });
-  const save = useMutation(
-    trpc.journal.save.mutationOptions({
-      onSuccess: async (entry) => {
-        queryClient.setQueryData(trpc.journal.get.queryKey({ date: entry.date }), entry);
-        toast({ title: "Entry saved", description: longDate(entry.date), variant: "success" });
-        await refresh();
-      },
+  const save = useSyncedAction<z.input<typeof saveEntryInput>>("journal.saveEntry", (entry) =>
+    toast({
+      title: "Entry saved",
+      description: longDate(entry.date),
+      variant: "success",
     }),
   );
-  const remove = useMutation(
-    trpc.journal.delete.mutationOptions({
-      onSuccess: async (deleted) => {
-        queryClient.setQueryData(trpc.journal.get.queryKey({ date: deleted.date }), null);
-        toast({ title: "Entry deleted", description: longDate(deleted.date), variant: "success" });
-        await refresh();
-      },
-      onError: (error) => toast({ title: "The entry was not deleted", description: error.message, variant: "error" }),
+  const remove = useSyncedAction<{ date: string }>("journal.deleteEntry", (deleted) =>
+    toast({
+      title: "Entry deleted",
+      description: longDate(deleted.date),
+      variant: "success",
     }),
   );
   return { save, remove };

@@ -1,6 +1,7 @@
 "use client";
 
 import { SettingSwitch } from "@/components/profile/setting-switch";
+import { SettingsSkeleton } from "@/components/profile/settings-skeleton";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { useNotificationPreferences } from "@/components/profile/use-notification-preferences";
@@ -20,6 +21,7 @@ const PUSH_KINDS: readonly { key: PushKey; label: string; description: string }[
  */
 export function PushSettings() {
   const { data, profile, update } = useNotificationPreferences("Push preferences saved");
+  if (!data || !profile) return <SettingsSkeleton label="Loading push settings" />;
 
   return (
     <Card>
@@ -46,7 +48,7 @@ export function PushSettings() {
             );
           })}
         </div>
-        {update.isError ? <Alert variant="error">{update.error.message}</Alert> : null}
+        {update.message ? <Alert variant="error">{update.message}</Alert> : null}
       </CardContent>
     </Card>
   );

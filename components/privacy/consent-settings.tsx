@@ -1,20 +1,30 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
+import { useEffect } from "react";
 import { useTRPC } from "@/components/providers/trpc";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { SettingSwitch } from "@/components/profile/setting-switch";
+import { SettingsSkeleton } from "@/components/profile/settings-skeleton";
 import { formatDateTime } from "@/components/ui/time-format";
 import { ConsentHistory } from "./consent-history";
 import { CONSENTS } from "./consent-labels";
 import { usePrivacySettings } from "./use-privacy-settings";
 
-/** The user's consents; each change is saved at once, stamped with its time and the policy version. */
+/**
+ * The user's consents; each change is saved at once on this device and stamped by the server with its
+ * time and the policy version when it arrives there (the history reloads when the stored row moves on).
+ */
 export function ConsentSettings({ timeZone }: { timeZone: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const { data, update } = usePrivacySettings("Privacy settings saved", () => void queryClient.invalidateQueries({ queryKey: trpc.privacy.consents.history.pathKey() }));
+  const { data, update } = usePrivacySettings("Privacy settings saved");
+  const version = data?.version;
+  useEffect(() => {
+    if (version != null) void queryClient.invalidateQueries({ queryKey: trpc.privacy.consents.history.pathKey() });
+  }, [version, queryClient, trpc]);
+  if (!data) return <SettingsSkeleton label="Loading privacy settings" rows={3} />;
 
   return (
     <Card>
@@ -42,7 +52,7 @@ export function ConsentSettings({ timeZone }: { timeZone: string }) {
             );
           })}
         </div>
-        {update.isError ? <Alert variant="error">{update.error.message}</Alert> : null}
+        {update.message ? <Alert variant="error">{update.message}</Alert> : null}
         <ConsentHistory timeZone={timeZone} />
       </CardContent>
     </Card>

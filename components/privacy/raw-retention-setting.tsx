@@ -3,6 +3,7 @@
 import { useId } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { SettingsSkeleton } from "@/components/profile/settings-skeleton";
 import { RadioCard, RadioGroup } from "@/components/ui/radio-group";
 import { usePrivacySettings } from "./use-privacy-settings";
 
@@ -17,6 +18,7 @@ const CHOICES = [
 export function RawRetentionSetting() {
   const id = useId();
   const { data, update } = usePrivacySettings("Retention saved");
+  if (!data) return <SettingsSkeleton label="Loading the retention setting" rows={2} />;
   const days = update.isPending ? (update.variables?.rawPayloadRetentionDays ?? null) : data.rawPayloadRetentionDays;
   const current = CHOICES.find((c) => c.days === days) ?? CHOICES[0];
 
@@ -42,7 +44,7 @@ export function RawRetentionSetting() {
             <RadioCard key={choice.value} id={`${id}-${choice.value}`} value={choice.value} title={choice.title} description={choice.description} />
           ))}
         </RadioGroup>
-        {update.isError ? <Alert variant="error">{update.error.message}</Alert> : null}
+        {update.message ? <Alert variant="error">{update.message}</Alert> : null}
       </CardContent>
     </Card>
   );

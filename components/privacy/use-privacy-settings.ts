@@ -1,23 +1,15 @@
 "use client";
 
-import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
-import { useTRPC } from "@/components/providers/trpc";
+import type { PrivacyUpdate } from "@/server/account/privacy/settings";
+import { useSyncedAction } from "@/components/profile/use-synced-action";
+import { useSyncedRows } from "@/components/sync/hooks";
 import { useToast } from "@/components/ui/toast";
+import { privacyValuesOf } from "./privacy-view";
 
-/** The privacy settings and their update: a save replaces the cached settings and says `savedTitle`. */
-export function usePrivacySettings(savedTitle: string, onSaved?: () => void) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
+/** The privacy settings from this device's copy (undefined while it loads) and their update, which says `savedTitle` once it is on this device. */
+export function usePrivacySettings(savedTitle: string) {
   const toast = useToast();
-  const { data } = useSuspenseQuery(trpc.privacy.settings.get.queryOptions());
-  const update = useMutation(
-    trpc.privacy.settings.update.mutationOptions({
-      onSuccess: (saved) => {
-        queryClient.setQueryData(trpc.privacy.settings.get.queryKey(), saved);
-        onSaved?.();
-        toast({ title: savedTitle, variant: "success" });
-      },
-    }),
-  );
-  return { data, update };
+  const rows = useSyncedRows("privacy_settings");
+  const update = useSyncedAction<PrivacyUpdate>("privacy.updateSettings", () => toast({ title: savedTitle, variant: "success" }));
+  return { data: rows ? privacyValuesOf(rows[0]) : undefined, update };
 }

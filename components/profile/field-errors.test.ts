@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { fieldErrorsOf, formErrorOf } from "./field-errors";
+import { z } from "zod";
+import { fieldErrorsOf, formErrorOf, messageOf } from "./field-errors";
 
 describe("fieldErrorsOf", () => {
   const error = Object.assign(new Error("Invalid input"), {
@@ -19,5 +20,12 @@ describe("fieldErrorsOf", () => {
     expect(formErrorOf(new Error("Offline"), {})).toBe("Offline");
     expect(formErrorOf(error, { height: "Too short" })).toBeNull();
     expect(formErrorOf(null, {})).toBeNull();
+  });
+
+  it("reads a ZodError's issues by path (a sync mutation's bad args)", () => {
+    const result = z.object({ quietHours: z.object({ start: z.string().min(5, "Enter a time like 08:00.") }) }).safeParse({ quietHours: { start: "8" } });
+    expect(fieldErrorsOf(result.error, { "quietHours.start": "quietStart" })).toEqual({ quietStart: "Enter a time like 08:00." });
+    expect(messageOf(result.error)).toBe("Enter a time like 08:00.");
+    expect(messageOf(new Error("Offline"))).toBe("Offline");
   });
 });

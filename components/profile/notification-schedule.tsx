@@ -1,17 +1,16 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
-import { useTRPC } from "@/components/providers/trpc";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { FormField } from "@/components/ui/form-field";
 import { Label } from "@/components/ui/label";
 import { useToast } from "@/components/ui/toast";
-import { WEEKDAYS } from "@/server/account/profile/inputs";
+import { WEEKDAYS, type NotificationsUpdateInput } from "@/server/account/profile/inputs";
 import { fieldErrorsOf, formErrorOf } from "./field-errors";
 import { SettingSwitch } from "./setting-switch";
+import { useSyncedAction } from "./use-synced-action";
 
 export interface ScheduleValues {
   dailySummaryTime: string;
@@ -24,21 +23,12 @@ const DEFAULT_QUIET_HOURS = { start: "22:00", end: "07:00" };
 
 /** When the emails go out, and the quiet hours that hold them back; saved together with one button. */
 export function NotificationSchedule({ saved, timeZone }: { saved: ScheduleValues; timeZone: string }) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const toast = useToast();
   const [values, setValues] = useState(saved);
   const [quietOn, setQuietOn] = useState(saved.quietHours !== null);
   const [quiet, setQuiet] = useState(saved.quietHours ?? DEFAULT_QUIET_HOURS);
   const dayId = useId();
-  const update = useMutation(
-    trpc.profile.notifications.update.mutationOptions({
-      onSuccess: (next) => {
-        queryClient.setQueryData(trpc.profile.notifications.get.queryKey(), next);
-        toast({ title: "Notification times saved", variant: "success" });
-      },
-    }),
-  );
+  const update = useSyncedAction<NotificationsUpdateInput>("notifications.updatePreferences", () => toast({ title: "Notification times saved", variant: "success" }));
   const errors = fieldErrorsOf(update.error, { "quietHours.start": "quietStart", "quietHours.end": "quietEnd" });
   const formError = formErrorOf(update.error, errors);
   const set = <K extends keyof ScheduleValues>(key: K, value: ScheduleValues[K]) => setValues((v) => ({ ...v, [key]: value }));

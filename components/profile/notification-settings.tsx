@@ -5,6 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { useNotificationPreferences } from "./use-notification-preferences";
 import { NotificationSchedule } from "./notification-schedule";
+import { SettingsSkeleton } from "./settings-skeleton";
 import { SettingSwitch } from "./setting-switch";
 
 type PreferenceKey = "dailySummary" | "recoveryAlerts" | "weeklyReport" | "marketing";
@@ -36,9 +37,10 @@ const PREFERENCES: readonly {
   },
 ];
 
-/** Each switch saves at once; the list always shows what is stored. The times are a form of their own. */
+/** Each switch saves at once (on this device, sent when online); the list shows this device's copy. The times are a form of their own. */
 export function NotificationSettings() {
   const { data, profile, update } = useNotificationPreferences("Notification preferences saved");
+  if (!data || !profile) return <SettingsSkeleton label="Loading notification settings" />;
 
   return (
     <div className="flex flex-col gap-6">
@@ -69,7 +71,7 @@ export function NotificationSettings() {
               );
             })}
           </div>
-          {update.isError ? <Alert variant="error">{update.error.message}</Alert> : null}
+          {update.message ? <Alert variant="error">{update.message}</Alert> : null}
         </CardContent>
       </Card>
       <NotificationSchedule key={JSON.stringify([data.dailySummaryTime, data.weeklyReportDay, data.weeklyReportTime, data.quietHours])} saved={data} timeZone={profile.timeZone} />

@@ -1,8 +1,11 @@
 "use client";
 
-import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import type { z } from "zod";
+import type { profilePreferencesInput } from "@/server/account/profile/sync-mutations";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTRPC } from "@/components/providers/trpc";
+import { useSyncedRows } from "@/components/sync/hooks";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
@@ -12,24 +15,27 @@ import { formatHeight, formatWeight, heightFields, weightField, type UnitSystem 
 import type { EnergyUnit } from "@/server/health/analytics/trends/units";
 import { fieldErrorsOf, formErrorOf } from "./field-errors";
 import { parseMeasurements, type MeasurementFields } from "./measurements";
+import { SettingsSkeleton } from "./settings-skeleton";
+import { profilePreferencesOf, type ProfilePreferences } from "./synced-settings";
 import { TimeZoneField } from "./time-zone-field";
 import { EnergyUnitField, UnitsField } from "./units-field";
+import { useSyncedAction } from "./use-synced-action";
 
-/** Name, measurements, time zone, units and the energy unit. Remounted (via key) whenever the saved profile changes. */
+/**
+ * Name, measurements, time zone, units and the energy unit. The preferences come from this device's
+ * synced copy and save offline; the name is the account's, read and saved online. Remounted (via key)
+ * whenever the saved values change.
+ */
 export function ProfileForm() {
   const trpc = useTRPC();
-  const { data: profile } = useSuspenseQuery(trpc.profile.get.queryOptions());
-  const savedKey = [profile.name, profile.heightCm, profile.weightKg, profile.timeZone, profile.units, profile.energyUnit].join("|");
-  return <ProfileFormFields key={savedKey} profile={profile} />;
-}
-
-interface SavedProfile {
-  name: string | null;
-  heightCm: number | null;
-  weightKg: number | null;
-  timeZone: string;
-  units: UnitSystem;
-  energyUnit: EnergyUnit;
+  const rows = useSyncedRows("profiles");
+  const account = useQuery(trpc.profile.get.queryOptions());
+  // Offline the account's query waits ("paused"): the form opens without the name then.
+  if (!rows || (account.isPending && account.fetchStatus !== "paused")) return <SettingsSkeleton label="Loading your profile" />;
+  const preferences = profilePreferencesOf(rows[0]);
+  const name = account.data ? account.data.name : undefined;
+  const savedKey = [name, preferences.heightCm, preferences.weightKg, preferences.timeZone, preferences.units, preferences.energyUnit].join("|");
+  return <ProfileFormFields key={savedKey} saved={preferences} savedName={name} />;
 }
 
 function fieldsFor(heightCm: number | null, weightKg: number | null, units: UnitSystem): MeasurementFields {
@@ -37,28 +43,25 @@ function fieldsFor(heightCm: number | null, weightKg: number | null, units: Unit
   return { heightCm: height.cm, heightFeet: height.feet, heightInches: height.inches, weight: weightField(weightKg, units) };
 }
 
-function ProfileFormFields({ profile }: { profile: SavedProfile }) {
+/** `savedName` undefined: the account could not be read (offline), so the name cannot change now. */
+function ProfileFormFields({ saved: profile, savedName }: { saved: ProfilePreferences; savedName: string | null | undefined }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const toast = useToast();
-  const [name, setName] = useState(profile.name ?? "");
+  const [name, setName] = useState(savedName ?? "");
   const [units, setUnits] = useState<UnitSystem>(profile.units);
   const [energyUnit, setEnergyUnit] = useState<EnergyUnit>(profile.energyUnit);
   const [timeZone, setTimeZone] = useState(profile.timeZone);
   const [measurements, setMeasurements] = useState<MeasurementFields>(() => fieldsFor(profile.heightCm, profile.weightKg, profile.units));
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
 
-  const update = useMutation(
-    trpc.profile.update.mutationOptions({
-      onSuccess: (saved) => {
-        queryClient.setQueryData(trpc.profile.get.queryKey(), saved);
-        toast({ title: "Profile saved", variant: "success" });
-      },
-    }),
-  );
-  const serverErrors = fieldErrorsOf(update.error, { heightCm: "height", weightKg: "weight" });
+  const update = useSyncedAction<z.infer<typeof profilePreferencesInput>>("profile.updatePreferences");
+  const rename = useMutation(trpc.profile.update.mutationOptions({ onSuccess: (saved) => queryClient.setQueryData(trpc.profile.get.queryKey(), saved) }));
+  const failure = update.error ?? rename.error;
+  const serverErrors = fieldErrorsOf(failure, { heightCm: "height", weightKg: "weight" });
   const errors = { ...serverErrors, ...localErrors };
-  const formError = formErrorOf(update.error, serverErrors);
+  const formError = formErrorOf(failure, serverErrors);
+  const pending = update.isPending || rename.isPending;
 
   /** Switching units converts what is typed, so nothing entered is lost. */
   function changeUnits(next: UnitSystem) {
@@ -79,8 +82,15 @@ function ProfileFormFields({ profile }: { profile: SavedProfile }) {
     setLocalErrors(parsed.errors);
     if (Object.keys(parsed.errors).length > 0) return;
     // An account that never had a name can save its measurements without giving one.
-    const nameChange = name.trim() === "" && profile.name === null ? undefined : name;
-    update.mutate({ name: nameChange, units, energyUnit, timeZone, heightCm: parsed.heightCm, weightKg: parsed.weightKg });
+    const nameChange = savedName === undefined || name === (savedName ?? "") || (name.trim() === "" && savedName === null) ? undefined : name;
+    rename.reset();
+    void Promise.all([
+      update.mutateAsync({ units, energyUnit, timeZone, heightCm: parsed.heightCm, weightKg: parsed.weightKg }),
+      nameChange === undefined ? null : rename.mutateAsync({ name: nameChange }),
+    ]).then(
+      () => toast({ title: "Profile saved", variant: "success" }),
+      () => undefined,
+    );
   }
 
   return (
@@ -94,7 +104,17 @@ function ProfileFormFields({ profile }: { profile: SavedProfile }) {
           </CardDescription>
         </CardHeader>
         <CardContent className="flex flex-col gap-5">
-          <FormField label="Name" name="name" autoComplete="name" value={name} onChange={(event) => setName(event.target.value)} error={errors.name} maxLength={100} />
+          <FormField
+            label="Name"
+            name="name"
+            autoComplete="name"
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+            error={errors.name}
+            maxLength={100}
+            disabled={savedName === undefined}
+            hint={savedName === undefined ? "Your name can be changed when you are online." : undefined}
+          />
           <UnitsField value={units} onChange={changeUnits} />
           <EnergyUnitField value={energyUnit} onChange={setEnergyUnit} />
           {units === "metric" ? (
@@ -113,8 +133,8 @@ function ProfileFormFields({ profile }: { profile: SavedProfile }) {
           {formError ? <Alert variant="error">{formError}</Alert> : null}
         </CardContent>
         <CardFooter>
-          <Button type="submit" disabled={update.isPending}>
-            {update.isPending ? "Saving…" : "Save profile"}
+          <Button type="submit" disabled={pending}>
+            {pending ? "Saving…" : "Save profile"}
           </Button>
         </CardFooter>
       </form>

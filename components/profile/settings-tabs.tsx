@@ -10,6 +10,7 @@ const TABS = [
   { href: "/settings/notifications", label: "Notifications" },
   { href: "/settings/score", label: "Score" },
   { href: "/settings/privacy", label: "Privacy" },
+  { href: "/settings/sync", label: "Sync" },
   { href: "/settings/data", label: "Your data" },
   { href: "/settings/plan", label: "Plan & billing" },
   { href: "/settings/api", label: "API" },

@@ -1,26 +1,21 @@
 "use client";
 
-import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
-import { useTRPC } from "@/components/providers/trpc";
+import type { NotificationsUpdateInput } from "@/server/account/profile/inputs";
+import { useSyncedRows } from "@/components/sync/hooks";
 import { useToast } from "@/components/ui/toast";
+import { notificationValuesOf, profilePreferencesOf } from "./synced-settings";
+import { useSyncedAction } from "./use-synced-action";
 
 /**
- * The stored notification preferences, the profile (for its time zone) and a mutation that saves
- * some of them and shows `savedTitle` once stored: the email and the push settings both edit these.
+ * The notification preferences and the profile's preferences (for its time zone) from this device's
+ * copy (undefined while it loads), and the update that saves some of them, saying `savedTitle` once
+ * they are on this device: the email and the push settings both edit these.
  */
 export function useNotificationPreferences(savedTitle: string) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const toast = useToast();
-  const { data } = useSuspenseQuery(trpc.profile.notifications.get.queryOptions());
-  const { data: profile } = useSuspenseQuery(trpc.profile.get.queryOptions());
-  const update = useMutation(
-    trpc.profile.notifications.update.mutationOptions({
-      onSuccess: (saved) => {
-        queryClient.setQueryData(trpc.profile.notifications.get.queryKey(), saved);
-        toast({ title: savedTitle, variant: "success" });
-      },
-    }),
-  );
-  return { data, profile, update };
+  const notifications = useSyncedRows("notification_preferences");
+  const profiles = useSyncedRows("profiles");
+  const update = useSyncedAction<NotificationsUpdateInput>("notifications.updatePreferences", () => toast({ title: savedTitle, variant: "success" }));
+  const ready = notifications !== undefined && profiles !== undefined;
+  return { data: ready ? notificationValuesOf(notifications[0]) : undefined, profile: ready ? profilePreferencesOf(profiles[0]) : undefined, update };
 }

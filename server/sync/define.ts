@@ -31,7 +31,7 @@ const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}
 const camel = (key: string) => key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
 /** Fields of a partial settings update: its present keys, as column names. */
-export const presentFields = (args: object): Record<string, unknown> =>
+export const presentFields = <A extends object>(args: A): Record<string, unknown> =>
   Object.fromEntries(Object.entries(args).filter(([, value]) => value !== undefined).map(([key, value]) => [snake(key), value]));
 
 /** The partial update that sets these column-named fields. */

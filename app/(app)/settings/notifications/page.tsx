@@ -1,19 +1,16 @@
 import { PushSettings } from "@/components/notifications/push-settings";
 import { NotificationSettings } from "@/components/profile/notification-settings";
 import { requireUser } from "@/components/shell/session";
-import { HydrateClient, prefetch, trpc } from "@/server/api/rsc";
 
 export const metadata = { title: "Notification settings" };
 
+/** The preferences come from this device's synced copy (they work offline); nothing to prefetch. */
 export default async function NotificationSettingsPage() {
   await requireUser("/settings/notifications");
-  await Promise.all([prefetch(trpc.profile.notifications.get.queryOptions()), prefetch(trpc.profile.get.queryOptions())]);
   return (
-    <HydrateClient>
-      <div className="flex flex-col gap-6">
-        <NotificationSettings />
-        <PushSettings />
-      </div>
-    </HydrateClient>
+    <div className="flex flex-col gap-6">
+      <NotificationSettings />
+      <PushSettings />
+    </div>
   );
 }

@@ -12,7 +12,6 @@ export default async function PrivacySettingsPage() {
   const user = await requireUser("/settings/privacy");
   const [profile] = await Promise.all([
     currentProfile(user.id),
-    prefetch(trpc.privacy.settings.get.queryOptions()),
     prefetch(trpc.privacy.deletion.status.queryOptions()),
   ]);
   return (
