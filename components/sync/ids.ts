@@ -5,18 +5,21 @@ export function randomId(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-const DEVICE_ID_KEY = "biosync.deviceId";
 const DEVICE_ID = /^[\w-]{8,64}$/;
-let memoryDeviceId: string | undefined;
+const memoryDeviceIds = new Map<string, string>();
 
-/** This browser's client group id, kept in localStorage (in memory where there is none). */
-export function deviceId(): string {
+/**
+ * This browser's client group id for one account, kept in localStorage (in memory where there is
+ * none). Per account: the server refuses a group id another account registered.
+ */
+export function deviceId(userId: string): string {
+  const key = `biosync.deviceId.${userId}`;
   const storage = typeof localStorage === "undefined" ? undefined : localStorage;
-  const stored = storage?.getItem(DEVICE_ID_KEY) ?? memoryDeviceId;
+  const stored = storage?.getItem(key) ?? memoryDeviceIds.get(key);
   if (stored && DEVICE_ID.test(stored)) return stored;
   const id = randomId();
-  if (storage) storage.setItem(DEVICE_ID_KEY, id);
-  else memoryDeviceId = id;
+  if (storage) storage.setItem(key, id);
+  else memoryDeviceIds.set(key, id);
   return id;
 }
 

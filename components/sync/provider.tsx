@@ -14,7 +14,7 @@ export function SyncProvider({ userId, children }: { userId: string; children: R
   const engine = useMemo(() => {
     if (typeof window === "undefined") return null;
     const transport: SyncTransport = { push: (input) => client.sync.push.mutate(input), pull: (input) => client.sync.pull.mutate(input) };
-    return new SyncEngine({ db: openSyncStore(userId), transport, clientGroupId: deviceId(), deviceLabel: deviceLabel(navigator.userAgent) });
+    return new SyncEngine({ db: openSyncStore(userId), transport, clientGroupId: deviceId(userId), deviceLabel: deviceLabel(navigator.userAgent) });
   }, [client, userId]);
   useEffect(() => {
     if (!engine) return;

@@ -19,9 +19,11 @@ export function watchTriggers(handlers: TriggerHandlers): () => void {
   window.addEventListener("online", handlers.online);
   window.addEventListener("offline", handlers.offline);
   const interval = window.setInterval(handlers.pull, PULL_INTERVAL_MS);
-  // EventSource reconnects by itself after a dropped connection.
+  // EventSource reconnects by itself after a dropped connection; pokes sent while it was away are
+  // lost, so every (re)open pulls.
   const pokes = typeof EventSource === "undefined" ? null : new EventSource(POKE_URL);
   pokes?.addEventListener("poke", handlers.pull);
+  pokes?.addEventListener("open", handlers.pull);
   return () => {
     window.removeEventListener("focus", handlers.pull);
     document.removeEventListener("visibilitychange", onVisibility);

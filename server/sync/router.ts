@@ -3,6 +3,7 @@ import { paginated, paginationInput } from "../pagination";
 import { protectedProcedure, router } from "../trpc";
 import { dismissConflict, listConflicts, restoreConflict } from "./conflicts";
 import { pull } from "./pull";
+import { pokeLocally } from "./pokes";
 import { push } from "./push";
 import { pullInput, pullResult, pushInput, pushResult } from "./protocol";
 
@@ -26,7 +27,12 @@ export const syncRouter = router({
   push: protectedProcedure
     .input(pushInput)
     .output(pushResult)
-    .mutation(({ ctx, input }) => push(ctx.db, { userId: ctx.user.id, ip: ctx.ip }, input)),
+    .mutation(async ({ ctx, input }) => {
+      const result = await push(ctx.db, { userId: ctx.user.id, ip: ctx.ip }, input);
+      // The triggers' NOTIFY pokes the other devices; where the database has no LISTEN, this does.
+      if (result.applied) pokeLocally(ctx.user.id);
+      return result;
+    }),
   // A mutation, not a query: it registers the device and must never be served from a cache.
   pull: protectedProcedure
     .input(pullInput)
@@ -40,7 +46,11 @@ export const syncRouter = router({
     restore: protectedProcedure
       .input(idInput)
       .output(idInput)
-      .mutation(({ ctx, input }) => restoreConflict(ctx.db, { userId: ctx.user.id, ip: ctx.ip }, input.id)),
+      .mutation(async ({ ctx, input }) => {
+        const restored = await restoreConflict(ctx.db, { userId: ctx.user.id, ip: ctx.ip }, input.id);
+        pokeLocally(ctx.user.id);
+        return restored;
+      }),
     dismiss: protectedProcedure
       .input(idInput)
       .output(idInput)
