@@ -1,4 +1,6 @@
 import { OfflineCache } from "@/components/offline/offline-cache";
+import { SyncProvider } from "@/components/sync/provider";
+import { SyncStatusIndicator } from "@/components/sync/sync-status";
 import { AppShell } from "@/components/shell/app-shell";
 import { currentProfile, requireUser } from "@/components/shell/session";
 import { VerifyEmailBanner } from "@/components/shell/verify-email-banner";
@@ -12,7 +14,11 @@ import { unreadCount } from "@/server/account/notifications/inbox";
 export const dynamic = "force-dynamic";
 
 /** Every signed-in page: the shell, or a redirect to sign-in. */
-export default async function SignedInLayout({ children }: { children: React.ReactNode }) {
+export default async function SignedInLayout({
+  children,
+}: {
+  children: React.ReactNode;
+}) {
   const user = await requireUser();
   const [profile, deletion, unread] = await Promise.all([
     currentProfile(user.id),
@@ -20,20 +26,30 @@ export default async function SignedInLayout({ children }: { children: React.Rea
     getDb().then((db) => unreadCount(db, user.id)),
   ]);
   return (
-    <AppShell
-      area="app"
-      user={{ name: profile.name, email: profile.email, role: user.role }}
-      signOutAction={signOutAction}
-      unreadNotifications={unread}
-      banner={
-        <>
-          {profile.emailVerified ? null : <VerifyEmailBanner email={profile.email} />}
-          {deletion.state === "scheduled" && deletion.scheduledFor ? <DeletionBanner scheduledFor={deletion.scheduledFor} timeZone={profile.timeZone} /> : null}
-        </>
-      }
-    >
-      <OfflineCache owner={user.id} />
-      {children}
-    </AppShell>
+    <SyncProvider userId={user.id}>
+      <AppShell
+        area="app"
+        user={{ name: profile.name, email: profile.email, role: user.role }}
+        signOutAction={signOutAction}
+        status={<SyncStatusIndicator />}
+        unreadNotifications={unread}
+        banner={
+          <>
+            {profile.emailVerified ? null : (
+              <VerifyEmailBanner email={profile.email} />
+            )}
+            {deletion.state === "scheduled" && deletion.scheduledFor ? (
+              <DeletionBanner
+                scheduledFor={deletion.scheduledFor}
+                timeZone={profile.timeZone}
+              />
+            ) : null}
+          </>
+        }
+      >
+        <OfflineCache owner={user.id} />
+        {children}
+      </AppShell>
+    </SyncProvider>
   );
 }

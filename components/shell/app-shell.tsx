@@ -10,6 +10,8 @@ interface AppShellProps {
   area: NavArea;
   user: { name: string | null; email: string; role: "user" | "admin" };
   signOutAction: () => Promise<void>;
+  /** Shown in the header before the notifications (the sync indicator of signed-in pages). */
+  status?: React.ReactNode;
   /** Shown above the header (e.g. the unverified-email banner). */
   banner?: React.ReactNode;
   /** Unread in-app notifications; the bell shows only where there is a list (not in the admin console). */
@@ -18,7 +20,7 @@ interface AppShellProps {
 }
 
 /** Sidebar on wide screens, a drawer on narrow ones; the header carries theme and account menus. */
-export function AppShell({ area, user, signOutAction, banner, unreadNotifications, children }: AppShellProps) {
+export function AppShell({ area, user, signOutAction, banner, status, unreadNotifications, children }: AppShellProps) {
   const home = area === "admin" ? "/admin" : "/dashboard";
   return (
     <div className="flex min-h-dvh flex-col">
@@ -43,6 +45,7 @@ export function AppShell({ area, user, signOutAction, banner, unreadNotification
               <Logo href={home} />
             </div>
             <div className="ml-auto flex items-center gap-1">
+              {status}
               {unreadNotifications !== undefined ? <NotificationBell unread={unreadNotifications} /> : null}
               <ThemeToggle />
               <UserMenu name={user.name} email={user.email} isAdmin={user.role === "admin"} signOutAction={signOutAction} />

@@ -4,6 +4,7 @@ import { LogOut, Settings, Shield } from "lucide-react";
 import Link from "next/link";
 import { useTransition } from "react";
 import { clearOfflineCaches } from "@/components/offline/caches";
+import { clearRunningLocalSync } from "@/components/sync/local-copies";
 import {
   DropdownMenu,
   DropdownMenuContent,
@@ -46,7 +47,7 @@ export function UserMenuDropdown({ name, email, isAdmin, signOutAction }: UserMe
         <DropdownMenuItem disabled={signingOut} onSelect={() =>
             startSignOut(async () => {
               // Nothing of this account may open offline after it signed out here.
-              await clearOfflineCaches();
+              await Promise.all([clearOfflineCaches(), clearRunningLocalSync()]);
               await signOutAction();
             })
           }>

@@ -19,3 +19,8 @@ export async function clearLocalSync(userId: string): Promise<void> {
   engine?.db.close();
   await deleteSyncStore(userId);
 }
+
+/** Sign-out: every local copy this tab runs goes (the shell does not know the user id client-side). */
+export async function clearRunningLocalSync(): Promise<void> {
+  await Promise.all([...engines.keys()].map(clearLocalSync));
+}

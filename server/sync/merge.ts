@@ -27,8 +27,9 @@ export interface MergeInput {
 }
 
 /**
- * Per-field merge of one mutation with the row as the server holds it. A field the device changed
- * from the value the server still holds (or one it did not say it saw) is simply written. A field
+ * Per-field merge of one mutation with the row as the server holds it. A field the device left as
+ * it saw it is not written; one it changed from the value the server still holds (or one it did not
+ * say it saw) is simply written. A field
  * that moved on since the device's base was changed concurrently by another device: the later
  * hybrid logical clock wins, and the other value is a conflict the user can restore.
  */
@@ -38,6 +39,8 @@ export function mergeFields(input: MergeInput): { winners: Record<string, unknow
   for (const [field, value] of Object.entries(input.fields)) {
     const server = input.current?.fields[field];
     const saw = input.base === null ? { known: true, value: null } : input.base && field in input.base ? { known: true, value: input.base[field] } : { known: false, value: null };
+    // A field the device sends as it saw it was not changed there: the server's value stands.
+    if (input.current !== undefined && saw.known && sameValue(value, saw.value)) continue;
     const concurrent = input.current !== undefined && saw.known && !sameValue(server, saw.value) && !sameValue(server, value);
     if (!concurrent) {
       winners[field] = value;

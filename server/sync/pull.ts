@@ -25,7 +25,7 @@ async function putsAfter(db: Database, userId: string, after: number, limit: num
         .where(and(ownedBy(db, entry, userId), gt(version, after)))
         .orderBy(asc(version))
         .limit(limit);
-      return rows.map(({ row, version }): Change => ({ op: "put", table: name, key: rowKeyOf(row, keys), version: Number(version), row: archiveRowOf(row, columns) }));
+      return rows.map(({ row, version }): Change => ({ op: "put", table: name, key: rowKeyOf(row, keys), version: Number(version), row: { ...archiveRowOf(row, columns), version: Number(version) } }));
     }),
   );
   return pages.flat();

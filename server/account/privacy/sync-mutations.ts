@@ -1,5 +1,5 @@
 import { defineMutation, presentFields, updateOf } from "../../sync/define";
-import { privacyUpdateInput } from "./inputs";
+import { privacyUpdateInput } from "./schemas";
 
 export const updatePrivacySettingsMutation = defineMutation({
   name: "privacy.updateSettings",
