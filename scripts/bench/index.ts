@@ -11,6 +11,7 @@ import { benchIngest, demoPayloads, type IngestYearResult } from "./ingest-year"
 import { insightsSection, runInsightsSuite } from "./insights-suite";
 import { describeMachine } from "./machine";
 import { restVsTrpcSection, runRestVsTrpc } from "./rest-vs-trpc";
+import { runSyncBench, syncSection } from "./sync-push-pull";
 
 const runs = (seconds: number[]) => seconds.map((s) => fmt(s, 1)).join(", ");
 const APPLE_BYTES = Number(process.env.BENCH_APPLE_BYTES ?? 1e9);
@@ -51,6 +52,7 @@ async function main() {
   const archives = await runArchiveRoundTrips();
   const csvExport = await benchCsvExport();
   const adminOverview = await runAdminOverviewBench();
+  const sync = await runSyncBench();
   console.log(csvExport ?? "CSV export: Postgres not reachable, skipped");
 
   const yearRows = years.map(
@@ -117,7 +119,9 @@ ${archiveSection(archives)}
 
 ${adminOverviewSection(adminOverview)}
 
-${restVsTrpcSection(restVsTrpc)}`;
+${restVsTrpcSection(restVsTrpc)}
+
+${syncSection(sync)}`;
   writeFileSync("BENCHMARKS.md", report);
   console.log("\nWrote BENCHMARKS.md");
 }

@@ -75,7 +75,9 @@ async function mergeRun(db: Database, context: MutatorContext, mutator: ServerMu
       const merged = mergeFields({
         current: state && { fields: work.fields, updatedAt: state.updatedAt },
         fields,
-        base: m.base,
+        // The user's one settings row is made with its defaults on first read: a device that had no
+        // copy of it changed the defaults, not a value another device wrote.
+        base: m.base === null && Object.keys(work.locator).length === 0 ? undefined : m.base,
         timestamp: m.timestamp,
         clientGroupId,
         clockOf: (field) => work.clocks.get(field) ?? storedClock(key, field),

@@ -1,0 +1,62 @@
+import "fake-indexeddb/auto";
+import { describe, expect, it } from "vitest";
+import { withTestDb } from "@/db/testing";
+import { insertUser } from "@/server/health/analytics/insights/testing/rows";
+import { callerFor } from "@/server/testing";
+import type { SessionUser } from "@/server/trpc";
+import { SyncEngine, type SyncTransport } from "./engine";
+import { openSyncStore } from "./store";
+import { viewOf } from "./view";
+
+const handle = withTestDb({ inProcessJobs: true });
+
+/** A device: its own IndexedDB, talking to the real router (PGlite) through the caller; `offline` fails its requests. */
+function device(user: SessionUser, name: string) {
+  const caller = callerFor(handle.db, user);
+  const state = { offline: false };
+  const gate = async <T>(call: () => Promise<T>) => {
+    if (state.offline) throw new TypeError("Failed to fetch");
+    return call();
+  };
+  const transport: SyncTransport = { push: (input) => gate(() => caller.sync.push(input)), pull: (input) => gate(() => caller.sync.pull(input)) };
+  const db = openSyncStore(`${user.id}-${name}`);
+  const engine = new SyncEngine({ db, transport, clientGroupId: `group-${name}-${user.id.slice(0, 8)}`, deviceLabel: name, browserTriggers: false });
+  const rows = async (table: string) => viewOf(table, (await db.rows.where("table").equals(table).toArray()).map((r) => r.row), await db.outbox.orderBy("id").toArray());
+  return { engine, state, rows, caller };
+}
+
+describe("the sync engine against the server", () => {
+  it("applies offline writes at once, sends them when back online, and two devices converge", async () => {
+    const user = await insertUser(handle.db, "engine@sync.example");
+    const laptop = device(user, "laptop");
+    const phone = device(user, "phone");
+    laptop.engine.start();
+    phone.engine.start();
+    await Promise.all([laptop.engine.whenIdle(), phone.engine.whenIdle()]);
+
+    laptop.state.offline = true;
+    await laptop.engine.mutate("journal.saveEntry", { date: "2026-11-20", mood: 6, energy: null, tags: ["sauna"], notes: "on the train" });
+    expect((await laptop.rows("journal_entries")).map((r) => [r.local_date, r.mood])).toEqual([["2026-11-20", 6]]);
+    await laptop.engine.requestPush().catch(() => {});
+    await expect.poll(() => laptop.engine.getStatus()).toMatchObject({ state: "offline", pending: 1 });
+    expect(await laptop.caller.journal.get({ date: "2026-11-20" })).toBeNull();
+
+    await phone.engine.mutate("profile.updatePreferences", { units: "imperial" });
+    await phone.engine.requestPush();
+    await phone.engine.whenIdle();
+
+    laptop.state.offline = false;
+    laptop.engine.retryNow();
+    await laptop.engine.requestPull();
+    await laptop.engine.whenIdle();
+    await phone.engine.requestPull();
+    await phone.engine.whenIdle();
+    await expect.poll(() => laptop.engine.getStatus()).toMatchObject({ state: "synced", pending: 0 });
+    for (const d of [laptop, phone]) {
+      expect((await d.rows("journal_entries")).map((r) => [r.local_date, r.mood, r.notes])).toEqual([["2026-11-20", 6, "on the train"]]);
+      expect((await d.rows("profiles"))[0]).toMatchObject({ units: "imperial" });
+    }
+    laptop.engine.stop();
+    phone.engine.stop();
+  });
+});
