@@ -1,4 +1,5 @@
 import { NOTIFICATION_SCHEDULE_DEFAULTS } from "@/db/schema/profile";
+import type { NotificationSettings } from "@/server/account/profile/service";
 import type { UnitSystem } from "@/server/account/profile/units";
 import type { EnergyUnit } from "@/server/health/analytics/trends/units";
 import type { SyncRow } from "@/server/sync/protocol";
@@ -8,19 +9,8 @@ import type { SyncRow } from "@/server/sync/protocol";
  * a row not there yet reads as the table's defaults, like the server's first read creates it.
  */
 
-export interface NotificationValues {
-  dailySummary: boolean;
-  recoveryAlerts: boolean;
-  weeklyReport: boolean;
-  marketing: boolean;
-  pushDailySummary: boolean;
-  pushRecoveryAlerts: boolean;
-  pushWeeklyReport: boolean;
-  dailySummaryTime: string;
-  weeklyReportDay: number;
-  weeklyReportTime: string;
-  quietHours: { start: string; end: string } | null;
-}
+/** The notification settings a page shows (the server's view of them, without its bookkeeping). */
+export type NotificationValues = Omit<NotificationSettings, "updatedAt">;
 
 export interface ProfilePreferences {
   heightCm: number | null;
