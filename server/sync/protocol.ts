@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { singleLineText } from "../inputs";
 import { HLC_PATTERN } from "./hlc";
 
 /**
@@ -24,7 +25,7 @@ const clientIdSchema = z.string().regex(/^[\w-]{8,64}$/, "Use 8 to 64 letters, d
 export const mutationSchema = z.object({
   /** Per client, 1, 2, 3…: the server runs each id once. */
   id: z.number().int().positive(),
-  name: z.string().min(1).max(100),
+  name: singleLineText({ min: 1, minMessage: "Name the mutation.", max: 100 }),
   args: z.unknown(),
   /** The client's hybrid logical clock when the user made the change. */
   timestamp: z.string().regex(HLC_PATTERN, "Not a hybrid logical clock."),
@@ -32,7 +33,7 @@ export const mutationSchema = z.object({
    * The values the client saw in the fields it changes (null: the row did not exist there). A field
    * whose server value has moved on since then was changed concurrently by another device.
    */
-  base: z.record(z.string(), z.unknown()).nullable().optional(),
+  base: z.record(singleLineText({ max: 100 }), z.unknown()).nullable().optional(),
 });
 export type Mutation = z.infer<typeof mutationSchema>;
 
@@ -40,7 +41,7 @@ export const pushInput = z.object({
   clientGroupId: clientIdSchema,
   clientId: clientIdSchema,
   /** What the browser calls itself, shown beside its values on the conflicts page. */
-  deviceLabel: z.string().max(100).optional(),
+  deviceLabel: singleLineText({ max: 100 }).optional(),
   mutations: z.array(mutationSchema).max(MAX_PUSH_MUTATIONS, `Push at most ${MAX_PUSH_MUTATIONS} mutations at a time.`),
 });
 export type PushInput = z.infer<typeof pushInput>;
@@ -61,7 +62,7 @@ export type PushResult = z.infer<typeof pushResult>;
 export const pullInput = z.object({
   clientGroupId: clientIdSchema,
   /** null on a first pull (or after a reset). */
-  cookie: z.string().max(40).nullable(),
+  cookie: singleLineText({ max: 40 }).nullable(),
   limit: z.number().int().min(1).max(MAX_PULL_PAGE).optional(),
 });
 export type PullInput = z.infer<typeof pullInput>;
