@@ -130,11 +130,11 @@ export async function push(db: Database, context: MutatorContext, input: PushInp
     await lockUserSync(tx, context.userId);
     await claimClientGroup(tx, context.userId, input.clientGroupId, input.deviceLabel);
     const last = await claimClient(tx, context.userId, input.clientGroupId, input.clientId);
-    const todo = input.mutations.filter((m) => m.id > last).sort((a, b) => a.id - b.id);
+    const unseen = input.mutations.filter((m) => m.id > last).sort((a, b) => a.id - b.id);
     const rejected: Rejection[] = [];
     let applied = 0;
     let conflicts = 0;
-    for (const run of runsOf(todo)) {
+    for (const run of runsOf(unseen)) {
       const mutator = serverMutatorOf(run[0]!.name);
       if (!mutator) {
         rejected.push(...run.map((m) => rejection(m, "sync.unknown-mutation", `This app does not know the change “${m.name}”: reload it.`)));
@@ -175,14 +175,14 @@ export async function push(db: Database, context: MutatorContext, input: PushInp
         written.flatMap((r) => [...r.clocks].map(([field, clock]) => ({ rowKey: locatorKey(r.locator), field, clock }))),
       );
     }
-    const lastMutationId = todo.length ? todo[todo.length - 1]!.id : last;
-    if (todo.length) await advanceClient(tx, input.clientId, lastMutationId);
+    const lastMutationId = unseen.length ? unseen[unseen.length - 1]!.id : last;
+    if (unseen.length) await advanceClient(tx, input.clientId, lastMutationId);
     if (rejected.length) {
       await tx
         .insert(syncRejections)
         .values(rejected.map((r) => ({ userId: context.userId, clientId: input.clientId, mutationId: r.id, mutation: r.name, reason: r.reason, message: r.message })))
         .onConflictDoNothing();
     }
-    return { lastMutationId, applied, skipped: input.mutations.length - todo.length, rejected, conflicts };
+    return { lastMutationId, applied, skipped: input.mutations.length - unseen.length, rejected, conflicts };
   });
 }
