@@ -14,14 +14,13 @@ export async function lockUserSync(db: Database, userId: string): Promise<void> 
   await db.execute(sql`select 1 from ${syncCounters} where ${syncCounters.userId} = ${userId} for update`);
 }
 
-/** The user's client group of this id, made on first sight; another account's is refused. */
+/** The user's client group of this id, made on first sight (a pull writes nothing once it exists); another account's is refused. */
 export async function claimClientGroup(db: Database, userId: string, id: string, label?: string): Promise<void> {
-  const [row] = await db
-    .insert(syncClientGroups)
-    .values({ id, userId, label: label ?? null })
-    .onConflictDoUpdate({ target: syncClientGroups.id, set: { label: sql`coalesce(excluded.label, ${syncClientGroups.label})` }, setWhere: eq(syncClientGroups.userId, userId) })
-    .returning({ userId: syncClientGroups.userId });
-  if (!row) throw otherAccount();
+  const insert = db.insert(syncClientGroups).values({ id, userId, label: label ?? null });
+  if (label === undefined) await insert.onConflictDoNothing();
+  else await insert.onConflictDoUpdate({ target: syncClientGroups.id, set: { label }, setWhere: eq(syncClientGroups.userId, userId) });
+  const [row] = await db.select({ userId: syncClientGroups.userId }).from(syncClientGroups).where(eq(syncClientGroups.id, id));
+  if (row?.userId !== userId) throw otherAccount();
 }
 
 /** The client's last mutation id, locking its row for this push (made on first sight). */
