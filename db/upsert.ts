@@ -11,3 +11,21 @@ export function fromIncoming<T extends PgTable, K extends keyof T["_"]["columns"
 export function* slicesOf<T>(rows: readonly T[], size: number): Generator<T[]> {
   for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size);
 }
+
+/**
+ * `insert into <table> (<the rows' columns>) select … from jsonb_populate_recordset(…)`: the rows go
+ * as one jsonb parameter, where a multi-row VALUES binds (and drizzle builds) one per value — for a
+ * thousand rows of a sync push that is most of the statement's time. Values must survive JSON
+ * (a Date becomes its ISO string); append an `on conflict` clause to the SQL as needed.
+ */
+export function insertJsonRows<T extends PgTable>(table: T, rows: readonly T["$inferInsert"][]): SQL {
+  const columns = getTableColumns(table);
+  const keys = Object.keys(rows[0] ?? {});
+  const names = keys.map((key) => columns[key]!.name);
+  const payload = rows.map((row) => Object.fromEntries(keys.map((key, i) => [names[i], (row as Record<string, unknown>)[key] ?? null])));
+  const list = sql.join(
+    names.map((name) => sql.identifier(name)),
+    sql`, `,
+  );
+  return sql`insert into ${table} (${list}) select ${list} from jsonb_populate_recordset(null::${table}, ${JSON.stringify(payload)}::jsonb)`;
+}

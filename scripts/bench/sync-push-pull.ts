@@ -7,9 +7,10 @@ import { sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { journalEntries } from "@/db/schema";
 import { createUser } from "@/server/account/auth/users";
+import { installJobs } from "@/server/platform/jobs/install";
 import { pull } from "@/server/sync/pull";
 import { push } from "@/server/sync/push";
-import { subscribePokes } from "@/server/sync/pokes";
+import { createPokeHub } from "@/server/sync/pokes";
 import { formatHlc } from "@/server/sync/hlc";
 import type { BenchDb } from "./bench-db";
 import { fmt } from "./format";
@@ -90,11 +91,17 @@ async function benchOne(target: BenchDb): Promise<SyncBenchResult> {
     );
     selects.push(await timed(() => db.execute(sql`select to_jsonb(e) from journal_entries e where user_id = ${reader.id} order by version`)));
   }
+  // A hub on this bench database (the process's own listens on DATABASE_URL's), up before the first write.
+  const hub = createPokeHub(async () => db);
+  const warmUp = hub.subscribe(reader.id, () => {});
+  while (hub.transport() === "starting") await new Promise((resolve) => setTimeout(resolve, 10));
+  warmUp();
+  if (hub.transport() !== "listen") throw new Error("the bench database offers no LISTEN");
   const pokes: number[] = [];
   for (let run = 0; run < RUNS; run++) {
     const start = performance.now();
     const pulled = new Promise<void>((resolve) => {
-      const stop = subscribePokes(reader.id, () => {
+      const stop = hub.subscribe(reader.id, () => {
         stop();
         void pull(db, reader.id, { clientGroupId: "bench-second-device", cookie: latest }).then((page) => {
           if (page.changes.length === 0) throw new Error("the poke came before the change was visible");
@@ -107,6 +114,7 @@ async function benchOne(target: BenchDb): Promise<SyncBenchResult> {
     await pulled;
     pokes.push(performance.now() - start);
   }
+  await hub.close();
   return { database: target.label, pushMs: median(push1000), singleInsertsMs: median(singles), multiInsertMs: median(multis), pullMs: median(pulls), pullPages: pages, selectMs: median(selects), pokeToPulledMs: median(pokes) };
 }
 
@@ -132,5 +140,6 @@ export function syncSection(results: SyncBenchResult[]): string {
 export const runSyncBench = () => onEachBenchDb(benchOne);
 
 runAlone(import.meta.url, async () => {
+  installJobs();
   console.log(`\n${syncSection(await runSyncBench())}`);
 });

@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { syncFieldClocks } from "@/db/schema/sync";
+import { insertJsonRows } from "@/db/upsert";
 import type { FieldClock } from "./merge";
 
 const clockKey = (rowKey: string, field: string) => `${rowKey}\u0000${field}`;
@@ -19,11 +20,6 @@ export async function loadFieldClocks(db: Database, userId: string, table: strin
 
 export async function saveFieldClocks(db: Database, userId: string, table: string, clocks: readonly { rowKey: string; field: string; clock: FieldClock }[]): Promise<void> {
   if (clocks.length === 0) return;
-  await db
-    .insert(syncFieldClocks)
-    .values(clocks.map((c) => ({ userId, tableName: table, rowKey: c.rowKey, field: c.field, hlc: c.clock.hlc, clientGroupId: c.clock.clientGroupId })))
-    .onConflictDoUpdate({
-      target: [syncFieldClocks.userId, syncFieldClocks.tableName, syncFieldClocks.rowKey, syncFieldClocks.field],
-      set: { hlc: sql`excluded.hlc`, clientGroupId: sql`excluded.client_group_id` },
-    });
+  const rows = clocks.map((c) => ({ userId, tableName: table, rowKey: c.rowKey, field: c.field, hlc: c.clock.hlc, clientGroupId: c.clock.clientGroupId }));
+  await db.execute(sql`${insertJsonRows(syncFieldClocks, rows)} on conflict (user_id, table_name, row_key, field) do update set hlc = excluded.hlc, client_group_id = excluded.client_group_id`);
 }

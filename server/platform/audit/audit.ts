@@ -1,6 +1,7 @@
 import { and, eq, type SQL } from "drizzle-orm";
 import type { Database } from "@/db";
 import { auditEvents, type AuditEvent } from "@/db/schema/audit";
+import { insertJsonRows } from "@/db/upsert";
 import { afterCursor, newestFirst } from "../../keyset";
 import { toPage, type Paginated, type PaginationInput } from "../../pagination";
 
@@ -66,7 +67,7 @@ export async function recordAudit(db: Database, entry: AuditEntry, at: Date = ne
 
 /** Adds several events in one statement (a batch of writes, each audited). */
 export async function recordAudits(db: Database, entries: readonly AuditEntry[], at: Date = new Date()): Promise<void> {
-  if (entries.length) await db.insert(auditEvents).values(entries.map((entry) => auditRow(entry, at)));
+  if (entries.length) await db.execute(insertJsonRows(auditEvents, entries.map((entry) => auditRow(entry, at))));
 }
 
 export interface AuditFilter {
