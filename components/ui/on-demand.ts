@@ -10,9 +10,11 @@ export interface OnDemand<P> {
   load(): Promise<ComponentType<P>>;
 }
 
+const everyOnDemand = new Set<OnDemand<never>>();
+
 export function onDemand<P>(importer: () => Promise<ComponentType<P>>): OnDemand<P> {
   let loading: Promise<ComponentType<P>> | undefined;
-  return {
+  const source: OnDemand<P> = {
     load() {
       loading ??= importer().catch((error: unknown) => {
         loading = undefined;
@@ -21,6 +23,16 @@ export function onDemand<P>(importer: () => Promise<ComponentType<P>>): OnDemand
       return loading;
     },
   };
+  everyOnDemand.add(source as OnDemand<never>);
+  return source;
+}
+
+/**
+ * Fetches every on-demand piece now (the service worker keeps what is fetched): offline, a toast or
+ * a menu whose code was never downloaded could not open. Resolves when all have loaded or failed.
+ */
+export async function preloadEveryOnDemand(): Promise<void> {
+  await Promise.allSettled([...everyOnDemand].map((source) => source.load()));
 }
 
 /** Props for the stand-in trigger of an on-demand popup (a plain button of the same size and name). */

@@ -2,7 +2,7 @@ import { bigint, index, integer, jsonb, pgTable, text, timestamp, uuid } from "d
 import { ownerColumn } from "./auth";
 
 /** What a user can take away: chosen metrics as CSV, everything as a zip archive, observations as FHIR R4. */
-export const EXPORT_KINDS = ["csv", "archive", "fhir"] as const;
+export const EXPORT_KINDS = ["csv", "archive", "sync-snapshot", "fhir"] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 export const EXPORT_STATUSES = ["queued", "running", "succeeded", "failed", "expired"] as const;

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { Database } from "@/db";
 import type { ExportKind } from "@/db/schema/exports";
-import { archiveWriter } from "@/server/account/privacy/archive/writer";
+import { archiveWriter, syncSnapshotWriter } from "@/server/account/privacy/archive/writer";
 import { fhirWriter } from "./fhir/writer";
 import { csvExportWriter } from "./csv-writer";
 
@@ -36,5 +36,6 @@ export type AnyExportWriter = ExportWriter<any>;
 export const EXPORT_WRITERS: Record<ExportKind, AnyExportWriter> = {
   csv: csvExportWriter,
   archive: archiveWriter,
+  "sync-snapshot": syncSnapshotWriter,
   fhir: fhirWriter,
 };

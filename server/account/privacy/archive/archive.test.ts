@@ -29,7 +29,8 @@ import { archiveRowPages } from "./table-walk";
 import { MANIFEST_ENTRY, manifestSchema, type ArchiveManifest } from "./format";
 import { importArchive } from "./import";
 import { expectEqualAfterImport } from "./testing/registry-compare";
-import { archiveWriter } from "./writer";
+import { archiveWriter, syncSnapshotWriter } from "./writer";
+import { syncedTables } from "@/db/sync-triggers";
 
 const state = vi.hoisted(() => ({ handle: null as DbHandle | null, user: null as SessionUser | null }));
 vi.mock("@/db", async (original) => ({ ...(await original<typeof import("@/db")>()), getDb: async () => state.handle!.db, getDbHandle: async () => state.handle }));
@@ -139,6 +140,24 @@ describe("the archive of all a user's data", () => {
     expect(again).toBeInstanceOf(AppError);
     expect((again as AppError).status).toBe(409);
     expect((again as AppError).message).toMatch(/imported only into an empty account/);
+  });
+});
+
+describe("the snapshot of the synced state", () => {
+  it("holds the synced tables alone and, imported into a new account, gives back each of their rows", async () => {
+    const parts: Uint8Array[] = [];
+    for await (const part of syncSnapshotWriter.write(handle.db, { userId: a.session.id, params: {}, timeZone: "UTC", progress: async () => {} })) parts.push(Buffer.from(part));
+    const snapshot = Buffer.concat(parts);
+    const manifest = manifestSchema.parse(JSON.parse((await entriesOf(snapshot)).find((e) => e.name === MANIFEST_ENTRY)!.data.toString("utf8")));
+    const synced = archivedTables(syncedTables());
+    expect(manifest.tables.map((t) => t.name)).toEqual(synced.map((e) => getTableName(e.table)));
+    expect(manifest.tables.find((t) => t.name === "journal_entries")!.rows).toBeGreaterThan(0);
+
+    const c = await register("cyd");
+    const result = await importBytes(c, snapshot);
+    const compared = await expectEqualAfterImport(handle.db, a.session.id, c, synced);
+    expect(compared.tables).toBe(synced.filter((e) => e.import !== "none").length);
+    expect(result.items).toBe(compared.rows);
   });
 });
 

@@ -8,6 +8,7 @@ import yazl from "yazl";
 import { z } from "zod";
 import type { Database } from "@/db";
 import type { UserDataTable } from "@/db/schema/registry";
+import { syncedTables } from "@/db/sync-triggers";
 import type { ExportContext, ExportWriter } from "@/server/health/exports/writers";
 import { archiveColumns, archivedTables, tableNameOf } from "./columns";
 import { csvLine } from "./csv";
@@ -57,14 +58,13 @@ async function spoolTable(db: Database, entry: UserDataTable, userId: string, di
 }
 
 /**
- * Every registry table with export "rows", for the user. Tables are written to a temporary folder
- * first (bounded memory, and the manifest that leads the zip knows each table's row count and hash
- * from the very rows written), then zipped as a stream.
+ * The user's rows of these tables (every registry table with export "rows" by default). Tables are
+ * written to a temporary folder first (bounded memory, and the manifest that leads the zip knows
+ * each table's row count and hash from the very rows written), then zipped as a stream.
  */
-export async function* writeArchive(db: Database, context: ExportContext<ArchiveParams>): AsyncGenerator<Uint8Array> {
+export async function* writeArchive(db: Database, context: ExportContext<ArchiveParams>, tables: readonly UserDataTable[] = archivedTables()): AsyncGenerator<Uint8Array> {
   const dir = await mkdtemp(join(tmpdir(), "biosync-archive-"));
   try {
-    const tables = archivedTables();
     const total = tables.length + 1;
     const exportedAt = new Date().toISOString();
     const written: ManifestTable[] = [];
@@ -92,5 +92,16 @@ export const archiveWriter: ExportWriter<ArchiveParams> = {
   params: archiveParams,
   filename: (_params, now) => `biosync-archive-${now.toISOString().slice(0, 10)}.zip`,
   contentType: "application/zip",
-  write: writeArchive,
+  write: (db, context) => writeArchive(db, context),
+};
+
+/**
+ * The synced state alone (the registry's `sync: true` tables): the same archive format, so the same
+ * importer restores it into a new account, and a device's copy can be rebuilt from it by a pull.
+ */
+export const syncSnapshotWriter: ExportWriter<ArchiveParams> = {
+  ...archiveWriter,
+  kind: "sync-snapshot",
+  filename: (_params, now) => `biosync-synced-state-${now.toISOString().slice(0, 10)}.zip`,
+  write: (db, context) => writeArchive(db, context, archivedTables(syncedTables())),
 };
