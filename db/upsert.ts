@@ -13,19 +13,24 @@ export function* slicesOf<T>(rows: readonly T[], size: number): Generator<T[]> {
 }
 
 /**
- * `insert into <table> (<the rows' columns>) select … from jsonb_populate_recordset(…)`: the rows go
- * as one jsonb parameter, where a multi-row VALUES binds (and drizzle builds) one per value — for a
- * thousand rows of a sync push that is most of the statement's time. Values must survive JSON
- * (a Date becomes its ISO string); append an `on conflict` clause to the SQL as needed.
+ * `insert into <table> (<columns>) select … from jsonb_populate_recordset(…)`: the rows, keyed by SQL
+ * column name, go as one jsonb parameter, where a multi-row VALUES binds (and drizzle builds) one per
+ * value — for a thousand rows of a sync push that is most of the statement's time — and Postgres
+ * turns each JSON value into its column's type. Append an `on conflict` clause as needed.
  */
+export function insertJsonRecords(table: PgTable, columns: readonly string[], records: readonly Record<string, unknown>[]): SQL {
+  const list = sql.join(
+    columns.map((name) => sql.identifier(name)),
+    sql`, `,
+  );
+  return sql`insert into ${table} (${list}) select ${list} from jsonb_populate_recordset(null::${table}, ${JSON.stringify(records)}::jsonb)`;
+}
+
+/** insertJsonRecords of rows shaped as drizzle's inserts (property keys); values must survive JSON (a Date becomes its ISO string). */
 export function insertJsonRows<T extends PgTable>(table: T, rows: readonly T["$inferInsert"][]): SQL {
   const columns = getTableColumns(table);
   const keys = Object.keys(rows[0] ?? {});
   const names = keys.map((key) => columns[key]!.name);
-  const payload = rows.map((row) => Object.fromEntries(keys.map((key, i) => [names[i], (row as Record<string, unknown>)[key] ?? null])));
-  const list = sql.join(
-    names.map((name) => sql.identifier(name)),
-    sql`, `,
-  );
-  return sql`insert into ${table} (${list}) select ${list} from jsonb_populate_recordset(null::${table}, ${JSON.stringify(payload)}::jsonb)`;
+  const records = rows.map((row) => Object.fromEntries(keys.map((key, i) => [names[i], (row as Record<string, unknown>)[key] ?? null])));
+  return insertJsonRecords(table, names, records);
 }

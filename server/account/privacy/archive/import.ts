@@ -1,5 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import type { Database } from "@/db";
+import { insertJsonRecords } from "@/db/upsert";
 import { userDataTables, type UserDataTable } from "@/db/schema/registry";
 import { AppError } from "@/server/errors";
 import type { RecordImporter, RecordImportInput, RecordImportResult } from "@/server/health/imports/record-importers";
@@ -76,13 +77,7 @@ function databaseRefusal(table: string, error: unknown): AppError | null {
 }
 
 /** Inserts rows rendered as the archive holds them; Postgres turns each JSON value back into its column's type. */
-export const insertStatement = (entry: UserDataTable, columns: string[], rows: ArchiveRow[]) => {
-  const list = sql.join(
-    columns.map((c) => sql.identifier(c)),
-    sql`, `,
-  );
-  return sql`insert into ${entry.table} (${list}) select ${list} from jsonb_populate_recordset(null::${entry.table}, ${JSON.stringify(rows)}::jsonb)`;
-};
+export const insertStatement = (entry: UserDataTable, columns: string[], rows: ArchiveRow[]) => insertJsonRecords(entry.table, columns, rows);
 
 /** Progress over the upload's bytes: checking every row is the first half, writing them the second. */
 function progressOf(input: RecordImportInput, totalRows: number) {
