@@ -15,8 +15,7 @@ async function setDailySummary(page: Page, time: string) {
   await expect(page.getByText("Notification times saved", { exact: true })).toBeVisible();
 }
 
-// Runs up to A coming back; then A shows its own older 06:30 where B's later 07:15 should win (see issue 11's note).
-test.fixme("two devices stay in step through an offline period and a conflict, with nothing lost", async ({ page, browser }) => {
+test("two devices stay in step through an offline period and a conflict, with nothing lost", async ({ page, browser }) => {
   test.setTimeout(240_000);
   const email = uniqueEmail("sync");
   await registerAndSignIn(page, email);

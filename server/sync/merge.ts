@@ -28,20 +28,31 @@ export interface MergeInput {
 
 /**
  * Per-field merge of one mutation with the row as the server holds it. A field the device left as
- * it saw it is not written; one it changed from the value the server still holds (or one it did not
- * say it saw) is simply written. A field
- * that moved on since the device's base was changed concurrently by another device: the later
- * hybrid logical clock wins, and the other value is a conflict the user can restore.
+ * it saw it is not written; one it changed from the value the server still holds is simply written.
+ * A field that moved on since the device's base was changed concurrently by another device: the
+ * later hybrid logical clock wins, and the other value is a conflict the user can restore. A device
+ * that did not say what it saw (or had no copy of the row) cannot be told concurrent: its value is
+ * written unless another device wrote the field later by the clocks, and then that value stands and
+ * the device's is the conflict.
  */
 export function mergeFields(input: MergeInput): { winners: Record<string, unknown>; conflicts: FieldConflict[] } {
   const winners: Record<string, unknown> = {};
   const conflicts: FieldConflict[] = [];
+  const lose = (field: string, value: unknown, server: unknown, clock: FieldClock) =>
+    conflicts.push({ field, winning: server, losing: value, winningGroup: clock.clientGroupId, losingGroup: input.clientGroupId });
   for (const [field, value] of Object.entries(input.fields)) {
     const server = input.current?.fields[field];
     const saw = input.base === null ? { known: true, value: null } : input.base && field in input.base ? { known: true, value: input.base[field] } : { known: false, value: null };
     // A field the device sends as it saw it was not changed there: the server's value stands.
     if (input.current !== undefined && saw.known && sameValue(value, saw.value)) continue;
-    const concurrent = input.current !== undefined && saw.known && !sameValue(server, saw.value) && !sameValue(server, value);
+    if (!saw.known) {
+      const clock = input.clockOf(field);
+      const laterElsewhere = clock !== undefined && clock.clientGroupId !== input.clientGroupId && clock.hlc > input.timestamp;
+      if (laterElsewhere && !sameValue(server, value)) lose(field, value, server, clock);
+      else if (!laterElsewhere) winners[field] = value;
+      continue;
+    }
+    const concurrent = input.current !== undefined && !sameValue(server, saw.value) && !sameValue(server, value);
     if (!concurrent) {
       winners[field] = value;
       continue;
@@ -50,9 +61,7 @@ export function mergeFields(input: MergeInput): { winners: Record<string, unknow
     if (input.timestamp > clock.hlc) {
       winners[field] = value;
       conflicts.push({ field, winning: value, losing: server, winningGroup: input.clientGroupId, losingGroup: clock.clientGroupId });
-    } else {
-      conflicts.push({ field, winning: server, losing: value, winningGroup: clock.clientGroupId, losingGroup: input.clientGroupId });
-    }
+    } else lose(field, value, server, clock);
   }
   return { winners, conflicts };
 }

@@ -82,6 +82,21 @@ describe("sync", () => {
     expect(outcomes[1]).toEqual(outcomes[0]);
   });
 
+  it("lets a later write by another device win over a device that had no copy of the row, and keeps the earlier value", async () => {
+    for (const order of [["phone", "laptop"], ["laptop", "phone"]] as const) {
+      const { caller, device } = await account(`no-base-${order[0]}`);
+      const devices = { laptop: device("laptop"), phone: device("phone") };
+      const now = Date.now();
+      // The laptop never pulled its settings before going offline; the phone's edit is the later one.
+      devices.laptop.queue("notifications.updatePreferences", { dailySummaryTime: "06:30" }, { base: null, at: now - 5_000 });
+      devices.phone.queue("notifications.updatePreferences", { dailySummaryTime: "07:15" }, { base: { daily_summary_time: "08:00" }, at: now - 1_000 });
+      for (const name of order) await devices[name].push();
+      expect((await caller.profile.notifications.get()).dailySummaryTime, order.join(" then ")).toBe("07:15");
+      const conflicts = (await caller.sync.conflicts.list({})).items.map((c) => ({ kept: c.keptValue, losing: c.losingValue }));
+      expect(conflicts, order.join(" then ")).toEqual([{ kept: "07:15", losing: "06:30" }]);
+    }
+  });
+
   it("keeps a concurrently written journal field as a conflict and the other fields of both devices", async () => {
     const { caller, device } = await account("journal-conflict");
     const laptop = device("laptop");
