@@ -10,7 +10,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { formatDateTime } from "@/components/ui/time-format";
 import { useToast } from "@/components/ui/toast";
-import { displayValue } from "./sync-words";
+import { displayConflictValue, restoreWords } from "./sync-words";
 
 const PAGE_SIZE = 20;
 const deviceName = (device: string | null) => device ?? "another device";
@@ -70,17 +70,17 @@ export function ConflictList({ timeZone }: { timeZone: string }) {
                       <dl className="grid gap-2 text-sm sm:grid-cols-2">
                         <div>
                           <dt className="text-zinc-500">Kept (from {deviceName(c.keptDevice)})</dt>
-                          <dd className="font-medium break-words">{displayValue(c.keptValue)}</dd>
+                          <dd className="font-medium break-words">{displayConflictValue(c.kind, c.keptValue)}</dd>
                         </div>
                         <div>
                           <dt className="text-zinc-500">Other value (from {deviceName(c.losingDevice)})</dt>
-                          <dd className="font-medium break-words">{displayValue(c.losingValue)}</dd>
+                          <dd className="font-medium break-words">{displayConflictValue(c.kind, c.losingValue)}</dd>
                         </div>
                       </dl>
                       <p className="text-xs text-zinc-500">{formatDateTime(c.createdAt, timeZone)}</p>
                       <div className="flex flex-wrap gap-2">
                         <Button size="sm" onClick={() => restore.mutate({ id: c.id })} pending={restore.isPending && restore.variables?.id === c.id} disabled={busy(c.id)}>
-                          Restore this value
+                          {restoreWords(c)}
                         </Button>
                         <Button size="sm" variant="outline" onClick={() => dismiss.mutate({ id: c.id })} pending={dismiss.isPending && dismiss.variables?.id === c.id} disabled={busy(c.id)}>
                           Dismiss

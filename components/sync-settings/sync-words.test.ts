@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatHlc } from "@/server/sync/hlc";
-import { displayValue, madeAt, mutationWords } from "./sync-words";
+import { displayRow, displayValue, madeAt, mutationWords, restoreWords } from "./sync-words";
 
 describe("sync words", () => {
   it("renders values readably", () => {
@@ -13,6 +13,14 @@ describe("sync words", () => {
     expect(displayValue({ start: "22:00", end: "07:00" })).toBe("22:00–07:00");
     expect(displayValue(7)).toBe("7");
     expect(displayValue("08:30")).toBe("08:30");
+  });
+
+  it("renders a whole row of a delete-or-change conflict, and what restoring it does", () => {
+    expect(displayRow({ Mood: 8, Energy: null, Notes: "late", Tags: [] })).toBe("Mood: 8 · Notes: late");
+    expect(displayRow(null)).toBe("Deleted");
+    expect(restoreWords({ kind: "row", losingValue: null })).toBe("Delete it");
+    expect(restoreWords({ kind: "row", losingValue: { Mood: 2 } })).toBe("Bring it back");
+    expect(restoreWords({ kind: "field", losingValue: null })).toBe("Restore this value");
   });
 
   it("names a queued mutation and reads when it was made", () => {

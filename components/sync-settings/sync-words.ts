@@ -28,3 +28,20 @@ export function displayValue(value: unknown): string {
   }
   return String(value);
 }
+
+/** A whole row of a delete-or-change conflict (its fields by their words), or "Deleted". */
+export function displayRow(value: unknown): string {
+  if (!value || typeof value !== "object") return "Deleted";
+  const parts = Object.entries(value)
+    .map(([field, v]) => [field, displayValue(v)] as const)
+    .filter(([, shown]) => shown !== "—");
+  return parts.length ? parts.map(([field, shown]) => `${field}: ${shown}`).join(" · ") : "Empty";
+}
+
+export const displayConflictValue = (kind: "field" | "row", value: unknown): string => (kind === "row" ? displayRow(value) : displayValue(value));
+
+/** What restoring a conflict's other value does, for its button. */
+export function restoreWords(conflict: { kind: "field" | "row"; losingValue: unknown }): string {
+  if (conflict.kind === "field") return "Restore this value";
+  return conflict.losingValue ? "Bring it back" : "Delete it";
+}

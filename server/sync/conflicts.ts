@@ -8,6 +8,7 @@ import { toPage, type Paginated, type PaginationInput } from "../pagination";
 import { lockUserSync } from "./clients";
 import { saveFieldClocks } from "./field-clocks";
 import { formatHlc } from "./hlc";
+import { WHOLE_ROW } from "./merge";
 import type { MutatorContext } from "./mutators";
 import { serverMutatorOf } from "./server-mutators";
 
@@ -19,6 +20,8 @@ export interface ConflictView {
   row: string;
   field: string;
   fieldName: string;
+  /** "row": a delete against another device's change; its values are the row's fields by their words, or null (deleted). */
+  kind: "field" | "row";
   keptValue: unknown;
   losingValue: unknown;
   keptDevice: string | null;
@@ -55,15 +58,19 @@ export async function listConflicts(db: Database, userId: string, input: Paginat
 function viewOf(c: typeof syncConflicts.$inferSelect, keptDevice: string | null, losingDevice: string | null): ConflictView {
   const label = serverMutatorOf(c.mutation)?.def.label;
   const locator = JSON.parse(c.rowKey) as Record<string, unknown>;
+  const whole = c.field === WHOLE_ROW;
+  const rowInWords = (value: unknown) =>
+    value && typeof value === "object" ? Object.fromEntries(Object.entries(value).map(([field, v]) => [label?.fields[field] ?? field, v])) : null;
   return {
     id: c.id,
     table: c.tableName,
     mutation: c.mutation,
     row: label?.row(locator) ?? c.tableName,
-    field: label?.fields[c.field] ?? c.field,
+    field: whole ? "Deleted on one device, changed on another" : (label?.fields[c.field] ?? c.field),
     fieldName: c.field,
-    keptValue: c.winningValue,
-    losingValue: c.losingValue,
+    kind: whole ? "row" : "field",
+    keptValue: whole ? rowInWords(c.winningValue) : c.winningValue,
+    losingValue: whole ? rowInWords(c.losingValue) : c.losingValue,
     keptDevice,
     losingDevice,
     createdAt: c.createdAt,
@@ -91,14 +98,15 @@ export async function restoreConflict(db: Database, context: MutatorContext, id:
     await lockUserSync(tx, context.userId);
     const conflict = await openConflict(tx, context.userId, id);
     const mutator = serverMutatorOf(conflict.mutation);
-    if (!mutator || mutator.def.kind !== "put") throw AppError.badRequest("This value can no longer be restored.");
+    if (!mutator) throw AppError.badRequest("This value can no longer be restored.");
     const locator = JSON.parse(conflict.rowKey) as Record<string, unknown>;
+    const losing = conflict.field === WHOLE_ROW ? ((conflict.losingValue ?? {}) as Record<string, unknown>) : { [conflict.field]: conflict.losingValue };
     const now = (await mutator.current(tx, context.userId, [locator])).get(conflict.rowKey);
-    const fields = { ...now?.fields, [conflict.field]: conflict.losingValue };
-    const args = mutator.def.argsOf(locator, now ? fields : { [conflict.field]: conflict.losingValue });
+    const args = mutator.def.argsOf(locator, { ...now?.fields, ...losing });
     await mutator.apply(tx, context, [{ locator, args }]);
     const clock = { hlc: formatHlc({ wall: Date.now(), counter: 0, node: "server" }), clientGroupId: conflict.losingClientGroupId };
-    await saveFieldClocks(tx, context.userId, conflict.tableName, [{ rowKey: conflict.rowKey, field: conflict.field, clock }]);
+    const fields = mutator.def.kind === "delete" ? [WHOLE_ROW] : Object.keys(losing);
+    await saveFieldClocks(tx, context.userId, conflict.tableName, fields.map((field) => ({ rowKey: conflict.rowKey, field, clock })));
     await tx.update(syncConflicts).set({ resolvedAt: sql`now()`, restored: true }).where(eq(syncConflicts.id, id));
     return { id };
   });

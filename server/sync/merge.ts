@@ -8,12 +8,29 @@ export interface FieldClock {
   clientGroupId: string | null;
 }
 
+/**
+ * The field of a conflict between a delete and another device's change of the row: its values are
+ * the row's fields (the change) or null (the delete), and its clock is the delete's (a tombstone).
+ */
+export const WHOLE_ROW = "*";
+
 export interface FieldConflict {
   field: string;
   winning: unknown;
   losing: unknown;
   winningGroup: string | null;
   losingGroup: string | null;
+}
+
+export const rowConflict = (c: Omit<FieldConflict, "field">): FieldConflict => ({ field: WHOLE_ROW, ...c });
+
+/** The latest of these clocks when another device wrote it after this timestamp. */
+export function laterClockElsewhere(clocks: readonly (FieldClock | undefined)[], timestamp: string, clientGroupId: string): FieldClock | undefined {
+  let latest: FieldClock | undefined;
+  for (const clock of clocks) {
+    if (clock && clock.clientGroupId !== clientGroupId && clock.hlc > timestamp && (!latest || clock.hlc > latest.hlc)) latest = clock;
+  }
+  return latest;
 }
 
 export interface MergeInput {
@@ -46,10 +63,9 @@ export function mergeFields(input: MergeInput): { winners: Record<string, unknow
     // A field the device sends as it saw it was not changed there: the server's value stands.
     if (input.current !== undefined && saw.known && sameValue(value, saw.value)) continue;
     if (!saw.known) {
-      const clock = input.clockOf(field);
-      const laterElsewhere = clock !== undefined && clock.clientGroupId !== input.clientGroupId && clock.hlc > input.timestamp;
-      if (laterElsewhere && !sameValue(server, value)) lose(field, value, server, clock);
-      else if (!laterElsewhere) winners[field] = value;
+      const later = laterClockElsewhere([input.clockOf(field)], input.timestamp, input.clientGroupId);
+      if (!later) winners[field] = value;
+      else if (!sameValue(server, value)) lose(field, value, server, later);
       continue;
     }
     const concurrent = input.current !== undefined && !sameValue(server, saw.value) && !sameValue(server, value);

@@ -4,7 +4,7 @@ import { AppError } from "../errors";
 import { logger } from "../logger";
 import { advanceClient, claimClient, claimClientGroup, lockUserSync } from "./clients";
 import { loadFieldClocks, saveFieldClocks } from "./field-clocks";
-import { mergeFields, type FieldClock, type FieldConflict } from "./merge";
+import { laterClockElsewhere, mergeFields, rowConflict, WHOLE_ROW, type FieldClock, type FieldConflict } from "./merge";
 import type { MutatorContext, ServerMutator } from "./mutators";
 import { locatorKey, type Mutation, type PushInput, type PushResult, type Rejection } from "./protocol";
 import { serverMutatorOf } from "./server-mutators";
@@ -66,12 +66,24 @@ async function mergeRun(db: Database, context: MutatorContext, mutator: ServerMu
     work.fields = { ...state?.fields };
     for (const m of work.mutations) {
       const args = argsOf.get(m)!;
+      const clockOf = (field: string) => work.clocks.get(field) ?? storedClock(key, field);
       if (def.kind === "delete") {
+        const later = state && laterClockElsewhere(Object.keys(work.fields).map(clockOf), m.timestamp, clientGroupId);
+        if (later) {
+          work.conflicts.push(rowConflict({ winning: { ...work.fields }, losing: null, winningGroup: later.clientGroupId, losingGroup: clientGroupId }));
+          continue;
+        }
         work.won = true;
+        work.clocks.set(WHOLE_ROW, { hlc: m.timestamp, clientGroupId });
         state = undefined;
         continue;
       }
       const fields = def.fields(args);
+      const deletedLater = !state && m.base && laterClockElsewhere([clockOf(WHOLE_ROW)], m.timestamp, clientGroupId);
+      if (deletedLater) {
+        work.conflicts.push(rowConflict({ winning: null, losing: fields, winningGroup: deletedLater.clientGroupId, losingGroup: clientGroupId }));
+        continue;
+      }
       const merged = mergeFields({
         current: state && { fields: work.fields, updatedAt: state.updatedAt },
         fields,
@@ -80,7 +92,7 @@ async function mergeRun(db: Database, context: MutatorContext, mutator: ServerMu
         base: m.base === null && Object.keys(work.locator).length === 0 ? undefined : m.base,
         timestamp: m.timestamp,
         clientGroupId,
-        clockOf: (field) => work.clocks.get(field) ?? storedClock(key, field),
+        clockOf,
       });
       for (const field of Object.keys(fields)) work.touched.add(field);
       Object.assign(work.fields, merged.winners);

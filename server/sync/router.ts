@@ -14,6 +14,7 @@ const conflictView = z.object({
   row: z.string(),
   field: z.string(),
   fieldName: z.string(),
+  kind: z.enum(["field", "row"]),
   keptValue: z.unknown(),
   losingValue: z.unknown(),
   keptDevice: z.string().nullable(),

@@ -117,6 +117,42 @@ describe("sync", () => {
     expect((await caller.journal.get({ date: "2026-11-02" }))!.mood).toBe(3);
   });
 
+  it("keeps an entry another device changed after this one deleted it, with the delete to apply", async () => {
+    const { caller, device } = await account("delete-then-edit");
+    const laptop = device("laptop");
+    const phone = device("phone");
+    await caller.journal.save(entry("2026-11-08", { mood: 5, notes: "before" }));
+    const base = { mood: 5, energy: null, notes: "before", tags: [] };
+    const now = Date.now();
+    laptop.queue("journal.deleteEntry", { date: "2026-11-08" }, { base: {}, at: now - 5_000 });
+    phone.queue("journal.saveEntry", entry("2026-11-08", { mood: 8, notes: "the later word" }), { base, at: now - 1_000 });
+    await phone.push();
+    expect((await laptop.push()).conflicts).toBe(1);
+    expect((await caller.journal.get({ date: "2026-11-08" }))!.notes).toBe("the later word");
+    const [conflict] = (await caller.sync.conflicts.list({})).items;
+    expect(conflict).toMatchObject({ row: "Journal entry of 2026-11-08", kind: "row", keptValue: { Mood: 8, Notes: "the later word" }, losingValue: null, keptDevice: "phone", losingDevice: "laptop" });
+    await caller.sync.conflicts.restore({ id: conflict!.id });
+    expect(await caller.journal.get({ date: "2026-11-08" })).toBeNull();
+  });
+
+  it("keeps an edit made before another device's later delete, to bring the entry back", async () => {
+    const { caller, device } = await account("edit-then-delete");
+    const laptop = device("laptop");
+    const phone = device("phone");
+    await caller.journal.save(entry("2026-11-09", { mood: 5, notes: "before" }));
+    const base = { mood: 5, energy: null, notes: "before", tags: [] };
+    const now = Date.now();
+    phone.queue("journal.saveEntry", entry("2026-11-09", { mood: 2, notes: "written offline" }), { base, at: now - 5_000 });
+    laptop.queue("journal.deleteEntry", { date: "2026-11-09" }, { base: {}, at: now - 1_000 });
+    await laptop.push();
+    expect((await phone.push()).conflicts).toBe(1);
+    expect(await caller.journal.get({ date: "2026-11-09" })).toBeNull();
+    const [conflict] = (await caller.sync.conflicts.list({})).items;
+    expect(conflict).toMatchObject({ kind: "row", keptValue: null, losingValue: { Mood: 2, Notes: "written offline" }, keptDevice: "laptop", losingDevice: "phone" });
+    await caller.sync.conflicts.restore({ id: conflict!.id });
+    expect(await caller.journal.get({ date: "2026-11-09" })).toMatchObject({ mood: 2, notes: "written offline" });
+  });
+
   it("records a refused mutation with its reason and runs the ones after it", async () => {
     const { caller, device } = await account("rejected");
     const laptop = device("laptop");
