@@ -26,9 +26,11 @@ test("two devices stay in step through an offline period and a conflict, with no
   // Device A opens the pages it will use offline while it is online (the worker keeps them).
   await page.goto("/journal");
   await expect(page.locator("html[data-offline-ready]")).toBeAttached({ timeout: 30_000 });
+  await page.goto("/settings/sync");
   await page.goto("/settings/notifications");
   await expect(status(page)).toHaveText("Synced", { timeout: 30_000 });
   await expect.poll(() => page.evaluate(async () => Boolean(await caches.match("/journal"))), { timeout: 30_000 }).toBe(true);
+  await expect.poll(() => page.evaluate(async () => Boolean(await caches.match("/settings/sync"))), { timeout: 30_000 }).toBe(true);
 
   await page.context().setOffline(true);
   await page.goto("/journal");
@@ -37,6 +39,9 @@ test("two devices stay in step through an offline period and a conflict, with no
   await expect(page.getByText("Saved on this device; it is sent when you are online.")).toBeVisible();
   await setDailySummary(page, "06:30");
   await expect(status(page)).toHaveText("Offline · 2 waiting", { timeout: 15_000 });
+  await page.goto("/settings/sync");
+  const waiting = page.getByRole("region", { name: "Waiting to be sent" }).getByRole("listitem");
+  await expect(waiting).toHaveText([/^Journal entry saved · Journal entry of \d{4}-\d{2}-\d{2}/, /^Notification settings changed · Notification settings/]);
 
   // Device B changes the same setting from the same base, later.
   await setDailySummary(phone, "07:15");
@@ -68,5 +73,36 @@ test("two devices stay in step through an offline period and a conflict, with no
   await page.goto("/journal");
   await expect(page.getByLabel("Notes")).toHaveValue("Written on the train, offline.", { timeout: 15_000 });
   await page.context().setOffline(false);
+  await phone.context().close();
+});
+
+test("a change on one device shows on another's open page at once, and what is typed there stays", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const email = uniqueEmail("live");
+  await registerAndSignIn(page, email);
+  await completeOnboarding(page);
+  const phone = await newDevicePage(browser);
+  await signIn(phone, email, PASSWORD);
+
+  await phone.goto("/journal");
+  await expect(status(phone)).toHaveText("Synced", { timeout: 30_000 });
+  await phone.getByLabel("Notes").fill("Half a sentence typed on the phone");
+
+  await page.goto("/settings/notifications");
+  await expect(status(page)).toHaveText("Synced", { timeout: 30_000 });
+  await page.goto("/journal");
+  await page.getByRole("slider", { name: "Mood" }).focus();
+  for (const _ of [1, 2]) await page.keyboard.press("ArrowRight");
+  await page.getByRole("button", { name: "Save entry" }).click();
+  await expect(status(page)).toHaveText("Synced", { timeout: 15_000 });
+
+  // The phone's open form takes the laptop's mood (by a poke, no reload) and keeps its own typing.
+  await expect(phone.getByRole("slider", { name: "Mood" })).toHaveAttribute("aria-valuetext", "7 of 10", { timeout: 5_000 });
+  await expect(phone.getByLabel("Notes")).toHaveValue("Half a sentence typed on the phone");
+  await phone.getByRole("button", { name: "Save changes" }).click();
+  await expect(status(phone)).toHaveText("Synced", { timeout: 15_000 });
+  await page.reload();
+  await expect(page.getByLabel("Notes")).toHaveValue("Half a sentence typed on the phone", { timeout: 15_000 });
+  await expect(page.getByRole("slider", { name: "Mood" })).toHaveAttribute("aria-valuetext", "7 of 10");
   await phone.context().close();
 });

@@ -1,7 +1,7 @@
 "use client";
 
 import { ChevronLeft, ChevronRight } from "lucide-react";
-import { useId, useState } from "react";
+import { useId } from "react";
 import { fieldErrorsOf, formErrorOf } from "@/components/profile/field-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -9,6 +9,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Skeleton } from "@/components/ui/skeleton";
+import { useDraft } from "@/components/sync/use-draft";
 import { MAX_NOTES } from "@/server/health/journal/limits";
 import type { TagList } from "@/server/health/journal/schemas";
 import { DeleteEntryDialog } from "./delete-entry-dialog";
@@ -57,7 +58,7 @@ export function EntryEditor({ date, today, onDateChange }: { date: string; today
             <Skeleton className="h-32" />
           </div>
         ) : (
-          <EntryForm key={`${date}|${entry ? (entry.updatedAt ?? "local") : "new"}`} date={date} entry={entry} tags={journal.tags} />
+          <EntryForm key={date} date={date} entry={entry} tags={journal.tags} />
         )}
       </CardContent>
     </Card>
@@ -66,10 +67,8 @@ export function EntryEditor({ date, today, onDateChange }: { date: string; today
 
 function EntryForm({ date, entry, tags }: { date: string; entry: LocalEntry | null; tags: TagList }) {
   const notesId = useId();
-  const [mood, setMood] = useState(entry?.mood ?? null);
-  const [energy, setEnergy] = useState(entry?.energy ?? null);
-  const [chosen, setChosen] = useState<string[]>(entry?.tags.map((t) => t.name) ?? []);
-  const [notes, setNotes] = useState(entry?.notes ?? "");
+  const draft = useDraft({ mood: entry?.mood ?? null, energy: entry?.energy ?? null, tags: entry?.tags.map((t) => t.name) ?? [], notes: entry?.notes ?? "" });
+  const { mood, energy, tags: chosen, notes } = draft.values;
   const { save, remove } = useJournalMutations();
   const fieldErrors = fieldErrorsOf(save.error);
   const formError = formErrorOf(save.error, fieldErrors);
@@ -80,19 +79,23 @@ function EntryForm({ date, entry, tags }: { date: string; entry: LocalEntry | nu
       className="flex flex-col gap-6"
       onSubmit={(e) => {
         e.preventDefault();
-        save.mutate({ date, mood, energy, tags: chosen, notes });
+        const saved = { mood, energy, tags: chosen, notes };
+        void save.mutateAsync({ date, ...saved }).then(
+          () => draft.settle(saved),
+          () => undefined,
+        );
       }}
     >
       <div className="grid gap-6 sm:grid-cols-2">
-        <RatingSlider id={`${notesId}-mood`} label="Mood" low="awful" high="great" value={mood} onChange={setMood} />
-        <RatingSlider id={`${notesId}-energy`} label="Energy" low="drained" high="full of energy" value={energy} onChange={setEnergy} />
+        <RatingSlider id={`${notesId}-mood`} label="Mood" low="awful" high="great" value={mood} onChange={(value) => draft.set("mood", value)} />
+        <RatingSlider id={`${notesId}-energy`} label="Energy" low="drained" high="full of energy" value={energy} onChange={(value) => draft.set("energy", value)} />
       </div>
       {fieldErrors.mood || fieldErrors.energy ? (
         <p className="text-sm text-red-600 dark:text-red-400" role="alert">
           {fieldErrors.mood ?? fieldErrors.energy}
         </p>
       ) : null}
-      <TagChips known={tags.tags.map((t) => t.name)} suggestions={tags.suggestions} selected={chosen} onChange={setChosen} />
+      <TagChips known={tags.tags.map((t) => t.name)} suggestions={tags.suggestions} selected={chosen} onChange={(value) => draft.set("tags", value)} />
       {tagError ? (
         <p className="text-sm text-red-600 dark:text-red-400" role="alert">
           {tagError}
@@ -106,7 +109,7 @@ function EntryForm({ date, entry, tags }: { date: string; entry: LocalEntry | nu
           value={notes}
           maxLength={MAX_NOTES}
           rows={5}
-          onChange={(e) => setNotes(e.target.value)}
+          onChange={(e) => draft.set("notes", e.target.value)}
           aria-invalid={fieldErrors.notes ? true : undefined}
           aria-describedby={`${notesId}-hint`}
           className="w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm placeholder:text-zinc-400 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 aria-[invalid=true]:border-red-500 dark:border-zinc-700 dark:bg-zinc-900"

@@ -11,6 +11,7 @@ import { WEEKDAYS, type NotificationsUpdateInput } from "@/server/account/profil
 import { fieldErrorsOf, formErrorOf } from "./field-errors";
 import { SettingSwitch } from "./setting-switch";
 import { useSyncedAction } from "./use-synced-action";
+import { useDraft } from "@/components/sync/use-draft";
 
 export interface ScheduleValues {
   dailySummaryTime: string;
@@ -21,17 +22,24 @@ export interface ScheduleValues {
 
 const DEFAULT_QUIET_HOURS = { start: "22:00", end: "07:00" };
 
-/** When the emails go out, and the quiet hours that hold them back; saved together with one button. */
+/** When the emails go out, and the quiet hours that hold them back; saved together with one button. Another device's change shows in the fields not edited here. */
 export function NotificationSchedule({ saved, timeZone }: { saved: ScheduleValues; timeZone: string }) {
   const toast = useToast();
-  const [values, setValues] = useState(saved);
-  const [quietOn, setQuietOn] = useState(saved.quietHours !== null);
-  const [quiet, setQuiet] = useState(saved.quietHours ?? DEFAULT_QUIET_HOURS);
+  const draft = useDraft(saved);
+  const { values } = draft;
+  const quietOn = values.quietHours !== null;
+  // The span shown (and kept while quiet hours are off, to come back when they are turned on again).
+  const [lastQuiet, setLastQuiet] = useState(saved.quietHours ?? DEFAULT_QUIET_HOURS);
+  const quiet = values.quietHours ?? lastQuiet;
+  const setQuiet = (span: { start: string; end: string }) => {
+    setLastQuiet(span);
+    draft.set("quietHours", span);
+  };
   const dayId = useId();
   const update = useSyncedAction<NotificationsUpdateInput>("notifications.updatePreferences", () => toast({ title: "Notification times saved", variant: "success" }));
   const errors = fieldErrorsOf(update.error, { "quietHours.start": "quietStart", "quietHours.end": "quietEnd" });
   const formError = formErrorOf(update.error, errors);
-  const set = <K extends keyof ScheduleValues>(key: K, value: ScheduleValues[K]) => setValues((v) => ({ ...v, [key]: value }));
+  const { set } = draft;
 
   return (
     <Card>
@@ -44,7 +52,11 @@ export function NotificationSchedule({ saved, timeZone }: { saved: ScheduleValue
           className="flex flex-col gap-5"
           onSubmit={(event) => {
             event.preventDefault();
-            update.mutate({ ...values, quietHours: quietOn ? quiet : null });
+            const schedule = { dailySummaryTime: values.dailySummaryTime, weeklyReportDay: values.weeklyReportDay, weeklyReportTime: values.weeklyReportTime, quietHours: values.quietHours };
+            void update.mutateAsync(schedule).then(
+              () => draft.settle(schedule),
+              () => undefined,
+            );
           }}
           noValidate
         >
@@ -82,12 +94,12 @@ export function NotificationSchedule({ saved, timeZone }: { saved: ScheduleValue
               label="Quiet hours"
               description="No notification emails in these hours; what comes in is emailed when they end. The in-app list gets it at once."
               checked={quietOn}
-              onCheckedChange={setQuietOn}
+              onCheckedChange={(on) => set("quietHours", on ? quiet : null)}
             />
             {quietOn ? (
               <div className="grid gap-4 sm:grid-cols-2">
-                <FormField label="From" type="time" required value={quiet.start} onChange={(e) => setQuiet((q) => ({ ...q, start: e.target.value }))} error={errors.quietStart} />
-                <FormField label="Until" type="time" required value={quiet.end} onChange={(e) => setQuiet((q) => ({ ...q, end: e.target.value }))} error={errors.quietEnd} hint="An end before the start runs past midnight." />
+                <FormField label="From" type="time" required value={quiet.start} onChange={(e) => setQuiet({ ...quiet, start: e.target.value })} error={errors.quietStart} />
+                <FormField label="Until" type="time" required value={quiet.end} onChange={(e) => setQuiet({ ...quiet, end: e.target.value })} error={errors.quietEnd} hint="An end before the start runs past midnight." />
               </div>
             ) : null}
           </div>

@@ -74,7 +74,7 @@ export function NotificationSettings() {
           {update.message ? <Alert variant="error">{update.message}</Alert> : null}
         </CardContent>
       </Card>
-      <NotificationSchedule key={JSON.stringify([data.dailySummaryTime, data.weeklyReportDay, data.weeklyReportTime, data.quietHours])} saved={data} timeZone={profile.timeZone} />
+      <NotificationSchedule saved={data} timeZone={profile.timeZone} />
     </div>
   );
 }

@@ -12,7 +12,6 @@ import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle }
 import { FormField } from "@/components/ui/form-field";
 import { useToast } from "@/components/ui/toast";
 import { formatHeight, formatWeight, heightFields, weightField, type UnitSystem } from "@/server/account/profile/units";
-import type { EnergyUnit } from "@/server/health/analytics/trends/units";
 import { fieldErrorsOf, formErrorOf } from "./field-errors";
 import { parseMeasurements, type MeasurementFields } from "./measurements";
 import { SettingsSkeleton } from "./settings-skeleton";
@@ -20,11 +19,12 @@ import { profilePreferencesOf, type ProfilePreferences } from "./synced-settings
 import { TimeZoneField } from "./time-zone-field";
 import { EnergyUnitField, UnitsField } from "./units-field";
 import { useSyncedAction } from "./use-synced-action";
+import { useDraft } from "@/components/sync/use-draft";
 
 /**
  * Name, measurements, time zone, units and the energy unit. The preferences come from this device's
- * synced copy and save offline; the name is the account's, read and saved online. Remounted (via key)
- * whenever the saved values change.
+ * synced copy and save offline; the name is the account's, read and saved online. A change that
+ * arrives while it is open (another device's, or the first pull) shows in the fields not edited.
  */
 export function ProfileForm() {
   const trpc = useTRPC();
@@ -34,8 +34,7 @@ export function ProfileForm() {
   if (!rows || (account.isPending && account.fetchStatus !== "paused")) return <SettingsSkeleton label="Loading your profile" />;
   const preferences = profilePreferencesOf(rows[0]);
   const name = account.data ? account.data.name : undefined;
-  const savedKey = [name, preferences.heightCm, preferences.weightKg, preferences.timeZone, preferences.units, preferences.energyUnit].join("|");
-  return <ProfileFormFields key={savedKey} saved={preferences} savedName={name} />;
+  return <ProfileFormFields saved={preferences} savedName={name} />;
 }
 
 function fieldsFor(heightCm: number | null, weightKg: number | null, units: UnitSystem): MeasurementFields {
@@ -48,11 +47,11 @@ function ProfileFormFields({ saved: profile, savedName }: { saved: ProfilePrefer
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const toast = useToast();
-  const [name, setName] = useState(savedName ?? "");
-  const [units, setUnits] = useState<UnitSystem>(profile.units);
-  const [energyUnit, setEnergyUnit] = useState<EnergyUnit>(profile.energyUnit);
-  const [timeZone, setTimeZone] = useState(profile.timeZone);
-  const [measurements, setMeasurements] = useState<MeasurementFields>(() => fieldsFor(profile.heightCm, profile.weightKg, profile.units));
+  const draft = useDraft({ name: savedName ?? "", units: profile.units, energyUnit: profile.energyUnit, timeZone: profile.timeZone });
+  const { name, units, energyUnit, timeZone } = draft.values;
+  // What is typed in the units shown; untouched, the saved measurements in those units.
+  const typed = useDraft(fieldsFor(profile.heightCm, profile.weightKg, units));
+  const measurements = typed.values;
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
 
   const update = useSyncedAction<z.infer<typeof profilePreferencesInput>>("profile.updatePreferences");
@@ -66,15 +65,16 @@ function ProfileFormFields({ saved: profile, savedName }: { saved: ProfilePrefer
   /** Switching units converts what is typed, so nothing entered is lost. */
   function changeUnits(next: UnitSystem) {
     if (next === units) return;
-    const parsed = parseMeasurements(measurements, units);
-    setUnits(next);
-    setMeasurements(fieldsFor(parsed.heightCm ?? null, parsed.weightKg ?? null, next));
+    draft.set("units", next);
+    if (typed.edited) {
+      const parsed = parseMeasurements(measurements, units);
+      const converted = fieldsFor(parsed.heightCm ?? null, parsed.weightKg ?? null, next);
+      for (const field of Object.keys(converted) as (keyof MeasurementFields)[]) typed.set(field, converted[field]);
+    }
     setLocalErrors({});
   }
 
-  function setField(field: keyof MeasurementFields, value: string) {
-    setMeasurements((current) => ({ ...current, [field]: value }));
-  }
+  const setField = (field: keyof MeasurementFields, value: string) => typed.set(field, value);
 
   function onSubmit(event: React.FormEvent) {
     event.preventDefault();
@@ -84,11 +84,17 @@ function ProfileFormFields({ saved: profile, savedName }: { saved: ProfilePrefer
     // An account that never had a name can save its measurements without giving one.
     const nameChange = savedName === undefined || name === (savedName ?? "") || (name.trim() === "" && savedName === null) ? undefined : name;
     rename.reset();
+    const saved = draft.values;
+    const savedMeasurements = typed.values;
     void Promise.all([
       update.mutateAsync({ units, energyUnit, timeZone, heightCm: parsed.heightCm, weightKg: parsed.weightKg }),
       nameChange === undefined ? null : rename.mutateAsync({ name: nameChange }),
     ]).then(
-      () => toast({ title: "Profile saved", variant: "success" }),
+      () => {
+        draft.settle(saved);
+        typed.settle(savedMeasurements);
+        toast({ title: "Profile saved", variant: "success" });
+      },
       () => undefined,
     );
   }
@@ -109,14 +115,14 @@ function ProfileFormFields({ saved: profile, savedName }: { saved: ProfilePrefer
             name="name"
             autoComplete="name"
             value={name}
-            onChange={(event) => setName(event.target.value)}
+            onChange={(event) => draft.set("name", event.target.value)}
             error={errors.name}
             maxLength={100}
             disabled={savedName === undefined}
             hint={savedName === undefined ? "Your name can be changed when you are online." : undefined}
           />
           <UnitsField value={units} onChange={changeUnits} />
-          <EnergyUnitField value={energyUnit} onChange={setEnergyUnit} />
+          <EnergyUnitField value={energyUnit} onChange={(value) => draft.set("energyUnit", value)} />
           {units === "metric" ? (
             <div className="grid gap-4 sm:grid-cols-2">
               <FormField label="Height (cm)" name="heightCm" type="number" inputMode="decimal" step="0.1" value={measurements.heightCm} onChange={(event) => setField("heightCm", event.target.value)} error={errors.height} />
@@ -129,7 +135,7 @@ function ProfileFormFields({ saved: profile, savedName }: { saved: ProfilePrefer
               <FormField label="Weight (lb)" name="weightLb" type="number" inputMode="decimal" step="0.1" value={measurements.weight} onChange={(event) => setField("weight", event.target.value)} error={errors.weight} />
             </div>
           )}
-          <TimeZoneField value={timeZone} onChange={setTimeZone} error={errors.timeZone} hint="Your days, summaries and reminders follow this zone." />
+          <TimeZoneField value={timeZone} onChange={(value) => draft.set("timeZone", value)} error={errors.timeZone} hint="Your days, summaries and reminders follow this zone." />
           {formError ? <Alert variant="error">{formError}</Alert> : null}
         </CardContent>
         <CardFooter>

@@ -44,7 +44,10 @@ export function ThisDevice({ timeZone }: { timeZone: string }) {
             <ul className="flex flex-col divide-y divide-zinc-200 rounded-lg border border-zinc-200 text-sm dark:divide-zinc-800 dark:border-zinc-800">
               {pending.map((m) => (
                 <li key={m.id} className="flex flex-wrap justify-between gap-2 p-3">
-                  <span>{mutationWords(m.name)}</span>
+                  <span>
+                    {mutationWords(m.name)}
+                    {m.row ? <span className="text-zinc-500"> · {m.row}</span> : null}
+                  </span>
                   <span className="text-zinc-500">{formatDateTime(madeAt(m.timestamp), timeZone)}</span>
                 </li>
               ))}

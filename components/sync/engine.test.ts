@@ -5,10 +5,11 @@ import { insertUser } from "@/server/health/analytics/insights/testing/rows";
 import { callerFor } from "@/server/testing";
 import type { SessionUser } from "@/server/trpc";
 import { SyncEngine, type SyncTransport } from "./engine";
-import { openSyncStore } from "./store";
+import { caughtUp, openSyncStore, readMeta } from "./store";
 import { viewOf } from "./view";
 
 const handle = withTestDb({ inProcessJobs: true });
+const PAGE = 50;
 
 /** A device: its own IndexedDB, talking to the real router (PGlite) through the caller; `offline` fails its requests. */
 function device(user: SessionUser, name: string) {
@@ -18,11 +19,20 @@ function device(user: SessionUser, name: string) {
     if (state.offline) throw new TypeError("Failed to fetch");
     return call();
   };
-  const transport: SyncTransport = { push: (input) => gate(() => caller.sync.push(input)), pull: (input) => gate(() => caller.sync.pull(input)) };
+  /** Per pull request: whether the copy was caught up when it was sent. */
+  const pulls: boolean[] = [];
+  const transport: SyncTransport = {
+    push: (input) => gate(() => caller.sync.push(input)),
+    pull: (input) =>
+      gate(async () => {
+        pulls.push(caughtUp(await db.meta.get("state")));
+        return caller.sync.pull({ ...input, limit: PAGE });
+      }),
+  };
   const db = openSyncStore(`${user.id}-${name}`);
   const engine = new SyncEngine({ db, transport, clientGroupId: `group-${name}-${user.id.slice(0, 8)}`, deviceLabel: name, browserTriggers: false });
   const rows = async (table: string) => viewOf(table, (await db.rows.where("table").equals(table).toArray()).map((r) => r.row), await db.outbox.orderBy("id").toArray());
-  return { engine, state, rows, caller };
+  return { engine, state, rows, caller, db, pulls };
 }
 
 describe("the sync engine against the server", () => {
@@ -58,5 +68,25 @@ describe("the sync engine against the server", () => {
     }
     laptop.engine.stop();
     phone.engine.stop();
+  });
+
+  it("holds a first sync's copy as not caught up until its last page, and a copy made before the flag as caught up", async () => {
+    const user = await insertUser(handle.db, "first-sync@sync.example");
+    const laptop = device(user, "laptop");
+    for (let day = 0; day < PAGE + 10; day++) {
+      await laptop.caller.journal.save({ date: new Date(Date.UTC(2026, 8, 1 + day)).toISOString().slice(0, 10), mood: 5, energy: null, tags: [], notes: "" });
+    }
+    const tablet = device(user, "tablet");
+    expect(caughtUp(await tablet.db.meta.get("state"))).toBe(false);
+    tablet.engine.start();
+    await tablet.engine.requestPull();
+    await tablet.engine.whenIdle();
+    // The second page was asked for with the first one stored, and the copy still not caught up.
+    expect(tablet.pulls.slice(0, 2)).toEqual([false, false]);
+    const meta = await readMeta(tablet.db);
+    expect(caughtUp(meta)).toBe(true);
+    expect(caughtUp({ ...meta, caughtUp: undefined })).toBe(true);
+    expect(caughtUp({ ...meta, caughtUp: undefined, cookie: null })).toBe(false);
+    tablet.engine.stop();
   });
 });

@@ -260,7 +260,7 @@ export class SyncEngine {
         if (meta.cookie === null) throw new Error("The server asked to reset a copy that is already empty.");
         await db.transaction("rw", [db.rows, db.meta], async () => {
           await db.rows.clear();
-          await db.meta.update("state", { cookie: null });
+          await db.meta.update("state", { cookie: null, caughtUp: false });
         });
         continue;
       }
@@ -288,7 +288,7 @@ export class SyncEngine {
       await db.outbox.where("id").belowOrEqual(lastMutationId).delete();
       const remote = serverClock(result.serverTime);
       const hlc = remote ? formatHlc(receive(parseHlc(meta.hlc), remote)) : meta.hlc;
-      await db.meta.update("state", { cookie: result.cookie, lastMutationId, hlc, lastPulledAt: new Date().toISOString() });
+      await db.meta.update("state", { cookie: result.cookie, lastMutationId, hlc, lastPulledAt: new Date().toISOString(), caughtUp: meta.caughtUp === true || !result.more });
     });
   }
 

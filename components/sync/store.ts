@@ -30,7 +30,12 @@ export interface SyncMeta {
   lastMutationId: number;
   lastPulledAt: string | null;
   lastError: string | null;
+  /** A pull has run to its last page: the copy holds the account's rows (absent in copies made before it was kept). */
+  caughtUp?: boolean;
 }
+
+/** Whether the copy holds the account's rows, not the empty start of a first sync. */
+export const caughtUp = (meta: SyncMeta | undefined): boolean => Boolean(meta && (meta.caughtUp ?? meta.cookie !== null));
 
 export type SyncStore = Dexie & {
   rows: Table<StoredRow, [string, string]>;
