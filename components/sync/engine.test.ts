@@ -89,4 +89,31 @@ describe("the sync engine against the server", () => {
     expect(caughtUp({ ...meta, caughtUp: undefined, cookie: null })).toBe(false);
     tablet.engine.stop();
   });
+
+  it("says what it saw in an entry's tags, so two devices' concurrent tag changes keep the losing one", async () => {
+    const user = await insertUser(handle.db, "tags@sync.example");
+    const laptop = device(user, "laptop");
+    const phone = device(user, "phone");
+    await laptop.caller.journal.save({ date: "2026-11-21", mood: 5, energy: null, tags: ["sauna"], notes: "" });
+    for (const d of [laptop, phone]) {
+      d.engine.start();
+      await d.engine.requestPull();
+      await d.engine.whenIdle();
+      d.state.offline = true;
+    }
+    await laptop.engine.mutate("journal.saveEntry", { date: "2026-11-21", mood: 5, energy: null, tags: ["sauna", "coffee"], notes: "" });
+    expect((await laptop.db.outbox.toArray())[0]!.base).toMatchObject({ tags: ["sauna"] });
+    await phone.engine.mutate("journal.saveEntry", { date: "2026-11-21", mood: 5, energy: null, tags: ["stress"], notes: "" });
+    for (const d of [laptop, phone]) {
+      d.state.offline = false;
+      d.engine.retryNow();
+      await d.engine.requestPush();
+      await d.engine.whenIdle();
+    }
+    expect((await laptop.caller.journal.get({ date: "2026-11-21" }))!.tags.map((t) => t.name)).toEqual(["stress"]);
+    const conflicts = (await laptop.caller.sync.conflicts.list({})).items;
+    expect(conflicts.map((c) => ({ field: c.field, kept: c.keptValue, losing: c.losingValue }))).toEqual([{ field: "Tags", kept: ["stress"], losing: ["coffee", "sauna"] }]);
+    laptop.engine.stop();
+    phone.engine.stop();
+  });
 });

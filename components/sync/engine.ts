@@ -63,6 +63,12 @@ const serverClock = (serverTime: string): Hlc | null => {
   }
 };
 
+/** This device's view of these tables (stored rows overlaid by the outbox), by table. */
+async function localRowsOf(db: SyncStore, tables: readonly string[], outbox: Parameters<typeof viewOf>[2]) {
+  const stored = tables.length ? await db.rows.where("table").anyOf([...tables]).toArray() : [];
+  return (table: string) => viewOf(table, stored.filter((r) => r.table === table).map((r) => r.row), outbox);
+}
+
 const defaultTimers: Timers = { set: (run, ms) => setTimeout(run, ms), clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>) };
 
 /**
@@ -143,7 +149,8 @@ export class SyncEngine {
         viewOf(def.table, stored.map((r) => r.row), outbox),
         def.locate(parsed),
       );
-      const base = row ? Object.fromEntries(Object.keys(def.fields(parsed)).filter((f) => f in row).map((f) => [f, row[f]])) : null;
+      const seen = row && def.local ? { ...def.local.fields(row, await localRowsOf(db, def.local.tables, outbox)), ...row } : row;
+      const base = seen ? Object.fromEntries(Object.keys(def.fields(parsed)).filter((f) => f in seen).map((f) => [f, seen[f]])) : null;
       const timestamp = formatHlc(tick(parseHlc(meta.hlc)));
       await db.outbox.add({ name, args: parsed, timestamp, base });
       await db.meta.update("state", { hlc: timestamp });

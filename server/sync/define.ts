@@ -21,6 +21,11 @@ export interface MutationDef<A = unknown> {
   argsOf(locator: Record<string, unknown>, fields: Record<string, unknown>): A;
   /** The row's columns these fields stand for, when they are not columns themselves (default: the fields). */
   toRow?(fields: Record<string, unknown>): SyncRow;
+  /**
+   * The virtual fields as a device's copy holds them, read from other synced tables (an entry's tag
+   * names from its links), so that the device can say what it saw in them: `tables` are those read.
+   */
+  local?: { tables: readonly string[]; fields(row: SyncRow, rowsOf: (table: string) => SyncRow[]): Record<string, unknown> };
   /** Words for the conflicts page. */
   label: { row(locator: Record<string, unknown>): string; fields: Record<string, string> };
 }

@@ -29,6 +29,12 @@ export const updateNotificationPreferencesMutation = defineMutation({
     const quiet = quiet_hours as { start: string; end: string } | null;
     return { ...fields, quiet_hours_start: quiet?.start ?? null, quiet_hours_end: quiet?.end ?? null };
   },
+  local: {
+    tables: [],
+    fields: (row) => ({
+      quiet_hours: typeof row.quiet_hours_start === "string" && typeof row.quiet_hours_end === "string" ? { start: row.quiet_hours_start, end: row.quiet_hours_end } : null,
+    }),
+  },
   label: {
     row: () => "Notification settings",
     fields: {

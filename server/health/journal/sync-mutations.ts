@@ -16,6 +16,14 @@ export const saveJournalEntryMutation = defineMutation({
   fields: (args) => ({ mood: args.mood, energy: args.energy, notes: args.notes, tags: args.tags }),
   argsOf: (locator, fields) =>
     saveEntryInput.parse({ date: locator.local_date, mood: fields.mood ?? null, energy: fields.energy ?? null, notes: fields.notes ?? "", tags: fields.tags ?? [] }),
+  local: {
+    tables: ["journal_entry_tags", "journal_tags"],
+    fields: (row, rowsOf) => {
+      const names = new Map(rowsOf("journal_tags").map((t) => [String(t.id), String(t.name)]));
+      const yes = rowsOf("journal_entry_tags").filter((link) => link.entry_id === row.id && link.present === true);
+      return { tags: yes.flatMap((link) => names.get(String(link.tag_id)) ?? []) };
+    },
+  },
   label: { row: rowLabel, fields: fieldLabels },
 });
 
