@@ -1,7 +1,7 @@
 "use client";
 
 import { createContext } from "react";
-import type { SyncEngine } from "./engine";
+import type { SyncRuntime } from "./runtime";
 
-/** The signed-in user's engine; null on the server, before hydration and outside a SyncProvider. */
-export const SyncContext = createContext<SyncEngine | null>(null);
+/** The signed-in user's sync runtime; null on the server, until its code has loaded and outside a SyncProvider. */
+export const SyncContext = createContext<SyncRuntime | null>(null);

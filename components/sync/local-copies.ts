@@ -1,5 +1,4 @@
 import type { SyncEngine } from "./engine";
-import { deleteSyncStore } from "./store";
 
 const engines = new Map<string, SyncEngine>();
 
@@ -17,6 +16,7 @@ export async function clearLocalSync(userId: string): Promise<void> {
   engines.delete(userId);
   engine?.stop();
   engine?.db.close();
+  const { deleteSyncStore } = await import("./store");
   await deleteSyncStore(userId);
 }
 
